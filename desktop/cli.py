@@ -1,0 +1,64 @@
+"""The ``policydesk`` command: one subcommand per module of :mod:`desktop.commands`.
+
+Every subcommand drives the Qt-free core except ``gui``. Errors print one line naming the file
+and what is wrong, and the exit status is non-zero.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import sys
+from collections.abc import Sequence
+
+from parsing.errors import PolicyDeskError
+from parsing.progress import Cancelled
+
+# Subcommand name -> module. A module that is not present yet is simply not offered.
+COMMANDS = {
+    "text": "desktop.commands.text",
+    "parse": "desktop.commands.parse",
+    "draft": "desktop.commands.draft",
+    "track": "desktop.commands.track",
+    "export-sample": "desktop.commands.export_sample",
+    "fonts": "desktop.commands.fonts",
+    "gui": "desktop.commands.gui",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="policydesk",
+        description="PolicyDesk 公文助手：解析上级来文，起草实施方案，督办任务落实。",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+    for name in available_commands():
+        importlib.import_module(COMMANDS[name]).add_parser(sub, name)
+    return parser
+
+
+def available_commands() -> list[str]:
+    """The subcommands whose module is present."""
+    return [name for name, module in COMMANDS.items() if importlib.util.find_spec(module) is not None]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not argv:
+        argv = ["gui"] if "gui" in parser._subparsers._group_actions[0].choices else ["--help"]
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except PolicyDeskError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except Cancelled:
+        print("已取消。", file=sys.stderr)
+        return 130
+    except KeyboardInterrupt:
+        print("已中断。", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,1 @@
+"""Widgets, Qt models over the core objects, and dialogs."""
