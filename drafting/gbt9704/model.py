@@ -1,0 +1,187 @@
+"""The document model of an official document (公文) as GB/T 9704-2012 lays it out.
+
+Plain dataclasses that say *what* is in the document; :mod:`drafting.gbt9704.writer` decides
+*where* it goes on the page, following a layout profile. Build one like this::
+
+    doc = OfficialDocument(
+        letterhead=Letterhead(["青阳县卫生健康局"]),
+        doc_number="青卫健〔2024〕12号",
+        title="关于开展2024年爱国卫生月活动的通知",
+        recipients=["各乡镇卫生院", "县直各医疗卫生单位"],
+        body=[Paragraph("为深入贯彻……"), Heading("一、活动主题", 1), Paragraph("……")],
+        signature=["青阳县卫生健康局"],
+        date=datetime.date(2024, 3, 7),
+        colophon=Colophon(cc=["县政府办公室"], printer="青阳县卫生健康局办公室",
+                          print_date=datetime.date(2024, 3, 7)),
+    )
+
+Headings carry their number as written (``"一、总体要求"``); the writer never renumbers.
+Attachments come after the body, each on new pages with its own title and blocks; the
+附件说明 is made from their titles unless ``attachment_note`` says otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Literal
+
+Align = Literal["justify", "left", "center", "right"]
+CellValue = str | int | float | datetime.date | None
+
+
+def format_cn_date(day: datetime.date) -> str:
+    """成文日期 form: Arabic numerals, full year, no leading zeros — ``2024年3月7日``."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+@dataclass
+class Paragraph:
+    """A body paragraph: 3号仿宋, first line indented 2 characters unless ``indent`` is False."""
+
+    text: str
+    indent: bool = True
+    align: Align = "justify"
+
+
+@dataclass
+class Heading:
+    """A structural heading, number included as written: ``一、`` (1) ``（一）`` (2) ``1.`` (3) ``（1）`` (4).
+
+    ``run_in`` is body text that continues in the same paragraph after the heading, as is usual
+    for levels 3 and 4 (``1.加强组织领导。`` + ``各乡镇要……``); it is set in the body font.
+    """
+
+    text: str
+    level: int = 1
+    run_in: str = ""
+
+    def __post_init__(self) -> None:
+        if self.level not in (1, 2, 3, 4):
+            raise ValueError(f"标题层级只能是 1–4：{self.level!r}")
+
+
+@dataclass
+class TableColumn:
+    """A column of a table: its header text, relative width, and how its cells align."""
+
+    title: str
+    width: float = 1.0  # relative weight; the writer scales the columns to the text block
+    align: Align = "left"
+
+
+@dataclass
+class Table:
+    """A table such as the 任务分工表. Cells may be text, numbers or dates (printed 2024年3月7日).
+
+    ``caption`` is the table's own title, set 2号小标宋 above it when given. The header row
+    repeats on every page.
+    """
+
+    columns: list[TableColumn]
+    rows: list[list[CellValue]] = field(default_factory=list)
+    caption: str | None = None
+
+    def __post_init__(self) -> None:
+        self.columns = [c if isinstance(c, TableColumn) else TableColumn(str(c)) for c in self.columns]
+        for i, row in enumerate(self.rows):
+            if len(row) != len(self.columns):
+                raise ValueError(f"表格第{i + 1}行有{len(row)}格，表头有{len(self.columns)}列")
+
+
+Block = Paragraph | Heading | Table
+
+
+@dataclass
+class Attachment:
+    """An attachment (附件): starts on a new page with ``附件N`` and its own title.
+
+    ``name`` is how the 附件说明 lists it when it differs from the title. ``landscape`` puts the
+    attachment on A4 landscape pages (for a wide 任务分工表).
+    """
+
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    landscape: bool = False
+    name: str | None = None
+
+    @property
+    def listed_name(self) -> str:
+        return self.name or self.title
+
+
+@dataclass
+class Letterhead:
+    """发文机关标志: one organ, or joint issuers (host first), each in red 小标宋.
+
+    ``suffix`` is ``"文件"`` for the ``XX文件`` form; ``""`` for the organ's full name alone.
+    """
+
+    organs: list[str]
+    suffix: str = "文件"
+
+    def __post_init__(self) -> None:
+        if isinstance(self.organs, str):
+            self.organs = [self.organs]
+        if not self.organs:
+            raise ValueError("发文机关标志至少需要一个机关名称")
+
+
+@dataclass
+class Colophon:
+    """版记: 抄送 organs, 印发机关 and 印发日期, ruled at the bottom of the last page."""
+
+    printer: str
+    print_date: datetime.date
+    cc: list[str] = field(default_factory=list)
+
+
+@dataclass
+class OfficialDocument:
+    """One official document (通知, 方案, 报告…) with every element GB/T 9704-2012 names.
+
+    Optional elements left empty are simply not printed. ``title_lines`` fixes where the title
+    breaks; when empty the writer breaks a long title by meaning into a trapezoid.
+    ``profile`` names the layout profile (``"standard"`` unless the office uses a local one).
+    """
+
+    title: str
+    body: list[Block] = field(default_factory=list)
+    # 版头
+    letterhead: Letterhead | None = None
+    doc_number: str | None = None  # 发文字号, e.g. 青卫健〔2024〕12号
+    signer: list[str] = field(default_factory=list)  # 签发人 (上行文 only)
+    copy_number: str | None = None  # 份号, 6 digits
+    secrecy: str | None = None  # 密级和保密期限, e.g. 机密★1年
+    urgency: str | None = None  # 紧急程度: 特急 / 加急
+    # 主体
+    title_lines: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)  # 主送机关, printed joined by ，
+    attachments: list[Attachment] = field(default_factory=list)
+    attachment_note: list[str] | None = None  # 附件说明 names; None: from the attachments
+    signature: list[str] = field(default_factory=list)  # 署名 (joint issuers: several)
+    date: datetime.date | None = None  # 成文日期
+    sealed: bool = True
+    note: str | None = None  # 附注, printed in full-width parentheses
+    # 版记
+    colophon: Colophon | None = None
+    profile: str = "standard"
+
+    def __post_init__(self) -> None:
+        if isinstance(self.signer, str):
+            self.signer = [self.signer]
+        if isinstance(self.signature, str):
+            self.signature = [self.signature]
+        if isinstance(self.recipients, str):
+            self.recipients = [self.recipients]
+
+    @property
+    def attachment_names(self) -> list[str]:
+        """What the 附件说明 lists, in order."""
+        if self.attachment_note is not None:
+            return list(self.attachment_note)
+        return [a.listed_name for a in self.attachments]
+
+    @property
+    def date_text(self) -> str:
+        return format_cn_date(self.date) if self.date else ""
