@@ -1,0 +1,118 @@
+"""Text PDFs via pdfplumber, page by page, with pages that have no text layer marked for OCR.
+
+Lines come out in reading order; a line indented from the page's text margin is prefixed
+with two ideographic spaces (the 2-character paragraph indent of 公文), which cleaning uses as
+a paragraph-start hint. Tables found by pdfplumber come out one row per line, cells separated
+by tabs, at their place on the page. Each page's cache is released after reading, so memory
+stays flat on a long document.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+
+from parsing.document import RawDocument, RawPage
+from parsing.errors import LoadError
+from parsing.loaders import limits
+from parsing.progress import CancelCheck, ProgressCallback, check_cancelled, never, noop
+
+INDENT = "\u3000\u3000"
+_MIN_CHARS_FOR_TEXT = 5  # fewer characters than this and a page with images is a scan
+
+
+def _open(path: Path):
+    try:
+        return pdfplumber.open(path)
+    except Exception as exc:  # pdfminer raises many unrelated types for broken files
+        name = type(exc).__name__ + " " + str(exc)
+        if "Password" in name or "password" in name or "Encrypt" in name:
+            raise LoadError(path, "PDF 文件已加密，需要密码才能打开；请先在 PDF 阅读器中解除密码后另存") from exc
+        raise LoadError(path, "不是有效的 PDF 文件（文件已损坏或格式不符）") from exc
+
+
+def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def page_text(page) -> tuple[str, bool]:
+    """(text, needs_ocr) of one pdfplumber page."""
+    chars = page.chars
+    if len(chars) < _MIN_CHARS_FOR_TEXT and page.images:
+        return "", True
+    rows: list[tuple[float, str]] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    if page.rects or page.lines:
+        for table in page.find_tables():
+            boxes.append(table.bbox)
+            for row, cells in zip(table.rows, table.extract(), strict=False):
+                texts = [(cell or "").replace("\n", "") for cell in cells]
+                if any(texts):
+                    rows.append((row.bbox[1], "\t".join(texts)))
+    source = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) if boxes else page
+    lines = source.extract_text_lines(return_chars=True)
+    if lines:
+        margin = min(line["x0"] for line in lines)
+        for line in lines:
+            size = max((c.get("size", 0) for c in line["chars"]), default=12) or 12
+            indent = INDENT if line["x0"] - margin >= 1.5 * size else ""
+            rows.append((line["top"], indent + line["text"]))
+    rows.sort(key=lambda row: row[0])
+    return "\n".join(text for _, text in rows), False
+
+
+def load_pdf(path: Path, progress: ProgressCallback = noop, cancelled: CancelCheck = never,
+             ocr: bool = True) -> RawDocument:
+    """Read a PDF page by page; scanned pages are OCR'd when ``ocr`` and an engine is present."""
+    pages: list[RawPage] = []
+    warnings: list[str] = []
+    with _open(path) as pdf:
+        try:
+            count = len(pdf.pages)
+        except Exception as exc:
+            raise LoadError(path, "PDF 文件已损坏，无法读取页面") from exc
+        if count == 0:
+            raise LoadError(path, "PDF 文件没有页面")
+        if count > limits.MAX_PDF_PAGES:
+            raise LoadError(path, f"PDF 共 {count} 页，超过可处理的上限 {limits.MAX_PDF_PAGES} 页")
+        text_share = 0.8 if ocr else 1.0
+        for index, page in enumerate(pdf.pages):
+            check_cancelled(cancelled)
+            progress(text_share * index / count, f"正在读取第 {index + 1}/{count} 页")
+            try:
+                text, needs_ocr = page_text(page)
+            except Exception as exc:  # one broken page must not lose the others
+                text, needs_ocr = "", False
+                warnings.append(f"第 {index + 1} 页无法读取（{type(exc).__name__}），已跳过")
+            finally:
+                page.close()
+            pages.append(RawPage(index + 1, text, needs_ocr=needs_ocr))
+    scanned = [page.number for page in pages if page.needs_ocr]
+    if scanned:
+        _ocr_pages(path, pages, scanned, ocr, warnings, progress, cancelled, text_share)
+    if not any(page.text.strip() for page in pages) and not scanned:
+        raise LoadError(path, "PDF 文件没有可读取的文字")
+    progress(1.0, "已读取 PDF")
+    return RawDocument(path=path, format="pdf", pages=pages, page_count=count, warnings=warnings)
+
+
+def _ocr_pages(path: Path, pages: list[RawPage], scanned: list[int], ocr: bool, warnings: list[str],
+               progress: ProgressCallback, cancelled: CancelCheck, start: float) -> None:
+    listed = "、".join(str(n) for n in scanned[:10]) + ("等" if len(scanned) > 10 else "")
+    if not ocr:
+        warnings.append(f"第 {listed} 页没有文字层，需要文字识别（OCR）")
+        return
+    from parsing.loaders.images import ocr_engine
+
+    engine = ocr_engine()
+    if engine is None:
+        warnings.append(f"第 {listed} 页没有文字层，且文字识别（OCR）组件不可用，这些页面的内容未能读取")
+        return
+    from parsing.progress import wrap_callback
+
+    results = engine.ocr_pdf_pages(path, scanned, wrap_callback(progress, start, 1.0), cancelled)
+    for number, result in results.items():
+        pages[number - 1] = result
