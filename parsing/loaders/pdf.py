@@ -9,6 +9,7 @@ stays flat on a long document.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pdfplumber
@@ -38,6 +39,33 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
+def text_lines(chars: list[dict]) -> list[tuple[float, float, float, str]]:
+    """Group characters into lines by their baseline: (bottom, x0, font size, text) per line.
+
+    Characters of one line share a baseline even when their sizes differ (a numbering label in
+    another size), so lines are clustered on ``bottom``, not ``top``. A gap wider than a third of
+    the font size becomes a space; cleaning later removes layout spaces between CJK characters.
+    """
+    lines: list[list[dict]] = []
+    for char in sorted(chars, key=lambda c: (round(c["bottom"], 1), c["x0"])):
+        size = char.get("size") or 12
+        if lines and abs(char["bottom"] - lines[-1][0]["bottom"]) <= 0.3 * size:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    out = []
+    for line in lines:
+        line.sort(key=lambda c: c["x0"])
+        size = max(c.get("size") or 12 for c in line)
+        parts = [line[0]["text"]]
+        for before, char in itertools.pairwise(line):
+            if char["x0"] - before["x1"] > (char.get("size") or size) / 3:
+                parts.append(" ")
+            parts.append(char["text"])
+        out.append((line[0]["bottom"], line[0]["x0"], size, "".join(parts)))
+    return out
+
+
 def page_text(page) -> tuple[str, bool]:
     """(text, needs_ocr) of one pdfplumber page."""
     chars = page.chars
@@ -52,14 +80,13 @@ def page_text(page) -> tuple[str, bool]:
                 texts = [(cell or "").replace("\n", "") for cell in cells]
                 if any(texts):
                     rows.append((row.bbox[1], "\t".join(texts)))
-    source = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) if boxes else page
-    lines = source.extract_text_lines(return_chars=True)
+    chars = [c for c in page.dedupe_chars().chars if c.get("upright", True) and not _inside(c, boxes)]
+    lines = text_lines(chars)
     if lines:
-        margin = min(line["x0"] for line in lines)
-        for line in lines:
-            size = max((c.get("size", 0) for c in line["chars"]), default=12) or 12
-            indent = INDENT if line["x0"] - margin >= 1.5 * size else ""
-            rows.append((line["top"], indent + line["text"]))
+        margin = min(x0 for _, x0, _, _ in lines)
+        for bottom, x0, size, text in lines:
+            indent = INDENT if x0 - margin >= 1.5 * size else ""
+            rows.append((bottom, indent + text))
     rows.sort(key=lambda row: row[0])
     return "\n".join(text for _, text in rows), False
 
