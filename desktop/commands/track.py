@@ -1,0 +1,223 @@
+"""``policydesk track``: the 督办 store from the command line.
+
+    policydesk track import 方案.json            (plan/1, or a notice/1 来文)
+    policydesk track list [--overdue] [--unit U] [--today 2021-06-23]
+    policydesk track delegate T3 县人民医院
+    policydesk track update 12 --status 已反馈 --feedback "……" --file 报告.pdf
+    policydesk track export 台账.xlsx | 台账.docx
+    policydesk track remind 催办通知.docx
+    policydesk track report 进展情况报告.docx
+    policydesk track ics 督办时限.ics
+    policydesk track log [ID]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+from parsing.errors import PolicyDeskError
+from tracking.schema import STATUSES
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from exc
+
+
+def add_parser(subparsers, name: str) -> None:
+    parser = subparsers.add_parser(name, help="督办：导入方案、交办、跟踪进度、催办、报告进展",
+                                   description="督办台账：任务交办、签收、办理、反馈、办结的全过程跟踪。")
+    parser.add_argument("--db", type=Path, help="督办数据库文件（默认在用户数据目录）")
+    parser.add_argument("--user", help="操作人姓名（记入督办日志）")
+    sub = parser.add_subparsers(dest="track_command", metavar="操作", required=True)
+
+    def command(cmd: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(cmd, help=help_text, description=help_text)
+        p.add_argument("--today", type=_day, help="把这一天当作今天（YYYY-MM-DD），用于核对和测试")
+        p.set_defaults(run=run)
+        return p
+
+    p = command("import", "导入方案（plan/1 JSON）或来文（notice/1 JSON）")
+    p.add_argument("file", type=Path)
+    p.add_argument("--no-delegate", action="store_true", help="只导入任务，不自动交办给牵头、配合单位")
+    p.add_argument("--until", type=_day, help="周期性任务展开到这一天（默认到方案最后时限）")
+    p = command("list", "列出交办事项")
+    p.add_argument("--overdue", action="store_true", help="只列逾期未反馈的事项")
+    p.add_argument("--unit", help="只列该单位的事项")
+    p.add_argument("--plan", type=int, help="方案编号")
+    p.add_argument("--due-within", type=int, metavar="N", help="只列 N 个工作日内到期的事项")
+    p.add_argument("--open", action="store_true", help="只列未反馈的事项")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p = command("delegate", "把任务交办给单位")
+    p.add_argument("task", help="任务编号，如 T3")
+    p.add_argument("unit", help="责任单位")
+    p.add_argument("--plan", type=int, help="方案编号（默认最近导入的方案）")
+    p.add_argument("--role", choices=["牵头", "配合"], default="牵头")
+    p = command("update", "更新交办事项的办理状态、反馈和附件")
+    p.add_argument("id", type=int, help="交办事项编号（track list 的第一列）")
+    p.add_argument("--status", choices=list(STATUSES), help="新状态")
+    p.add_argument("--feedback", help="单位反馈的办理情况")
+    p.add_argument("--file", action="append", type=Path, default=[], help="单位报送的附件（可多次给出）")
+    for cmd, help_text in (("export", "导出督办台账（.xlsx 或 .docx）"), ("remind", "起草催办通知（.docx）"),
+                           ("report", "起草进展情况报告（.docx）"), ("ics", "导出时限日历（.ics）")):
+        p = command(cmd, help_text)
+        p.add_argument("out", type=Path)
+        p.add_argument("--plan", type=int, help="方案编号（默认最近导入的方案）")
+    p = command("log", "查看督办日志")
+    p.add_argument("id", type=int, nargs="?", help="只看该交办事项")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from tracking.store import open_store
+
+    with open_store(args.db, actor=args.user) as store:
+        handler = globals()[f"_cmd_{args.track_command}"]
+        return int(handler(store, args) or 0)
+
+
+def _now(args) -> datetime:
+    if args.today:
+        return datetime.combine(args.today, datetime.now().time())
+    return datetime.now()
+
+
+def _today(args) -> date:
+    return args.today or date.today()
+
+
+def _plan_id(store, args) -> int:
+    from tracking.queries import latest_plan_id
+
+    return args.plan if getattr(args, "plan", None) is not None else latest_plan_id(store)
+
+
+def _cmd_import(store, args) -> int:
+    from drafting.plan import CountyPlan
+    from tracking.delegations import import_notice, import_plan
+    from tracking.queries import list_delegations
+
+    try:
+        data = json.loads(args.file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise PolicyDeskError(f"{args.file.name}：无法读取 JSON：{exc}") from exc
+    schema = data.get("schema") if isinstance(data, dict) else None
+    if schema == "notice/1":
+        notice_id = import_notice(store, data, source_path=args.file, now=_now(args))
+        print(f"已登记来文 {notice_id}：{data.get('title', '')}")
+        return 0
+    try:
+        plan = CountyPlan.from_json(data)
+    except (ValueError, TypeError) as exc:
+        raise PolicyDeskError(f"{args.file.name}：不是方案（plan/1）或来文（notice/1）JSON：{exc}") from exc
+    plan_id = import_plan(store, plan, source_path=args.file, delegate_units=not args.no_delegate,
+                          until=args.until, now=_now(args))
+    rows = list_delegations(store, plan_id=plan_id, today=_today(args))
+    print(f"已导入方案 {plan_id}：{plan.title}")
+    print(f"任务 {len(plan.tasks)} 项，交办 {len(rows)} 件，涉及单位 {len({r.unit for r in rows})} 个。")
+    return 0
+
+
+def _cmd_list(store, args) -> int:
+    from tracking.queries import list_delegations
+
+    rows = list_delegations(store, today=_today(args), plan_id=args.plan, unit=args.unit, overdue=args.overdue,
+                            due_within=args.due_within, open_only=args.open)
+    if args.json:
+        print(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("没有符合条件的交办事项。")
+        return 0
+    print("编号\t任务\t责任单位\t时限\t状态\t督办提示")
+    for r in rows:
+        due = r.due_date.isoformat() if r.due_date else (r.deadline_text or "无时限")
+        if r.due_time:
+            due += f" {r.due_time}"
+        hint = r.light_name
+        if r.overdue_days:
+            hint += f"（逾期{r.overdue_days}个工作日）"
+        print(f"{r.id}\t{r.task_key} {r.category}\t{r.unit}（{r.role}）\t{due}\t{r.status}\t{hint}")
+    overdue = sum(1 for r in rows if r.overdue_days)
+    print(f"共 {len(rows)} 件，其中逾期 {overdue} 件。")
+    return 0
+
+
+def _row_json(r) -> dict:
+    return {"id": r.id, "plan": r.plan_id, "task": r.task_key, "category": r.category, "unit": r.unit,
+            "role": r.role, "due": r.due_date.isoformat() if r.due_date else None, "time": r.due_time,
+            "status": r.status, "light": r.light, "overdue_days": r.overdue_days, "feedback": r.feedback}
+
+
+def _cmd_delegate(store, args) -> int:
+    from tracking.delegations import delegate, find_task
+
+    plan_id = args.plan
+    task_id = find_task(store, args.task, plan_id)
+    ids = delegate(store, task_id, args.unit, role=args.role, now=_now(args))
+    print(f"已将任务 {args.task} 交办给{args.unit}（{args.role}），交办事项编号：{'、'.join(map(str, ids))}")
+    return 0
+
+
+def _cmd_update(store, args) -> int:
+    from tracking.delegations import update_status
+
+    if not (args.status or args.feedback or args.file):
+        raise PolicyDeskError("请给出 --status、--feedback 或 --file")
+    change = update_status(store, args.id, args.status, feedback=args.feedback, files=args.file, now=_now(args))
+    note = f"交办事项 {args.id}：{change.old_status} → {change.new_status}"
+    if change.feedback_id:
+        note += "，已记录反馈"
+    if change.attachment_paths:
+        note += f"，附件 {len(change.attachment_paths)} 个"
+    print(note)
+    return 0
+
+
+def _cmd_export(store, args) -> int:
+    from tracking.ledger import write_ledger
+
+    path = write_ledger(store, args.out, plan_id=_plan_id(store, args), today=_today(args))
+    print(f"已导出督办台账：{path}")
+    return 0
+
+
+def _cmd_remind(store, args) -> int:
+    from tracking.reminder import write_reminder
+
+    result = write_reminder(store, args.out, plan_id=_plan_id(store, args), today=_today(args), now=_now(args))
+    if result is None:
+        print("没有逾期或滞后的事项，无需催办。")
+        return 0
+    print(f"已起草催办通知：{result.path}（催办单位 {len(result.units)} 个，事项 {len(result.delegation_ids)} 件）")
+    return 0
+
+
+def _cmd_report(store, args) -> int:
+    from tracking.report import write_report
+
+    path = write_report(store, args.out, plan_id=_plan_id(store, args), today=_today(args))
+    print(f"已起草进展情况报告：{path}")
+    return 0
+
+
+def _cmd_ics(store, args) -> int:
+    from tracking.ics import write_ics
+
+    path = write_ics(store, args.out, plan_id=_plan_id(store, args), now=_now(args))
+    print(f"已导出时限日历：{path}")
+    return 0
+
+
+def _cmd_log(store, args) -> int:
+    events = store.events("delegation", args.id) if args.id else store.events()
+    for e in events:
+        detail = json.loads(e["detail"])
+        text = "，".join(f"{k}：{v}" for k, v in detail.items() if v not in (None, [], ""))
+        print(f"{e['at'].replace('T', ' ')}\t{e['actor']}\t{e['action']}\t{e['entity']} {e['entity_id'] or ''}\t{text}")
+    return 0

@@ -1,0 +1,322 @@
+"""Reading the store: delegations due soon, overdue, by unit, by plan, and the three-colour light.
+
+The light, as offices use it:
+- 红灯 (red): overdue — past the due date with no feedback (已反馈/办结);
+- 黄灯 (yellow): behind — not signed for (签收) 2 working days after 交办, or no feedback at all
+  by half of the time (in working days) between 交办 and the due date (not applied to the
+  single reports of a recurring duty);
+- 蓝灯 (blue): due within 3 working days and not yet reported.
+Red wins over yellow, yellow over blue. Closed or reported items have no light.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from drafting.plan import CountyPlan
+from tracking.schema import STATUS_RANK, STATUSES
+from tracking.store import Store, StoreError
+
+RED, YELLOW, BLUE = "red", "yellow", "blue"
+LIGHT_NAMES = {RED: "红灯", YELLOW: "黄灯", BLUE: "蓝灯", None: ""}
+LIGHT_MEANING = {RED: "已逾期", YELLOW: "进度滞后", BLUE: "临近时限", None: ""}
+REPORTED = STATUS_RANK["已反馈"]
+SIGN_WITHIN = 2  # working days to sign for a delegation
+BLUE_WITHIN = 3  # working days before the due date the light turns blue
+
+
+@lru_cache(maxsize=8192)
+def working_day(day: date) -> bool:
+    """:func:`parsing.workdays.is_working_day`, Monday–Friday for a year it does not know."""
+    from parsing.workdays import UnknownHolidayYear, is_working_day
+
+    try:
+        return is_working_day(day)
+    except UnknownHolidayYear:
+        return day.weekday() < 5
+
+
+@lru_cache(maxsize=65536)
+def working_days_between(a: date, b: date) -> int:
+    """Working days after ``a`` up to and including ``b`` (negative when ``b`` is before ``a``),
+    as :func:`parsing.workdays.working_days_between`, tolerant of unknown years."""
+    if b < a:
+        return -working_days_between(b, a)
+    count, day = 0, a
+    while day < b:
+        day += timedelta(days=1)
+        count += working_day(day)
+    return count
+
+
+def shift_working_days(day: date, n: int) -> date:
+    """The date ``n`` working days after ``day`` (``n`` ≥ 0), tolerant of unknown years."""
+    while n > 0:
+        day += timedelta(days=1)
+        n -= working_day(day)
+    return day
+
+
+@dataclass
+class DelegationRow:
+    """One delegation as the 台账 and the lists show it."""
+
+    id: int
+    plan_id: int
+    plan_title: str
+    task_id: int
+    task_key: str
+    task_number: str
+    category: str
+    measures: str
+    unit: str
+    role: str
+    due_date: date | None
+    due_time: str | None
+    deadline_text: str
+    occurrence: int | None
+    status: str
+    assigned_at: datetime
+    signed_at: datetime | None
+    started_at: datetime | None
+    reported_at: datetime | None
+    closed_at: datetime | None
+    feedback: str
+    feedback_count: int
+    attachment_count: int
+    reminder_count: int
+    version: int
+    light: str | None = None
+    overdue_days: int = 0  # working days past the due date (0 when not overdue)
+    late_report: bool = False  # feedback came after the due date
+
+    @property
+    def light_name(self) -> str:
+        return LIGHT_NAMES[self.light]
+
+    @property
+    def is_open(self) -> bool:
+        return STATUS_RANK[self.status] < REPORTED
+
+
+def light_of(row: DelegationRow, today: date) -> str | None:
+    """The three-colour light of ``row`` on ``today`` (see the module docstring)."""
+    if not row.is_open:
+        return None
+    due = row.due_date
+    if due is not None and today > due:
+        return RED
+    assigned = row.assigned_at.date()
+    if row.status == "交办" and working_days_between(assigned, today) >= SIGN_WITHIN:
+        return YELLOW
+    # Half-time applies to a piece of work; one report of a recurring duty has no midway.
+    if due is not None and row.feedback_count == 0 and row.occurrence is None:
+        total = working_days_between(assigned, due)
+        if total > 0 and 2 * working_days_between(assigned, today) >= total:
+            return YELLOW
+    if due is not None and working_days_between(today, due) <= BLUE_WITHIN:
+        return BLUE
+    return None
+
+
+_SELECT = """
+SELECT d.*, t.plan_id, t.task_key, t.number AS task_number, t.category, t.measures, p.title AS plan_title,
+       COALESCE(dl.text, '') AS deadline_text, dl.occurrence,
+       (SELECT count(*) FROM feedback f WHERE f.delegation_id = d.id) AS feedback_count,
+       (SELECT count(*) FROM attachments a WHERE a.delegation_id = d.id) AS attachment_count,
+       (SELECT count(*) FROM reminders r WHERE r.delegation_id = d.id) AS reminder_count
+FROM delegations d
+JOIN tasks t ON t.id = d.task_id
+JOIN plans p ON p.id = t.plan_id
+LEFT JOIN deadlines dl ON dl.id = d.deadline_id
+"""
+
+
+def _when(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _row(r, today: date) -> DelegationRow:
+    row = DelegationRow(
+        id=r["id"], plan_id=r["plan_id"], plan_title=r["plan_title"], task_id=r["task_id"],
+        task_key=r["task_key"], task_number=r["task_number"], category=r["category"], measures=r["measures"],
+        unit=r["unit"], role=r["role"], due_date=date.fromisoformat(r["due_date"]) if r["due_date"] else None,
+        due_time=r["due_time"], deadline_text=r["deadline_text"], occurrence=r["occurrence"], status=r["status"],
+        assigned_at=datetime.fromisoformat(r["assigned_at"]), signed_at=_when(r["signed_at"]),
+        started_at=_when(r["started_at"]), reported_at=_when(r["reported_at"]), closed_at=_when(r["closed_at"]),
+        feedback=r["feedback"], feedback_count=r["feedback_count"], attachment_count=r["attachment_count"],
+        reminder_count=r["reminder_count"], version=r["version"],
+    )
+    row.light = light_of(row, today)
+    if row.due_date and row.is_open and today > row.due_date:
+        row.overdue_days = max(working_days_between(row.due_date, today), 1)
+    done = row.reported_at or row.closed_at
+    row.late_report = bool(row.due_date and done and done.date() > row.due_date)
+    return row
+
+
+def list_delegations(store: Store, *, today: date | None = None, plan_id: int | None = None,
+                     unit: str | None = None, overdue: bool = False, due_within: int | None = None,
+                     open_only: bool = False, light: str | None = None, task_id: int | None = None,
+                     ids: list[int] | None = None) -> list[DelegationRow]:
+    """Delegations matching every filter given, by due date (undated last), then task and unit.
+
+    ``overdue``: open and past due on ``today``; ``due_within``: open and due within that many
+    working days from ``today``; ``unit``: the unit's key (县卫健委 == 县卫生健康委员会) or part
+    of its name; ``light``: red / yellow / blue."""
+    from tracking.delegations import unit_key
+
+    today = today or date.today()
+    where: list[str] = []
+    args: list[object] = []
+    if overdue:
+        where.append("d.status_rank IN (0, 1, 2) AND d.due_date < ?")
+        args.append(today.isoformat())
+    if due_within is not None:
+        where.append("d.status_rank IN (0, 1, 2) AND d.due_date BETWEEN ? AND ?")
+        args += [today.isoformat(), shift_working_days(today, due_within).isoformat()]
+    if open_only or light:
+        where.append("d.status_rank IN (0, 1, 2)")
+    if plan_id is not None:
+        where.append("t.plan_id = ?")
+        args.append(plan_id)
+    if task_id is not None:
+        where.append("d.task_id = ?")
+        args.append(task_id)
+    if unit:
+        where.append("(d.unit_key = ? OR d.unit LIKE ?)")
+        args += [unit_key(unit), f"%{unit.strip()}%"]
+    if ids is not None:
+        where.append(f"d.id IN ({', '.join('?' * len(ids))})")
+        args += ids
+    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
+    sql += " ORDER BY d.due_date IS NULL, d.due_date, t.position, d.role = '配合', d.id"
+    rows = [_row(r, today) for r in store.conn.execute(sql, args)]
+    if light:
+        rows = [r for r in rows if r.light == light]
+    return rows
+
+
+def get_delegation(store: Store, delegation_id: int, today: date | None = None) -> DelegationRow:
+    rows = list_delegations(store, today=today, ids=[delegation_id])
+    if not rows:
+        raise StoreError(f"没有编号为 {delegation_id} 的交办事项")
+    return rows[0]
+
+
+def feedback_of(store: Store, delegation_id: int) -> list[dict]:
+    """The feedback a unit gave on a delegation, oldest first, each with its attached files."""
+    items = []
+    for f in store.conn.execute("SELECT * FROM feedback WHERE delegation_id = ? ORDER BY id", (delegation_id,)):
+        files = [a["original_name"] for a in store.conn.execute(
+            "SELECT original_name FROM attachments WHERE feedback_id = ? ORDER BY id", (f["id"],))]
+        items.append({"id": f["id"], "text": f["text"], "at": datetime.fromisoformat(f["created_at"]),
+                      "actor": f["actor"], "files": files})
+    return items
+
+
+@dataclass
+class PlanInfo:
+    id: int
+    title: str
+    cover_title: str
+    issuer: str
+    doc_number: str | None
+    issue_date: date | None
+    span_start: date | None
+    span_end: date | None
+    imported_at: datetime
+
+
+def list_plans(store: Store) -> list[PlanInfo]:
+    rows = store.conn.execute("SELECT * FROM plans ORDER BY id").fetchall()
+    return [PlanInfo(r["id"], r["title"], r["cover_title"], r["issuer"], r["doc_number"],
+                     date.fromisoformat(r["issue_date"]) if r["issue_date"] else None,
+                     date.fromisoformat(r["span_start"]) if r["span_start"] else None,
+                     date.fromisoformat(r["span_end"]) if r["span_end"] else None,
+                     datetime.fromisoformat(r["imported_at"])) for r in rows]
+
+
+def latest_plan_id(store: Store) -> int:
+    row = store.conn.execute("SELECT max(id) FROM plans").fetchone()
+    if row[0] is None:
+        raise StoreError("督办库中还没有方案，请先导入方案（policydesk track import 方案.json）")
+    return int(row[0])
+
+
+def load_plan(store: Store, plan_id: int) -> CountyPlan:
+    row = store.conn.execute("SELECT json FROM plans WHERE id = ?", (plan_id,)).fetchone()
+    if row is None:
+        raise StoreError(f"没有编号为 {plan_id} 的方案")
+    return CountyPlan.from_json(json.loads(row["json"]))
+
+
+@dataclass
+class UnitSummary:
+    unit: str
+    total: int = 0
+    closed: int = 0
+    reported: int = 0
+    open: int = 0
+    overdue: int = 0
+    late_reports: int = 0
+
+
+@dataclass
+class PlanSummary:
+    """Counts for the progress report and the app's dashboard."""
+
+    plan: PlanInfo
+    today: date
+    tasks: int
+    delegations: int
+    units: int
+    by_status: dict[str, int]
+    lights: dict[str, int]
+    overdue: int
+    late_reports: int
+    tasks_closed: int  # every delegation of the task 办结
+    tasks_reported: int  # every delegation at least 已反馈
+    feedback_items: int
+    attachments: int
+    reminders: int
+    by_unit: list[UnitSummary] = field(default_factory=list)
+    rows: list[DelegationRow] = field(default_factory=list)
+
+
+def summarize(store: Store, plan_id: int, today: date | None = None) -> PlanSummary:
+    """Counts over one plan's delegations on ``today``."""
+    today = today or date.today()
+    info = next((p for p in list_plans(store) if p.id == plan_id), None)
+    if info is None:
+        raise StoreError(f"没有编号为 {plan_id} 的方案")
+    rows = list_delegations(store, today=today, plan_id=plan_id)
+    tasks = store.conn.execute("SELECT count(*) FROM tasks WHERE plan_id = ?", (plan_id,)).fetchone()[0]
+    by_status = {s: 0 for s in STATUSES}
+    by_status.update(Counter(r.status for r in rows))
+    lights = Counter(r.light for r in rows if r.light)
+    per_task: dict[int, list[DelegationRow]] = {}
+    units: dict[str, UnitSummary] = {}
+    for r in rows:
+        per_task.setdefault(r.task_id, []).append(r)
+        u = units.setdefault(r.unit, UnitSummary(r.unit))
+        u.total += 1
+        u.closed += r.status == "办结"
+        u.reported += r.status == "已反馈"
+        u.open += r.is_open
+        u.overdue += r.light == RED
+        u.late_reports += r.late_report
+    return PlanSummary(
+        plan=info, today=today, tasks=tasks, delegations=len(rows), units=len(units), by_status=by_status,
+        lights={k: lights.get(k, 0) for k in (RED, YELLOW, BLUE)}, overdue=lights.get(RED, 0),
+        late_reports=sum(r.late_report for r in rows),
+        tasks_closed=sum(all(r.status == "办结" for r in rs) for rs in per_task.values()),
+        tasks_reported=sum(all(not r.is_open for r in rs) for rs in per_task.values()),
+        feedback_items=sum(r.feedback_count for r in rows), attachments=sum(r.attachment_count for r in rows),
+        reminders=sum(r.reminder_count for r in rows),
+        by_unit=sorted(units.values(), key=lambda u: (-u.overdue, -u.open, u.unit)), rows=rows,
+    )
