@@ -176,3 +176,38 @@ def write_ofd(pages: list[list[str]], path: Path) -> Path:
                              f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page {ns}><ofd:Content><ofd:Layer>'
                              + "".join(objects) + "</ofd:Layer></ofd:Content></ofd:Page>")
     return path
+
+
+def write_plain_pdf(page_texts: list[str], path: Path) -> Path:
+    """A PDF with one line of Latin text per page (Helvetica), written directly: fast for many pages."""
+    objects: list[bytes] = []
+    n = len(page_texts)
+    font_id, pages_id = 3 + 2 * n, 2
+    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(n))
+    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {n} >>".encode())
+    for i, text in enumerate(page_texts):
+        safe = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        stream = f"BT /F1 12 Tf 72 720 Td ({safe}) Tj ET".encode()
+        objects.append(f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 595 842] "
+                       f"/Resources << /Font << /F1 {font_id} 0 R >> >> /Contents {4 + 2 * i} 0 R >>".encode())
+        objects.append(b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(bytes(out))
+    return path
+
+
+def encrypt_pdf_with_libreoffice(source_docx: Path, out_dir: Path, password: str = "secret") -> Path:
+    """A password-protected PDF printed from ``source_docx``."""
+    options = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+               f'"DocumentOpenPassword":{{"type":"string","value":"{password}"}}}}')
+    return convert_with_libreoffice(source_docx, options, out_dir)

@@ -27,8 +27,9 @@ def _open(path: Path):
     try:
         return pdfplumber.open(path)
     except Exception as exc:  # pdfminer raises many unrelated types for broken files
-        name = type(exc).__name__ + " " + str(exc)
-        if "Password" in name or "password" in name or "Encrypt" in name:
+        causes = [exc, *exc.args, exc.__cause__, exc.__context__]
+        name = " ".join(f"{type(c).__name__} {c}" for c in causes if c is not None)
+        if "password" in name.lower() or "encrypt" in name.lower():
             raise LoadError(path, "PDF 文件已加密，需要密码才能打开；请先在 PDF 阅读器中解除密码后另存") from exc
         raise LoadError(path, "不是有效的 PDF 文件（文件已损坏或格式不符）") from exc
 

@@ -1,6 +1,6 @@
 """Plain-text notices: the encoding is detected from the bytes, never assumed.
 
-Order: a BOM (UTF-8, UTF-16), strict UTF-8, UTF-16 without BOM (many NULs in a pattern),
+Order: a BOM (UTF-8, UTF-16), strict UTF-8, UTF-16 without BOM when it reads as Chinese,
 strict GB18030 (a superset of GBK and GB2312) when the result reads as Chinese, then
 charset-normalizer's guess; anything else is refused with a clear message.
 """
@@ -51,15 +51,14 @@ def decode_text(data: bytes) -> tuple[str, str]:
             return text, "utf-8"
     except UnicodeDecodeError:
         pass
-    if len(data) >= 4 and data.count(b"\x00") > len(data) // 4:
-        even_nuls = data[0::2].count(b"\x00")
-        encoding = "utf-16-be" if even_nuls > len(data) // 4 else "utf-16-le"
-        try:
-            text = data.decode(encoding)
-            if _reads_as_text(text):
+    if len(data) % 2 == 0:  # UTF-16 without a BOM: whichever byte order reads as Chinese
+        for encoding in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if _reads_as_chinese(text):
                 return text, encoding
-        except UnicodeDecodeError:
-            pass
     try:
         text = data.decode("gb18030")
         if _reads_as_chinese(text):
