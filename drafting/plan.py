@@ -42,6 +42,8 @@ class PlanTask:
     deadlines: list[PlanDeadline] = field(default_factory=list)
     source_task: int | None = None  # index into the superior notice's tasks
     outline_path: list[str] = field(default_factory=list)
+    unit_reasons: list[str] = field(default_factory=list)  # Chinese: why each unit was suggested
+    section: str = ""  # the plan section it is printed under (主要任务, 时间安排, 工作要求)
 
     @property
     def due(self) -> str | None:
@@ -57,6 +59,7 @@ class Substitution:
     original: str
     replacement: str
     where: str  # which part of the plan (title, 主要任务 3, …)
+    count: int = 1  # how many times it was made there
 
 
 @dataclass

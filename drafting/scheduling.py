@@ -1,0 +1,175 @@
+"""Back-scheduling: the county's own dates, set a few working days before the superior's.
+
+Each superior deadline becomes a :class:`PlanDeadline`: a due date moves back the profile's N
+working days (holidays and 调休 counted), never to a day after the superior's nor before the plan
+is issued; a range keeps its start and moves its end; recurring duties stay recurring (a daily
+report due upward at 17时 is collected from the units a little earlier); events stay events.
+The phrase as printed in the task text is rewritten with the county's date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from drafting.plan import PlanDeadline
+from parsing.model import Deadline, Phase
+from parsing.workdays import shift_working_days_noted, working_days_between
+
+RECURRENCE_TEXT = {"daily": "每日", "weekly": "每周", "monthly": "每月", "quarterly": "每季度",
+                   "half-yearly": "每半年", "yearly": "每年"}
+_REPORT_WORDS = ("报送", "上报", "报", "提交", "反馈")
+
+# A date as written in a deadline phrase: 2024年3月15日, 6月底, 12月上旬, 2024年底, 3月15.
+_DATE_IN_PHRASE = re.compile(
+    r"(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})年)?\d{1,2}月(?:\d{1,2}日?|底|末|上旬|中旬|下旬)?"
+    r"|\d{4}年(?:底|末|内|上半年|下半年)")
+_CLOCK = re.compile(r"(\d{1,2})(?:时|点|:00|：00)")
+
+
+@dataclass
+class ScheduleContext:
+    """What scheduling needs to know: the lead, the plan's own date and the year it prints in."""
+
+    lead_days: int
+    draft_date: date  # the day the county issues its plan
+    report_hours_before: int = 2
+    notes: list[str] = field(default_factory=list)  # caveats (unknown holiday years…)
+
+    def note(self, caveats: list[str]) -> None:
+        for caveat in caveats:
+            if caveat not in self.notes:
+                self.notes.append(caveat)
+
+
+def cn_date(day: date, reference_year: int | None = None) -> str:
+    """``6月16日`` within the reference year, ``2026年12月28日`` otherwise."""
+    if reference_year is not None and day.year == reference_year:
+        return f"{day.month}月{day.day}日"
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def back_schedule(superior: date, ctx: ScheduleContext) -> tuple[date, str]:
+    """The county date for a superior due date, and a Chinese explanation of how it was chosen."""
+    n = ctx.lead_days
+    target, caveats = shift_working_days_noted(superior, -n)
+    ctx.note(caveats)
+    sup_text = cn_date(superior)
+    if n == 0:
+        return superior, f"上级时限{sup_text}，单位资料设为不提前，按上级时限执行"
+    if target > ctx.draft_date:
+        return target, f"上级时限{sup_text}，提前{n}个工作日倒排为{cn_date(target)}"
+    earliest, caveats = shift_working_days_noted(ctx.draft_date, 1)
+    ctx.note(caveats)
+    if earliest < superior:
+        gained = working_days_between(earliest, superior)
+        return earliest, (f"上级时限{sup_text}，提前{n}个工作日应为{cn_date(target)}，早于方案印发日期"
+                          f"{cn_date(ctx.draft_date)}，调整为{cn_date(earliest)}（仅提前{gained}个工作日）")
+    if ctx.draft_date < superior:
+        return ctx.draft_date, (f"上级时限{sup_text}，时间紧迫，只能要求各单位于方案印发当日"
+                                f"（{cn_date(ctx.draft_date)}）报送")
+    return superior, f"上级时限{sup_text}已到或已过，无法提前，按上级时限执行"
+
+
+def schedule_deadline(deadline: Deadline, index: int | None, ctx: ScheduleContext,
+                      collector: str | None = None) -> PlanDeadline:
+    """The county's deadline for one superior deadline. ``collector`` is the county office that
+    collects a 报送 (it replaces the superior recipient)."""
+    year = ctx.draft_date.year
+    is_report = _is_report(deadline)
+    to = collector if is_report and collector else None
+    kind = deadline.kind
+    if kind == "recurring":
+        time = deadline.time
+        explanation = "上级要求为周期性工作，县级保持同一频次"
+        if time and is_report and ctx.report_hours_before:
+            time = _earlier_clock(time, ctx.report_hours_before)
+            explanation += f"；上报时间{deadline.time}，各单位提前至{time}报送以便汇总"
+        text = RECURRENCE_TEXT.get(deadline.recurrence or "", "定期") + (_clock_text(time) + "前" if time else "")
+        return PlanDeadline(kind="recurring", recurrence=deadline.recurrence, time=time, text=text,
+                            superior_index=index, to=to, explanation=explanation)
+    if kind == "event" or not deadline.date:
+        event = deadline.event or deadline.text
+        text = f"至{event}" if deadline.start else f"{event}前"
+        start = _county_start(deadline.start, ctx)
+        return PlanDeadline(kind="event", event=event, start=start,
+                            text=text, superior_index=index, to=to,
+                            explanation="上级以事件为期限，县级同样以该事件为期限")
+    superior = date.fromisoformat(deadline.date)
+    county, explanation = back_schedule(superior, ctx)
+    if kind == "range":
+        start = _county_start(deadline.start, ctx)
+        start_text = "即日起" if start == ctx.draft_date.isoformat() else (
+            cn_date(date.fromisoformat(start), year) if start else "")
+        text = f"{start_text}至{cn_date(county, year)}" if start_text else f"{cn_date(county, year)}前"
+        return PlanDeadline(kind="range", date=county.isoformat(), start=start, time=deadline.time, text=text,
+                            superior_date=deadline.date, superior_index=index, to=to, explanation=explanation)
+    return PlanDeadline(kind="due", date=county.isoformat(), time=deadline.time,
+                        text=f"{cn_date(county, year)}前", superior_date=deadline.date, superior_index=index,
+                        to=to, explanation=explanation)
+
+
+def schedule_phase(phase: Phase, ctx: ScheduleContext) -> PlanDeadline | None:
+    """A phase of the superior's timetable as a county range (its end moved back)."""
+    if not phase.end:
+        return None
+    superior = date.fromisoformat(phase.end)
+    county, explanation = back_schedule(superior, ctx)
+    start = _county_start(phase.start, ctx)
+    if start and date.fromisoformat(start) > county:
+        start = county.isoformat()
+    year = ctx.draft_date.year
+    if start == ctx.draft_date.isoformat():
+        text = f"即日起至{cn_date(county, year)}"
+    elif start:
+        text = f"{cn_date(date.fromisoformat(start), year)}至{cn_date(county, year)}"
+    else:
+        text = f"{cn_date(county, year)}前"
+    return PlanDeadline(kind="range", date=county.isoformat(), start=start, text=text,
+                        superior_date=phase.end, explanation=f"{phase.name}：{explanation}")
+
+
+def _county_start(start: str | None, ctx: ScheduleContext) -> str | None:
+    """即日起 (a start on or before the plan's date) is the plan's own date."""
+    if not start:
+        return None
+    day = date.fromisoformat(start)
+    return max(day, ctx.draft_date).isoformat()
+
+
+def localise_phrase(phrase: str, superior: Deadline, county: PlanDeadline, year: int) -> str:
+    """The deadline phrase with the county's date or time in place of the superior's."""
+    if county.kind == "recurring":
+        if superior.time and county.time and superior.time != county.time:
+            hour = int(county.time.split(":")[0])
+            return _CLOCK.sub(lambda m: f"{hour}时", phrase, count=1)
+        return phrase
+    if not county.date:
+        return phrase
+    matches = list(_DATE_IN_PHRASE.finditer(phrase))
+    if not matches:
+        return phrase
+    last = matches[-1]
+    new = cn_date(date.fromisoformat(county.date), year)
+    phrase = phrase[:last.start()] + new + phrase[last.end():]
+    if county.kind == "range" and len(matches) > 1 and county.start:
+        first = matches[0]
+        phrase = phrase[:first.start()] + cn_date(date.fromisoformat(county.start), year) + phrase[first.end():]
+    return phrase
+
+
+def _is_report(deadline: Deadline) -> bool:
+    text = (deadline.action or "") + deadline.text
+    return bool(deadline.to) or any(w in text for w in _REPORT_WORDS)
+
+
+def _earlier_clock(time: str, hours: int) -> str:
+    hour, _, minute = time.partition(":")
+    value = max(8, int(hour) - hours)
+    return f"{value:02d}:{minute or '00'}"
+
+
+def _clock_text(time: str) -> str:
+    hour, _, minute = time.partition(":")
+    return f"{int(hour)}时" if minute in ("", "00") else f"{int(hour)}时{int(minute)}分"

@@ -1,0 +1,276 @@
+"""Level substitution: the superior's organs and scope words become the county's.
+
+A city notice says 市卫健委, 全市, 各县（市、区）卫健委, 委属各单位; the county's plan says 县卫健局,
+全县, 各医疗卫生单位, 县直各医疗卫生单位. :class:`Substituter` builds the rules from the notice's
+issuer and the county profile, rewrites text in one pass (so a replacement is never rewritten
+again), leaves cited titles inside 《》 alone, and records every substitution so the user can
+review it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from drafting.plan import Substitution
+from drafting.profile import CountyProfile
+from parsing.model import Notice
+
+# How the health organ is named, longest forms first.
+HEALTH_LONG = ("卫生健康委员会", "卫生和计划生育委员会", "卫生健康委", "卫生健康局", "卫生计生委", "卫生局")
+HEALTH_SHORT = ("卫健体局", "卫健委局", "卫健委", "卫健局", "卫计委")
+HEALTH_FORMS = HEALTH_LONG + HEALTH_SHORT
+_HEALTH = "|".join(HEALTH_FORMS)
+
+# Administrative levels: the word a document uses for its own level and its scope (全市).
+_PLACE = re.compile(r"^(.{1,12}?(?:特别行政区|自治区|自治州|自治县|省|市|盟|地区|县|区|旗))")
+_LEVEL_OF_SUFFIX = {"自治区": "区", "省": "省", "市": "市", "自治州": "州", "盟": "盟", "地区": "地区",
+                    "县": "县", "自治县": "县", "区": "区", "旗": "旗"}
+_CITY_LEVELS = {"市", "州", "盟", "地区"}
+_PROVINCE_LEVELS = {"省", "区"}
+
+# Lower-level organs a superior addresses, that become the county's own units.
+_PAREN = r"[（(][^（()）]{1,8}[）)]"
+_CITY_SUBORDINATE = rf"各县(?:{_PAREN}|、市、区|市区)?"
+_PROVINCE_SUBORDINATE = rf"(?:各设区的?市|各地市|各市(?:{_PAREN})?(?:、县(?:{_PAREN})?)?)"
+_HEADS = r"(?:局长|主任|主要负责人|主要负责同志|分管负责同志)"
+_COLLECTIVE_JOIN = re.compile(r"[、和及与]")
+
+
+@dataclass(frozen=True)
+class SuperiorLevel:
+    """Who issued the notice: its level word (市/省/县…), place (忻州市) and organ (卫生健康委员会)."""
+
+    word: str  # 市 | 省 | 州 | 县 | 区 …
+    place: str | None  # 忻州市; None when the issuer is written without a place (市卫健委)
+    organ: str  # 卫生健康委员会办公室
+    is_health: bool
+
+    @property
+    def kind(self) -> str:
+        if self.word in _PROVINCE_LEVELS:
+            return "province"
+        if self.word in _CITY_LEVELS:
+            return "city"
+        return "county"
+
+
+def superior_level(notice: Notice) -> SuperiorLevel:
+    """The level of the notice's issuer (signatory, else the title's own prefix)."""
+    issuer = (notice.issuer or notice.signatory or "").split("、")[0]
+    if not issuer and notice.title and "关于" in notice.title:
+        issuer = notice.title.split("关于", 1)[0]
+    if not issuer:
+        return SuperiorLevel("市", None, "卫生健康委员会", True)
+    if issuer[0] in "省市县州区" and any(issuer[1:].startswith(h) for h in (*HEALTH_FORMS, "人民政府")):
+        return SuperiorLevel(issuer[0], None, issuer[1:], _is_health(issuer))
+    match = _PLACE.match(issuer)
+    if not match:
+        return SuperiorLevel("市", None, issuer, _is_health(issuer))
+    place = match.group(1)
+    suffix = next(s for s in sorted(_LEVEL_OF_SUFFIX, key=len, reverse=True) if place.endswith(s))
+    return SuperiorLevel(_LEVEL_OF_SUFFIX[suffix], place, issuer[len(place):], _is_health(issuer))
+
+
+def _is_health(name: str) -> bool:
+    return any(h in name for h in HEALTH_FORMS)
+
+
+@dataclass
+class _Rule:
+    pattern: str
+    replace: Callable[[re.Match[str]], str]
+    kind: str  # 机关 | 下级 | 内设 | 范围
+
+
+class Substituter:
+    """Rewrites superior-level names into the county's and keeps the list of what it changed."""
+
+    def __init__(self, notice: Notice, profile: CountyProfile):
+        self.profile = profile
+        self.level = superior_level(notice)
+        self.substitutions: list[Substitution] = []
+        self._rules = self._build_rules(notice)
+        self._regex = re.compile("|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(self._rules)))
+        self._superior_names = self._superior_name_pattern()
+
+    # ----- rules ---------------------------------------------------------------------------
+    def _build_rules(self, notice: Notice) -> list[_Rule]:
+        p, lv = self.profile, self.level
+        county_units = p.units_collective
+        direct_units = next((g.name for g in p.unit_groups if g.kind == "县直单位"), p.subordinate_collective)
+        rules: list[_Rule] = []
+        word = re.escape(lv.word)
+
+        def const(value: str) -> Callable[[re.Match[str]], str]:
+            return lambda _m: value
+
+        def organ_name(m: re.Match[str]) -> str:
+            text = m.group(0)
+            if text.endswith(("办公室", "办公厅")):
+                return p.office
+            if lv.place and text.startswith(lv.place):
+                return p.bureau
+            return p.bureau_abbr if any(text.endswith(s) for s in HEALTH_SHORT) else p.bureau_short
+
+        if lv.kind != "county":
+            # Lower organs first: 各县（市、区）卫健委局局长 → 各医疗卫生单位主要负责人.
+            sub = _CITY_SUBORDINATE if lv.kind == "city" else _PROVINCE_SUBORDINATE
+            rules.append(_Rule(rf"{sub}(?:{_HEALTH})+{_HEADS}", const(f"{county_units}主要负责人"), "下级"))
+            rules.append(_Rule(rf"{sub}(?:{_HEALTH})+", const(county_units), "下级"))
+            rules.append(_Rule(rf"{sub}(?![^，。；、]{{0,3}}(?:{_HEALTH}))", const(county_units), "下级"))
+            for name in notice.recipients:
+                if _is_peer_organ(name, lv):
+                    rules.append(_Rule(re.escape(name), const(county_units), "下级"))
+        # The issuing organ: with its place, then with the level word, then bare when it is a 委/局.
+        if lv.is_health:
+            office = r"(?:办公室|办公厅)?"
+            if lv.place:
+                rules.append(_Rule(rf"{re.escape(lv.place)}(?:{_HEALTH}){office}", organ_name, "机关"))
+            rules.append(_Rule(rf"(?<![县区乡镇]){word}(?:{_HEALTH}){office}", organ_name, "机关"))
+        elif lv.organ:
+            full = (lv.place or lv.word) + lv.organ
+            rules.append(_Rule(re.escape(full), const(p.bureau), "机关"))
+        # The superior's own parts: 委属各单位, 委机关各科室, 委领导.
+        rules.append(_Rule(r"(?:委|局)(?:直属|属|直)各(?:单位|医疗卫生单位)", const(direct_units), "内设"))
+        rules.append(_Rule(r"(?:委|局)机关各(?:处室|科室|处（室）|处、室|股室)", const(p.departments_collective),
+                           "内设"))
+        rules.append(_Rule(r"(?<![党县区乡镇市省])委领导", const(f"{p.organ_prefix}领导"), "内设"))
+        if lv.kind != "county":
+            if lv.place:
+                rules.append(_Rule(rf"{re.escape(lv.place)}(?![委政人])", const(p.county), "范围"))
+            rules.append(_Rule(rf"全{word}(?=[^级]|$)", const("全县"), "范围"))
+            rules.append(_Rule(rf"(?:本|我){word}(?!级)", lambda m: m.group(0)[0] + "县", "范围"))
+        elif lv.place and lv.place != p.county:
+            # A neighbouring county's document: its name becomes ours.
+            rules.append(_Rule(re.escape(lv.place), const(p.county), "范围"))
+        return rules
+
+    def _superior_name_pattern(self) -> re.Pattern[str] | None:
+        lv = self.level
+        names = []
+        if lv.is_health and lv.kind != "county":
+            names.append(rf"(?<![县区乡镇]){re.escape(lv.word)}(?:{_HEALTH})")
+        if lv.place and lv.place != self.profile.county:
+            suffix = f"(?:{_HEALTH})" if lv.is_health else re.escape(lv.organ)
+            names.append(rf"{re.escape(lv.place)}{suffix}")
+        return re.compile("|".join(names)) if names else None
+
+    # ----- applying ------------------------------------------------------------------------
+    def apply(self, text: str, where: str) -> str:
+        """``text`` with every superior-level name replaced; 《》 titles kept as cited."""
+        if not text:
+            return text
+        out: list[str] = []
+        for piece, quoted in _split_quoted(text):
+            out.append(piece if quoted else self._apply_plain(piece, where))
+        return "".join(out)
+
+    def _apply_plain(self, text: str, where: str) -> str:
+        edits: list[tuple[int, int, str]] = []
+        for m in self._regex.finditer(text):
+            new = self._rules[int(m.lastgroup[1:])].replace(m)  # type: ignore[index]
+            if new != m.group(0):
+                edits.append((m.start(), m.end(), new))
+        edits = self._collapse_collectives(text, edits)
+        for s, e, new in edits:
+            self._record(text[s:e], new, where)
+        return _rebuild(text, edits)
+
+    def _collapse_collectives(self, text: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """A run like ``各县（市、区）卫健委、委属各单位、各级各类医疗卫生机构`` becomes one
+        ``各医疗卫生单位`` (one edit over the whole run) when its parts all name the county's units."""
+        output = _rebuild(text, edits)
+        words = sorted(set(self._collectives()), key=len, reverse=True)
+        alt = "|".join(re.escape(w) for w in words)
+        runs = []
+        for m in re.finditer(rf"(?:{alt})(?:[、和及](?:{alt}))+", output):
+            parts = [w for w in _COLLECTIVE_JOIN.split(m.group(0)) if w]
+            if self.profile.units_collective in parts:
+                runs.append((_to_original(m.start(), edits), _to_original(m.end(), edits)))
+        if not runs:
+            return edits
+        kept = [e for e in edits if not any(s <= e[0] and e[1] <= t for s, t in runs)]
+        kept.extend((s, t, self.profile.units_collective) for s, t in runs)
+        return sorted(kept)
+
+    def _collectives(self) -> list[str]:
+        p = self.profile
+        return [p.units_collective, *[g.name for g in p.unit_groups], "各级各类医疗卫生机构", "各医疗卫生机构",
+                "各单位", "医疗卫生机构", p.subordinate_collective]
+
+    def _record(self, original: str, replacement: str, where: str) -> None:
+        for sub in self.substitutions:
+            if sub.original == original and sub.replacement == replacement and sub.where == where:
+                sub.count += 1
+                return
+        self.substitutions.append(Substitution(original, replacement, where))
+
+    def leftover_superior_names(self, text: str) -> list[str]:
+        """Superior organ names still in ``text`` outside 《》 (should be none after :meth:`apply`)."""
+        if self._superior_names is None or not text:
+            return []
+        found: list[str] = []
+        for piece, quoted in _split_quoted(text):
+            if not quoted:
+                found.extend(m.group(0) for m in self._superior_names.finditer(piece))
+        return found
+
+    @property
+    def superior_short(self) -> str:
+        """How the county's text names the superior organ (市卫生健康委), for citations."""
+        lv = self.level
+        if lv.is_health and lv.kind != "county":
+            return f"{lv.word}卫生健康委"
+        return (lv.place or lv.word) + lv.organ
+
+
+def _is_peer_organ(name: str, level: SuperiorLevel) -> bool:
+    """A named recipient at the county's own level (五台山风景区农村社会工作局), not a generic group."""
+    if name.startswith(("各", "委", "局", "市", "省")) or "属" in name[:3]:
+        return False
+    return name.endswith(("局", "委", "委员会")) and len(name) >= 5 and level.kind == "city"
+
+
+def _rebuild(text: str, edits: list[tuple[int, int, str]]) -> str:
+    out, pos = [], 0
+    for start, end, new in edits:
+        out.append(text[pos:start])
+        out.append(new)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _to_original(offset: int, edits: list[tuple[int, int, str]]) -> int:
+    """Map an offset in the rebuilt text back to ``text`` (edit boundaries map exactly)."""
+    shift = 0
+    for start, end, new in edits:
+        out_start = start + shift
+        if offset <= out_start:
+            break
+        if offset < out_start + len(new):
+            return start
+        shift += len(new) - (end - start)
+    return offset - shift
+
+
+def _split_quoted(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, inside 《》) runs; nested 〈〉 stay inside their 《》."""
+    pieces: list[tuple[str, bool]] = []
+    depth, start = 0, 0
+    for i, ch in enumerate(text):
+        if ch == "《":
+            if depth == 0 and i > start:
+                pieces.append((text[start:i], False))
+                start = i
+            depth += 1
+        elif ch == "》" and depth:
+            depth -= 1
+            if depth == 0:
+                pieces.append((text[start:i + 1], True))
+                start = i + 1
+    if start < len(text):
+        pieces.append((text[start:], depth > 0))
+    return pieces

@@ -1,0 +1,158 @@
+"""Which of the county's units lead and support each task.
+
+Three sources, each leaving a reason the user can read:
+
+1. the units the superior text names (牵头/负责/配合, or the subjects of 要), after level
+   substitution, mapped onto the profile's own names (exact name, alias, then rapidfuzz);
+2. the profile's keyword table of what each 股室 usually handles (安全生产 → 局办公室,
+   医疗质量 → 医政医管股…), which picks the 牵头股室;
+3. a default: the office leads, and every unit carries out a task the superior gave to all.
+
+The result is a suggestion: PlanTask.lead / support stay plain lists the user edits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from drafting.profile import CountyProfile
+
+# Words that name every unit at once (after substitution).
+_ALL_UNITS = ("各单位", "各级各类医疗卫生机构", "各医疗卫生机构", "医疗卫生机构", "医疗机构", "各医疗机构",
+              "各地各单位", "各地", "各类机构", "各医疗卫生单位", "全系统各单位")
+_BUREAU = re.compile(r"^(?:县|我|本)?(?:卫生健康委员会|卫生健康委|卫生健康局|卫健委|卫健局|委|局)(?:机关)?$")
+_FUZZY_CUTOFF = 82.0
+
+
+@dataclass
+class UnitSuggestion:
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+
+class UnitMatcher:
+    """Maps unit names onto a profile and suggests lead and support units for a task."""
+
+    def __init__(self, profile: CountyProfile):
+        self.profile = profile
+        self._names: dict[str, str] = {}  # any known name or alias -> the profile's printed name
+        for dept in profile.departments:
+            for alias in (dept.name, *dept.aliases, _strip_organ(dept.name)):
+                self._names.setdefault(alias, dept.name)
+        for group in profile.unit_groups:
+            self._names.setdefault(group.name, group.name)
+            for member in group.members:
+                self._names.setdefault(member, member)
+            for alias in group.aliases:
+                self._names.setdefault(alias, group.name)
+        for alias, target in profile.unit_aliases.items():
+            self._names[alias] = target
+        self._choices = list(self._names)
+
+    # ----- single names --------------------------------------------------------------------
+    def is_bureau(self, name: str) -> bool:
+        p = self.profile
+        return name in (p.bureau, p.bureau_short, p.bureau_abbr) or bool(_BUREAU.match(name)) \
+            or name in ("督查组", "督导组", "工作组", "专项督导组", "领导小组办公室") \
+            or (name.startswith((p.bureau_short, p.bureau_abbr)) and name.endswith(("组", "办公室")))
+
+    def is_department(self, name: str) -> bool:
+        return name in self.profile.department_names() or name.startswith(self.profile.organ_prefix + "机关")
+
+    def map_name(self, name: str) -> tuple[str | None, str]:
+        """The profile's name for a unit named in a superior text, and why (None: no match)."""
+        clean = _clean(name)
+        if not clean:
+            return None, ""
+        if self.is_bureau(clean):
+            return None, f"“{name}”是本局自身"
+        if re.fullmatch(r"(?:各|局|委|机关)*(?:相关)?(?:股室|科室|处室)", clean):
+            return (f"{self.profile.organ_prefix}机关相关股室" if "相关" in clean
+                    else self.profile.departments_collective), ""
+        if clean in _ALL_UNITS or clean.endswith("各类机构") or clean == self.profile.units_collective:
+            return self.profile.units_collective, f"“{name}”指全县各单位"
+        if clean in self._names:
+            target = self._names[clean]
+            return target, ("" if target == clean else f"“{name}”对应{target}")
+        best = process.extractOne(clean, self._choices, scorer=fuzz.WRatio, score_cutoff=_FUZZY_CUTOFF)
+        if best:
+            target = self._names[best[0]]
+            return target, f"“{name}”与“{best[0]}”相近（相似度{best[1]:.0f}），对应{target}"
+        return None, f"“{name}”不在单位资料中，按原文保留"
+
+    # ----- tasks ---------------------------------------------------------------------------
+    def department_scores(self, heading: str, text: str) -> list[tuple[str, int, list[str]]]:
+        """Departments ranked by the keywords of theirs a task mentions (heading counts triple)."""
+        ranked = []
+        for dept in self.profile.departments:
+            hits = [k for k in dept.keywords if k in heading or k in text]
+            score = sum(3 if k in heading else 1 for k in hits)
+            if score:
+                ranked.append((dept.name, score, hits))
+        ranked.sort(key=lambda r: -r[1])
+        return ranked
+
+    def suggest(self, heading: str, text: str, lead: list[str], support: list[str]) -> UnitSuggestion:
+        """Lead and support units for a task whose superior text names ``lead`` / ``support``
+        (already substituted to the county's level)."""
+        result = UnitSuggestion()
+        named_depts: list[str] = []
+        executing: list[str] = []
+        supporting: list[str] = []
+        bureau_named = False
+        for role, names in (("lead", lead), ("support", support)):
+            for name in names:
+                target, why = self.map_name(name)
+                if why:
+                    result.reasons.append(why)
+                if target is None:
+                    if self.is_bureau(_clean(name)):
+                        bureau_named = True
+                        continue
+                    target = _clean(name)
+                if self.is_department(target):
+                    (named_depts if role == "lead" else supporting).append(target)
+                else:
+                    executing.append(target)
+        ranked = self.department_scores(heading, text)
+        if named_depts:
+            result.lead = _unique(named_depts)
+            result.reasons.append(f"上级文件明确由{'、'.join(result.lead)}牵头")
+        elif ranked:
+            top_name, top_score, hits = ranked[0]
+            result.lead = [top_name]
+            result.reasons.append(f"{top_name}牵头：任务涉及{'、'.join('“' + h + '”' for h in hits[:4])}")
+            for name, score, dept_hits in ranked[1:3]:
+                if score * 2 >= top_score and score >= 2:
+                    supporting.append(name)
+                    result.reasons.append(f"{name}配合：任务涉及{'、'.join('“' + h + '”' for h in dept_hits[:3])}")
+        else:
+            result.lead = [self.profile.office]
+            result.reasons.append(f"任务未涉及各股室的分管事项，默认由{self.profile.office}牵头")
+        if not executing and not bureau_named:
+            executing.append(self.profile.units_collective)
+            result.reasons.append(f"上级要求各单位落实，{self.profile.units_collective}负责具体实施")
+        result.support = [u for u in _unique(supporting + executing) if u not in result.lead]
+        return result
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"\s", "", name)
+    name = re.sub(r"(?:主要负责人|主要负责同志|负责同志|负责人)$", "", name)
+    return name[:-1] if name.endswith("等") and len(name) > 2 else name
+
+
+def _strip_organ(name: str) -> str:
+    return name[1:] if name.startswith(("局", "委")) and len(name) > 3 else name
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: list[str] = []
+    for item in items:
+        if item and item not in seen:
+            seen.append(item)
+    return seen
