@@ -1,0 +1,71 @@
+"""Every time expression of a notice, normalised (notice/1 ``deadlines`` and ``phases``) and explained.
+
+Public API::
+
+    extract_times(clean, issue_date, sections=()) -> TimeExtraction
+
+Readers, in the order they claim text: stage headings (phases.py), recurring duties
+(recurring.py), event-bound deadlines (events.py), then written dates, ranges and relative
+periods (absolute.py). Each deadline keeps its span in ``clean.text`` and a Chinese explanation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from parsing.deadlines.absolute import read_sentence
+from parsing.deadlines.context import Context
+from parsing.deadlines.events import read_events
+from parsing.deadlines.phases import read_phases
+from parsing.deadlines.phrases import YearResolver
+from parsing.deadlines.recurring import read_recurring
+from parsing.deadlines.structure import (
+    headings_from_paragraphs,
+    headings_from_sections,
+    quiet_spans,
+    sentences,
+)
+from parsing.document import CleanText
+from parsing.model import Deadline, Phase, Section
+
+__all__ = ["TimeExtraction", "extract_times"]
+
+
+@dataclass
+class TimeExtraction:
+    deadlines: list[Deadline] = field(default_factory=list)
+    phases: list[Phase] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _fallback_year(text: str) -> int | None:
+    """When the issue date is unknown: the last four-digit year written in a date, if any."""
+    years = [int(y) for y in re.findall(r"(20[0-9]{2})\s*年\s*[0-9]{1,2}\s*月", text)]
+    return years[-1] if years else None
+
+
+def extract_times(clean: CleanText, issue_date: date | None,
+                  sections: Sequence[Section] = ()) -> TimeExtraction:
+    """Deadlines and phases of the clean text, in document order."""
+    text = clean.text
+    years = YearResolver(issue_date, None if issue_date else _fallback_year(text))
+    ctx = Context(text=text, issue_date=issue_date, years=years, quiet=quiet_spans(clean))
+    if issue_date is None:
+        ctx.warn("成文日期不详：未写年份的日期"
+                 + (f"按文中的{years.fallback_year}年计" if years.fallback_year else "无法确定年份")
+                 + "，“即日起”无法确定起始日期")
+    headings = headings_from_sections(clean, sections) if sections else []
+    if not headings:
+        headings = headings_from_paragraphs(clean)
+    paragraphs = [(p.start, p.end) for p in clean.paragraphs]
+    phases = read_phases(ctx, headings, paragraphs)
+    for p_start, p_end in paragraphs:
+        for lo, hi in sentences(text, p_start, p_end):
+            read_recurring(ctx, lo, hi)
+            read_events(ctx, lo, hi)
+            read_sentence(ctx, lo, hi)
+    deadlines = sorted(ctx.found, key=lambda d: (d.span or (0, 0))[0])
+    return TimeExtraction(deadlines=deadlines, phases=phases, warnings=list(ctx.warnings))

@@ -1,0 +1,321 @@
+"""Due dates and ranges written as dates: ``于6月17日前``, ``即日起至7月10日``, ``自2024年3月至2026年12月``,
+``分别于2024年、2025年、2026年11月底前``, ``自2021年12月23日12时起``, ``定于3月15日上午9时召开…会议``.
+
+A date counts only when the words around it make it a duty: a due suffix (前/之前/以前/为止/截止),
+a cut-off prefix (截至/截止), a range, an open start (…起), or ``于/在 + date`` followed by work
+still to do. Bare years, dates cited as background and past dates do not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from parsing.deadlines.actions import is_past, read_action
+from parsing.deadlines.context import Context, squash
+from parsing.deadlines.phrases import (
+    CLOCK_RE,
+    WEEKDAY_NOTE_RE,
+    DateAtom,
+    cn_date,
+    find_atoms,
+    iso,
+    parse_clock,
+)
+from parsing.model import Deadline
+
+_PREFIX_DUE = re.compile(r"(?:请|须|必须|务必|应|应当|要|需|并|统一|均|拟|将|计划|定|预计)?\s*(?:于|在)\s*$")
+_PREFIX_CUTOFF = re.compile(r"(?:截至|截止|截止到|截止至|截止(?:时间|日期)\s*(?:为|是|：|:)?|最迟|最晚|不迟于|不晚于)\s*$")
+_PREFIX_BY = re.compile(r"(?:^|[，,：:\s])(?:到|至)\s*$")
+_PREFIX_FROM = re.compile(r"(?:自|从|由|于)\s*$")
+_PREFIX_TODAY = re.compile(r"(?:(?:自|从)\s*)?即日\s*(?:起)?\s*(?:至|到|—|－|~|～|-)\s*$")
+_CONNECTOR = re.compile(r"\s*(?:起\s*)?(?:至|到|—|－|–|~|～|-)\s*")
+_BARE_DAY = re.compile(r"([0-9０-９]{1,2}|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]")
+_SUFFIX_DUE = re.compile(r"\s*(?:前|之前|以前|为止|止|截止)(?!后)")
+_SUFFIX_START = re.compile(r"\s*(?:起|开始)(?!\s*(?:至|到|—|－|-))")
+_LIST_SEP = re.compile(r"\s*[、，,和及与]\s*")
+_BACKGROUND = re.compile(r"目前|以来|累计|共有|共计|已有|已经|已")
+_FORWARD_VERB = re.compile(r"报送|上报|报至|提交|完成|召开|举行|参加|开展|组织|启动|举办|反馈|报|交|到达|报到|集中|进行|"
+                           r"实施|部署|验收|检查|督查|印发|出台|制定|建立|形成|实现")
+_MEETING = re.compile(r"会议|会$|培训班|座谈会|推进会|视频会|调度会|部署会|观摩会")
+_RELATIVE = re.compile(
+    r"(?P<anchor>(?:收到|接到)\s*(?:本|此|该)?\s*(?:通知|文件|函)\s*(?:后|之日起)|"
+    r"(?:本通知|本文件|本方案)?\s*(?:印发|下发|发布)\s*之日起|文到\s*(?:后|之日起)?|(?:自\s*)?即日起)?"
+    r"\s*(?P<n>[0-9０-９]{1,3}|[一二三四五六七八九十两]{1,3})\s*(?P<unit>个工作日|个自然日|日|天|周)\s*内")
+_RELATIVE_LEFT = re.compile(r"(?:于|在|须在|务必在|请在|请于|应在|要在|并在)\s*$")
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\u3000":
+        pos += 1
+    return pos
+
+
+def _clock_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
+    """A clock time right after ``pos`` (a （星期五） note may come between)."""
+    note = WEEKDAY_NOTE_RE.match(text, pos, limit)
+    probe = note.end() if note else pos
+    m = CLOCK_RE.match(text, _skip_space(text, probe), limit)
+    if m:
+        clock = parse_clock(m)
+        if clock:
+            return clock, m.end()
+    return None, (note.end() if note else pos)
+
+
+def _left(text: str, lo: int, pos: int, size: int = 12) -> str:
+    return text[max(lo, pos - size):pos]
+
+
+def _due_text(atom: DateAtom, note: str) -> str:
+    bits = [b for b in (atom.year_note, atom.describe_due(), note) if b]
+    return "；".join(bits)
+
+
+def _deadline(ctx: Context, span: tuple[int, int], lo: int, hi: int, **fields) -> Deadline:
+    reading = read_action(ctx.text, span[0], span[1], lo, hi)
+    end = max(span[1], reading.phrase_end)
+    return Deadline(text=squash(ctx.text[span[0]:end]), span=(span[0], end), action=reading.action,
+                    to=reading.to, **fields)
+
+
+def _too_old(ctx: Context, day: date | None) -> bool:
+    return bool(day and ctx.issue_date and day < ctx.issue_date - timedelta(days=30))
+
+
+def read_sentence(ctx: Context, lo: int, hi: int) -> None:
+    """Every date-written deadline in the sentence ``text[lo:hi]``."""
+    text = ctx.text
+    atoms = [a for a in find_atoms(text, lo, hi, ctx.years) if ctx.free((a.start, a.end))]
+    i = 0
+    while i < len(atoms):
+        consumed = _read_at(ctx, atoms, i, lo, hi)
+        i += max(consumed, 1)
+    _read_relative(ctx, lo, hi)
+
+
+def _chain(text: str, atoms: list[DateAtom], i: int) -> list[DateAtom]:
+    """``2024年、2025年、2026年11月底`` → the atoms of the list, the last one carrying the month."""
+    chain = [atoms[i]]
+    while chain[-1].bare_year and len(chain) < len(atoms) - i:
+        nxt = atoms[i + len(chain)]
+        sep = _LIST_SEP.fullmatch(text, chain[-1].end, nxt.start)
+        if not sep:
+            break
+        chain.append(nxt)
+    return chain
+
+
+def _read_at(ctx: Context, atoms: list[DateAtom], i: int, lo: int, hi: int) -> int:
+    text = ctx.text
+    chain = _chain(text, atoms, i)
+    first, last = chain[0], chain[-1]
+    if len(chain) > 1 and not last.bare_year:
+        return _read_multi_year(ctx, chain, lo, hi)
+    atom = first
+    left = _left(text, lo, atom.start)
+    clock, pos = _clock_after(text, atom.end, hi)
+    # A range: A至B, A—B, 6月23日至30日.
+    conn = _CONNECTOR.match(text, pos, hi)
+    if conn and not _PREFIX_TODAY.search(left):
+        end_atom = None
+        if i + 1 < len(atoms) and atoms[i + 1].start == conn.end():
+            end_atom = atoms[i + 1]
+        elif atom.month is not None:
+            bare = _BARE_DAY.match(text, conn.end(), hi)
+            if bare:
+                from parsing.cnnum import cn_to_int
+                day = cn_to_int(bare.group(1))
+                end_atom = DateAtom(bare.start(), bare.end(), bare.group(0), atom.year, atom.month, day)
+        if end_atom is not None:
+            _read_range(ctx, atom, end_atom, clock, lo, hi)
+            return 2 if end_atom in atoms else 1
+    if _PREFIX_TODAY.search(left):
+        _read_from_today(ctx, atom, left, clock, lo, hi)
+        return 1
+    if atom.bare_year:
+        return 1
+    suffix = _SUFFIX_DUE.match(text, pos, hi)
+    start_suffix = _SUFFIX_START.match(text, pos, hi)
+    if start_suffix and not suffix:
+        _read_open_start(ctx, atom, clock, start_suffix.end(), lo, hi)
+        return 1
+    cutoff = _PREFIX_CUTOFF.search(left)
+    if suffix or cutoff:
+        if cutoff and not suffix and _BACKGROUND.search(squash(text[atom.end:hi])[:24]):
+            return 1  # 截至2023年底，全县已… : a statistic, not a duty
+        end = suffix.end() if suffix else pos
+        start = atom.start - len(cutoff.group(0)) if cutoff else _prefix_start(text, lo, atom.start)
+        _add_due(ctx, atom, clock, (start, end), lo, hi, "")
+        return 1
+    due_prefix = _PREFIX_DUE.search(left)
+    by_prefix = _PREFIX_BY.search(left) if atom.part else None
+    if due_prefix or by_prefix:
+        rest = squash(text[pos:hi])
+        if is_past(text, pos, hi) or not _FORWARD_VERB.search(rest[:40]):
+            return 1
+        start = _prefix_start(text, lo, atom.start)
+        meeting = bool(_MEETING.search(rest[:60].split("。")[0])) and re.search(r"召开|举行|举办", rest[:40])
+        _add_due(ctx, atom, clock, (start, pos), lo, hi, "", meeting=bool(meeting))
+        return 1
+    return 1
+
+
+def _prefix_start(text: str, lo: int, pos: int) -> int:
+    m = re.search(r"(?:于|在)\s*$", _left(text, lo, pos, 8))
+    return pos - len(m.group(0)) if m else pos
+
+
+def _add_due(ctx: Context, atom: DateAtom, clock: str | None, span: tuple[int, int], lo: int, hi: int,
+             note: str, meeting: bool = False) -> None:
+    day = atom.last_day()
+    if day is None:
+        ctx.warn(f"“{squash(atom.text)}”的年份无法确定（成文日期不详），未计算日期")
+    if _too_old(ctx, day):
+        return
+    deadline = _deadline(ctx, span, lo, hi, kind="due", date=iso(day), time=clock)
+    if meeting:
+        deadline.action = "参加会议"
+        deadline.to = None
+    parts = [_due_text(atom, note)]
+    if clock:
+        parts.append(f"时间{clock}")
+    if meeting:
+        parts.append("会议时间按截止时间计")
+    deadline.explanation = "；".join(p for p in parts if p) or (f"截止{cn_date(day)}" if day else "")
+    ctx.found.append(deadline)
+    ctx.claim(deadline.span or span)
+
+
+def _read_multi_year(ctx: Context, chain: list[DateAtom], lo: int, hi: int) -> int:
+    text = ctx.text
+    last = chain[-1]
+    clock, pos = _clock_after(text, last.end, hi)
+    suffix = _SUFFIX_DUE.match(text, pos, hi)
+    end = suffix.end() if suffix else pos
+    start = chain[0].start
+    m = re.search(r"(?:分别|依次|各)?\s*(?:于|在)?\s*$", _left(text, lo, start, 6))
+    if m:
+        start -= len(m.group(0))
+    for atom in chain:
+        dated = replace(last, year=atom.year, year_written=True, year_note="")
+        day = dated.last_day()
+        deadline = _deadline(ctx, (start, end), lo, hi, kind="due", date=iso(day), time=clock)
+        deadline.explanation = f"一句写了{len(chain)}个年份，分别计；本项按{cn_date(day)}计" if day else ""
+        ctx.found.append(deadline)
+    ctx.claim((start, end))
+    return len(chain)
+
+
+def _read_range(ctx: Context, first: DateAtom, last: DateAtom, clock: str | None, lo: int, hi: int) -> None:
+    text = ctx.text
+    if not last.year_written and first.year is not None:
+        last = replace(last, year=first.year, year_note="")
+        if (last.last_day() or date.max) < (first.first_day() or date.min):
+            last = replace(last, year=first.year + 1)
+    if first.bare_year and last.bare_year:
+        before = text[first.start - 1] if first.start > 0 else ""
+        if before in "（(" or not _PREFIX_FROM.search(_left(text, lo, first.start, 2)):
+            return  # （2024—2026年）: a period in a name
+    end_clock, pos = _clock_after(text, last.end, hi)
+    suffix = _SUFFIX_DUE.match(text, pos, hi)
+    end = suffix.end() if suffix else pos
+    start = first.start
+    m = _PREFIX_FROM.search(_left(text, lo, start, 2))
+    if m:
+        start -= len(m.group(0))
+    begin, finish = first.first_day(), last.last_day()
+    if _too_old(ctx, finish):
+        return
+    deadline = _deadline(ctx, (start, end), lo, hi, kind="range", date=iso(finish), start=iso(begin),
+                         time=end_clock or clock)
+    notes = [first.year_note, first.describe_start(), last.describe_due()]
+    deadline.explanation = "；".join(n for n in notes if n) or (
+        f"自{cn_date(begin)}至{cn_date(finish)}" if begin and finish else "")
+    ctx.found.append(deadline)
+    ctx.claim((start, end))
+
+
+def _read_from_today(ctx: Context, atom: DateAtom, left: str, clock: str | None, lo: int, hi: int) -> None:
+    text = ctx.text
+    m = _PREFIX_TODAY.search(left)
+    start = atom.start - len(m.group(0)) if m else atom.start
+    _, pos = _clock_after(text, atom.end, hi)
+    suffix = _SUFFIX_DUE.match(text, pos, hi)
+    end = suffix.end() if suffix else pos
+    finish = atom.last_day()
+    deadline = _deadline(ctx, (start, end), lo, hi, kind="range", date=iso(finish),
+                         start=iso(ctx.issue_date), time=clock)
+    notes = ["“即日起”按成文日期" + (cn_date(ctx.issue_date) if ctx.issue_date else "（不详）") + "计",
+             atom.year_note, atom.describe_due()]
+    deadline.explanation = "；".join(n for n in notes if n)
+    if ctx.issue_date is None:
+        ctx.warn("成文日期不详，“即日起”的起始日期无法确定")
+    ctx.found.append(deadline)
+    ctx.claim((start, end))
+
+
+def _read_open_start(ctx: Context, atom: DateAtom, clock: str | None, end: int, lo: int, hi: int) -> None:
+    text = ctx.text
+    if is_past(text, end, hi):
+        return
+    start = atom.start
+    m = _PREFIX_FROM.search(_left(text, lo, start, 2))
+    if m:
+        start -= len(m.group(0))
+    begin = atom.first_day()
+    deadline = Deadline(text=squash(text[start:end]), kind="range", start=iso(begin), time=clock,
+                        span=(start, end))
+    reading = read_action(text, start, end, lo, hi)
+    deadline.action = reading.action
+    notes = [atom.year_note, atom.describe_start(), "只写了开始时间，没有截止日期"]
+    deadline.explanation = "；".join(n for n in notes if n)
+    ctx.found.append(deadline)
+    ctx.claim((start, end))
+
+
+def _read_relative(ctx: Context, lo: int, hi: int) -> None:
+    """``收到通知后5个工作日内``, ``于10个工作日内``: counted from the issue date."""
+    from parsing.cnnum import cn_to_int
+    from parsing.workdays import shift_working_days_noted
+
+    text = ctx.text
+    for m in _RELATIVE.finditer(text, lo, hi):
+        span = (m.start(), m.end())
+        if not ctx.free(span):
+            continue
+        anchor = m.group("anchor")
+        left = _left(text, lo, m.start(), 6)
+        if not anchor and not _RELATIVE_LEFT.search(left):
+            continue
+        n = cn_to_int(m.group("n"))
+        if not n:
+            continue
+        start = span[0]
+        lm = _RELATIVE_LEFT.search(left)
+        if lm and not anchor:
+            start -= len(lm.group(0))
+        unit = m.group("unit")
+        written = squash(m.group(0))
+        day, notes = None, []
+        if ctx.issue_date is not None:
+            if unit == "个工作日":
+                day, notes = shift_working_days_noted(ctx.issue_date, n)
+                how = f"从成文日期{cn_date(ctx.issue_date)}起算{n}个工作日（跳过节假日，计入调休上班日）"
+            else:
+                days = n * 7 if unit == "周" else n
+                day = ctx.issue_date + timedelta(days=days)
+                how = f"从成文日期{cn_date(ctx.issue_date)}起算{days}天"
+            if anchor and ("收到" in anchor or "接到" in anchor or "文到" in anchor):
+                how = "收到通知的日期按成文日期计，" + how
+        else:
+            how = "成文日期不详，无法推算"
+            ctx.warn(f"“{written}”需要成文日期才能推算，成文日期不详")
+        for note in notes:
+            ctx.warn(note)
+        deadline = _deadline(ctx, (start, span[1]), lo, hi, kind="due", date=iso(day))
+        deadline.explanation = f"“{written}”{how}" + (f"，即{cn_date(day)}" if day else "") + (
+            "；" + "；".join(notes) if notes else "")
+        ctx.found.append(deadline)
+        ctx.claim((start, span[1]))

@@ -1,0 +1,137 @@
+"""What must be done by a deadline (``action``) and whom to report to (``to``).
+
+Read from the clause around the time phrase, the way 公文 put it:
+``各单位实施方案请于3月15日前报县卫生健康委`` → action 报送实施方案, to 县卫生健康委;
+``6月底前完成风险管控的辨识`` → action 完成风险管控的辨识; ``2024年底前，初步构建…体系`` → the next clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CLAUSE_END = "，,。；;！？!?\n"
+_UNIT_SUFFIX = (r"(?:单位|机构|部门|办公室|委员会|领导小组|工作组|专班|卫健委|卫健局|卫生健康委|卫生健康局|人民政府|政府|"
+                r"中心|医院|卫生院|局|委|办|院|室|股|科|站|处|组|部|所|厅)")
+_REPORT_VERB = re.compile(r"^(?:以[^，。；]{1,12}(?:形式|方式))?\s*(报送至|报送到|报送|上报至|上报到|上报|报至|报到|"
+                          r"提交至|提交到|提交|发送至|发送到|发至|发送|反馈至|反馈到|反馈|交至|交到|报)")
+_LEADING_SUBJECTS = re.compile(
+    rf"^(?:(?:各|全[县市区省]|本|[县市区省]|局|委|乡镇|委属|局属|直属|医疗|卫生|疾控|相关|有关)"
+    rf"(?:[^、，。；（）()]|[（(][^）)]{{0,8}}[）)]){{0,24}}?{_UNIT_SUFFIX}(?:[（(][^）)]*[）)])?"
+    rf"(?:[^、，。；]{{0,4}}(?:单位|机构|部门))?[、和及与]?)+")
+_FILLERS = re.compile(r"^(?:并|要|需|须|必须|应|应当|务必|请|及时|按时|认真|切实|全面|统一|一律|自觉|同时|"
+                      r"于|在|均|都|还|另外|此外|前|之前|以前|内)+")
+_SUBJECT_ONLY = re.compile(r"^(?:各|全)")
+_PAST = re.compile(r"已经|已")
+
+
+@dataclass
+class ActionReading:
+    action: str | None
+    to: str | None
+    phrase_end: int  # the phrase extended over a following 报+recipient (gold style text)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _clause_bounds(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    left = start
+    while left > lo and text[left - 1] not in _CLAUSE_END:
+        left -= 1
+    right = end
+    while right < hi and text[right] not in _CLAUSE_END:
+        right += 1
+    return left, right
+
+
+def _strip_subject(text: str) -> str:
+    text = _FILLERS.sub("", text)
+    stripped = _LEADING_SUBJECTS.sub("", text)
+    if stripped and stripped != text:
+        text = stripped
+    text = _FILLERS.sub("", text)
+    return text
+
+
+def _tidy(text: str | None, limit: int = 40) -> str | None:
+    if not text:
+        return None
+    text = _squash(text).strip("，。；：:、 ")
+    text = re.sub(r"^[（(]|[）)]$", "", text)
+    if len(text) < 2:
+        return None
+    return text[:limit]
+
+
+def _object_before(text: str, clause_start: int, phrase_start: int) -> str:
+    """The thing reported: the clause before the time phrase, its subject units stripped."""
+    before = _squash(text[clause_start:phrase_start])
+    before = re.sub(r"(请|须|必须|务必|要|应|应当|需|均|统一)?(于|在)?$", "", before)
+    before = re.sub(r"(请|须|必须|务必|要|应|应当|需)$", "", before)
+    return _strip_subject(before)
+
+
+def read_action(text: str, phrase_start: int, phrase_end: int, lo: int, hi: int) -> ActionReading:
+    """Action and recipient for the time phrase ``text[phrase_start:phrase_end]`` in sentence [lo, hi)."""
+    clause_start, clause_end = _clause_bounds(text, phrase_start, phrase_end, lo, hi)
+    after_raw = text[phrase_end:clause_end]
+    after = _squash(after_raw)
+    after_lead = re.sub(r"^(?:前|之前|以前|内|，)+", "", after)
+    verb = _REPORT_VERB.match(after_lead)
+    if verb:
+        rest = after_lead[verb.end():]
+        thing = _object_before(text, clause_start, phrase_start)
+        rest_unit = re.match(rf"^([^，。；、（(]{{1,24}}{_UNIT_SUFFIX})(?:[（(][^）)]*[）)])?", rest)
+        if verb.group(1).endswith(("至", "到")) or (rest_unit and len(rest_unit.group(1)) >= len(rest) - 2):
+            to = rest_unit.group(1) if rest_unit else _tidy(rest)
+            offset = _raw_offset(text, phrase_end, clause_end, len(after) - len(after_lead) + verb.end()
+                                 + (len(rest_unit.group(0)) if rest_unit else len(rest)))
+            return ActionReading(_tidy("报送" + thing) if thing else "报送", _tidy(to), offset)
+        return ActionReading(_tidy("报送" + rest), None, phrase_end)
+    if after_lead and len(after_lead) >= 2:
+        return ActionReading(_tidy(_strip_subject(after_lead)), None, phrase_end)
+    # The phrase closes its clause: a following clause carries the work (2024年底前，初步构建…),
+    # or the clause before it names it (安全生产集中检查督查报送表格每日17时前报送).
+    if clause_end < hi and text[clause_end] in "，,":
+        nxt_end = clause_end + 1
+        while nxt_end < hi and text[nxt_end] not in _CLAUSE_END:
+            nxt_end += 1
+        nxt = _squash(text[clause_end + 1:nxt_end])
+        if len(nxt) >= 2:
+            reading = read_action_reporting(text, clause_end + 1, nxt_end, clause_start, phrase_start)
+            if reading:
+                return ActionReading(reading[0], reading[1], phrase_end)
+            return ActionReading(_tidy(_strip_subject(nxt)), None, phrase_end)
+    before = _object_before(text, clause_start, phrase_start)
+    return ActionReading(_tidy(before), None, phrase_end)
+
+
+def read_action_reporting(text: str, start: int, end: int, lo: int, phrase_start: int
+                          ) -> tuple[str | None, str | None] | None:
+    """``将X报送至Y`` in the clause after a time phrase → (报送X, Y)."""
+    clause = _squash(text[start:end])
+    m = re.match(rf"^(?:并|请|须|要)?(?:将|把)(.{{2,40}}?)(报送至|报送到|上报至|报至|报送|上报|提交至|提交|发送至|报)"
+                 rf"([^，。；]{{0,24}}?{_UNIT_SUFFIX})?$", clause)
+    if not m:
+        return None
+    return _tidy("报送" + m.group(1)), _tidy(m.group(3))
+
+
+def _raw_offset(text: str, start: int, limit: int, squashed_count: int) -> int:
+    """Offset in ``text`` after ``squashed_count`` non-space characters from ``start``."""
+    seen = 0
+    i = start
+    while i < limit and seen < squashed_count:
+        if not text[i].isspace():
+            seen += 1
+        i += 1
+    return i
+
+
+def is_past(text: str, start: int, end: int) -> bool:
+    """True when the clause reads as done (已完成…, …了), not as a duty."""
+    clause = _squash(text[start:end])
+    return bool(_PAST.search(clause)) or bool(re.search(r"[了过](?:[^，。；]{0,12})$", clause)
+                                              and "了解" not in clause)

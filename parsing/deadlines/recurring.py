@@ -1,0 +1,79 @@
+"""Recurring duties: ``每日17时前报送``, ``每周五前``, ``每月7日前``, ``每季度至少开展1次``, ``每半年``,
+``每年2月底前``. Kind ``recurring``: no date, a recurrence, a time where a clock time is given.
+
+Not recurring: a 每 inside a quoted slogan (``“成绩每天归零”``), a named system (``每日巡查制度``),
+``每一名``/``每个``/``每次`` (no period), and ``定期`` (no period at all).
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsing.deadlines.actions import read_action
+from parsing.deadlines.context import Context, squash
+from parsing.deadlines.phrases import CLOCK_RE, parse_clock
+from parsing.deadlines.structure import in_quotes
+from parsing.model import Deadline
+
+_PERIODS = {"日": "daily", "天": "daily", "周": "weekly", "星期": "weekly", "月": "monthly", "个月": "monthly",
+            "季度": "quarterly", "季": "quarterly", "个季度": "quarterly", "半年": "half-yearly",
+            "年": "yearly", "年度": "yearly"}
+_PERIOD_CN = {"daily": "每天", "weekly": "每周", "monthly": "每月", "quarterly": "每季度",
+              "half-yearly": "每半年", "yearly": "每年"}
+RECURRING_RE = re.compile(r"每\s*(?P<p>个季度|季度|半年|年度|星期|个月|季|年|月|周|日|天)(?!度[的里])")
+_CLAUSE_END = "，,。；;！？!?\n、）)"
+_NAMED_SYSTEM = re.compile(r"^[^，。；、]{0,6}?(?:制度|机制|例会制|工作法)")
+
+
+def _clause_end(text: str, pos: int, hi: int, limit: int = 30) -> int:
+    end = pos
+    while end < hi and end - pos < limit and text[end] not in _CLAUSE_END:
+        end += 1
+    return end
+
+
+def read_recurring(ctx: Context, lo: int, hi: int) -> None:
+    """Every recurring duty in the sentence ``text[lo:hi]``."""
+    text = ctx.text
+    for m in RECURRING_RE.finditer(text, lo, hi):
+        if not ctx.free((m.start(), m.end())) or in_quotes(text, lo, m.start()):
+            continue
+        end = _clause_end(text, m.end(), hi)
+        rest = text[m.end():end]
+        if _NAMED_SYSTEM.match(squash(rest)):
+            continue
+        if re.match(r"\s*[0-9０-９一二三四五六七八九十]+\s*(?:人|名|个|元|万|家|户|次|场)", rest):
+            continue  # 每年3000元: an amount, not a schedule
+        recurrence = _PERIODS[m.group("p")]
+        clock_match = CLOCK_RE.search(text, m.end(), min(end, m.end() + 12))
+        clock = parse_clock(clock_match) if clock_match else None
+        span = (m.start(), end)
+        reading = read_action(text, m.start(), end, lo, hi)
+        phrase = squash(text[span[0]:span[1]])
+        deadline = Deadline(text=phrase, kind="recurring", recurrence=recurrence, time=clock, span=span,
+                            action=_recurring_action(text, m.start(), end, lo, reading.action), to=reading.to)
+        when = squash(text[m.end():end])[:12]
+        deadline.explanation = (f"“{phrase}”是{_PERIOD_CN[recurrence]}重复的任务，没有固定截止日期"
+                                + (f"；时间{clock}" if clock else "")
+                                + (f"；每期要求：{when}" if when and not clock else ""))
+        ctx.found.append(deadline)
+        ctx.claim(span)
+
+
+def _recurring_action(text: str, start: int, end: int, lo: int, fallback: str | None) -> str | None:
+    """``…报送表格每日17时前报送`` → 报送…表格; ``每季度至少开展1次带队检查`` → 开展1次带队检查."""
+    inner = squash(text[start:end])
+    inner = re.sub(r"^每\s*(?:个季度|季度|半年|年度|星期|个月|季|年|月|周|日|天)", "", inner)
+    inner = CLOCK_RE.sub("", inner)
+    inner = re.sub(r"^(?:[0-9一二三四五六七八九十]+日|[一二三四五六日]|底|末|初)?(?:前|之前|以前)?", "", inner)
+    inner = re.sub(r"^(?:至少|不少于|组织|均|都|要|须|应)+", "", inner)
+    if inner in ("报送", "上报", "报", "提交", "报告") or not inner:
+        left = start
+        while left > lo and text[left - 1] not in "，,。；;！？!?\n":
+            left -= 1
+        thing = squash(text[left:start])
+        thing = re.sub(r"^(?:并|要|请|须|将|把)+", "", thing)
+        if thing:
+            return f"报送{thing}"[:40]
+        return fallback
+    return inner[:40]
