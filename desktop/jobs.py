@@ -1,0 +1,312 @@
+"""The long jobs of the app as plain functions ``fn(progress, cancelled, *args)``.
+
+No Qt here: :class:`desktop.worker.JobRunner` runs them off the UI thread, tests call them with
+plain callbacks. Each job adapts one core call and turns a missing core piece into a clear
+Chinese :class:`~desktop.core_bridge.FeatureMissing`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.core_bridge import core
+from parsing.document import CleanText
+from parsing.errors import LoadError, PolicyDeskError
+from parsing.locations import user_data_dir
+from parsing.model import Notice, Source
+from parsing.progress import CancelCheck, ProgressCallback, check_cancelled, wrap_callback
+
+NOTICE_SUFFIXES = (".txt", ".docx", ".pdf", ".ofd", ".doc", ".wps", ".png", ".jpg", ".jpeg", ".tif",
+                   ".tiff", ".bmp", ".json")
+
+
+@dataclass
+class OpenedNotice:
+    """A received notice as the app holds it: the parse, its clean text, where it came from."""
+
+    path: Path
+    notice: Notice
+    clean: CleanText | None = None
+    digest: str = ""
+    corrected: bool = False  # loaded from the user's saved corrections
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.clean.text if self.clean is not None else self.notice.text
+
+    @property
+    def low_confidence(self) -> list[tuple[int, int]]:
+        return list(self.clean.low_confidence) if self.clean is not None else []
+
+    def page_of(self, start: int) -> int | None:
+        if self.clean is None or not self.clean.text:
+            return None
+        return self.clean.page_of_span(start, start + 1)
+
+
+def file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def corrections_dir() -> Path:
+    path = user_data_dir() / "notices"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def corrected_path(digest: str) -> Path:
+    """Where the user's corrected parse of the source with this hash is saved."""
+    return corrections_dir() / f"{digest[:24]}.notice.json"
+
+
+def save_corrected(opened: OpenedNotice) -> Path:
+    """Save the (corrected) notice with its text, atomically; returns the file."""
+    target = corrected_path(opened.digest or hashlib.sha256(opened.path.name.encode()).hexdigest())
+    data = opened.notice.to_json(include_text=True)
+    data["source_path"] = str(opened.path)
+    tmp = target.with_name(f".{target.name}.tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, ensure_ascii=False, indent=2)
+    os.replace(tmp, target)
+    return target
+
+
+def _load_json_notice(path: Path) -> Notice:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return Notice.from_json(json.load(handle))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise LoadError(path, f"不是有效的解析结果文件（notice/1）：{exc}") from exc
+
+
+def open_notice(progress: ProgressCallback, cancelled: CancelCheck, path: Path) -> OpenedNotice:
+    """Load and parse one received file (or open a saved ``notice/1`` JSON)."""
+    path = Path(path)
+    if not path.is_file():
+        raise LoadError(path, "文件不存在或不是普通文件。")
+    progress(0.02, f"正在读取 {path.name}…")
+    if path.suffix.lower() == ".json":
+        notice = _load_json_notice(path)
+        progress(1.0, "已打开解析结果")
+        return OpenedNotice(path=path, notice=notice, digest=file_digest(path))
+    digest = file_digest(path)
+    pipeline = core("parsing.pipeline", "读取公文", "read_text")
+    raw, clean = pipeline.read_text(path, wrap_callback(progress, 0.05, 0.75), cancelled)
+    check_cancelled(cancelled)
+    saved = corrected_path(digest)
+    if saved.is_file():
+        notice = _load_json_notice(saved)
+        if notice.text == clean.text:
+            progress(1.0, "已载入您上次校对的结果")
+            return OpenedNotice(path, notice, clean, digest, corrected=True,
+                                warnings=list(raw.warnings) + list(clean.warnings))
+    parser = core("parsing.parser", "解析公文", "parse_clean")
+    progress(0.8, "正在解析结构、任务和时限…")
+    source = Source(file=path.name, format=raw.format, pages=raw.page_count, ocr=raw.ocr)
+    notice = parser.parse_clean(clean, source)
+    if not notice.text:
+        notice.text = clean.text
+    progress(1.0, "解析完成")
+    return OpenedNotice(path, notice, clean, digest, warnings=list(raw.warnings) + list(clean.warnings))
+
+
+# --- drafting --------------------------------------------------------------------------------
+
+def load_profile(path: Path | None = None):
+    """The county profile: the user's, or the bundled sample."""
+    profile_mod = core("drafting.profile", "县级单位信息")
+    for name in ("load_profile", "load", "default_profile"):
+        fn = getattr(profile_mod, name, None)
+        if callable(fn):
+            return fn(path) if path is not None else fn()
+    raise PolicyDeskError("县级单位信息模块没有提供读取函数（load_profile）。")
+
+
+def draft_plan(progress: ProgressCallback, cancelled: CancelCheck, notice: Notice, profile):
+    """Build the county plan from a superior notice and the profile."""
+    builder = core("drafting.plan_builder", "起草实施方案", "build_plan")
+    progress(0.1, "正在起草实施方案…")
+    check_cancelled(cancelled)
+    plan = builder.build_plan(notice, profile)
+    progress(1.0, "起草完成")
+    return plan
+
+
+def export_plan_docx(progress: ProgressCallback, cancelled: CancelCheck, plan, profile, path: Path,
+                     layout: str | None = None) -> Path:
+    """Write the cover notice with the plan as attachment to ``path`` (.docx)."""
+    export = core("drafting.plan_export", "导出实施方案")
+    progress(0.1, "正在生成 .docx…")
+    check_cancelled(cancelled)
+    fn = getattr(export, "export_plan_docx", None) or getattr(export, "write_plan_docx", None)
+    if fn is None:
+        raise PolicyDeskError("导出模块没有提供 export_plan_docx。")
+    result = _call_flexible(fn, plan, path, profile=profile, layout=layout)
+    progress(1.0, "已导出")
+    return Path(result or path)
+
+
+def export_task_table(progress: ProgressCallback, cancelled: CancelCheck, plan, path: Path) -> Path:
+    """Write the 任务分工表 as .docx or .xlsx, by the suffix of ``path``."""
+    export = core("drafting.plan_export", "导出任务分工表")
+    progress(0.1, "正在生成任务分工表…")
+    check_cancelled(cancelled)
+    suffix = Path(path).suffix.lower()
+    names = ("export_table_xlsx", "write_table_xlsx") if suffix == ".xlsx" else (
+        "export_table_docx", "write_table_docx")
+    fn = next((getattr(export, n) for n in names if hasattr(export, n)), None)
+    if fn is None:
+        raise PolicyDeskError(f"导出模块尚不支持把任务分工表导出为 {suffix}。")
+    result = fn(plan, path)
+    progress(1.0, "已导出")
+    return Path(result or path)
+
+
+def _call_flexible(fn, *args, **kwargs):
+    """Call ``fn`` with only the keyword arguments it accepts."""
+    import inspect
+
+    params = inspect.signature(fn).parameters
+    if not any(p.kind is p.VAR_KEYWORD for p in params.values()):
+        kwargs = {k: v for k, v in kwargs.items() if k in params and v is not None}
+    else:
+        kwargs = {k: v for k, v in kwargs.items() if v is not None}
+    return fn(*args, **kwargs)
+
+
+# --- preview ---------------------------------------------------------------------------------
+
+def docx_to_pdf(progress: ProgressCallback, cancelled: CancelCheck, docx: Path, out_dir: Path) -> Path:
+    """Convert a .docx to PDF with LibreOffice (for the page preview); cancellable."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise PolicyDeskError("未找到 LibreOffice，无法生成页面预览（.docx 已正常导出）。")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    profile_dir = Path(tempfile.mkdtemp(prefix="pd-lo-"))
+    cmd = [soffice, f"-env:UserInstallation={profile_dir.as_uri()}", "--headless", "--convert-to", "pdf",
+           "--outdir", str(out_dir), str(docx)]
+    progress(0.05, "正在用 LibreOffice 排版预览…")
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    started = time.monotonic()
+    try:
+        while proc.poll() is None:
+            if cancelled():
+                proc.kill()
+                proc.wait()
+                check_cancelled(cancelled)
+            elapsed = time.monotonic() - started
+            if elapsed > 120:
+                proc.kill()
+                raise PolicyDeskError("LibreOffice 转换超时（超过 2 分钟）。")
+            progress(min(0.9, 0.05 + elapsed / 30), "正在用 LibreOffice 排版预览…")
+            time.sleep(0.1)
+    finally:
+        shutil.rmtree(profile_dir, ignore_errors=True)
+    pdf = out_dir / (Path(docx).stem + ".pdf")
+    if proc.returncode != 0 or not pdf.is_file():
+        err = (proc.stderr.read() if proc.stderr else b"").decode("utf-8", "replace").strip()
+        raise PolicyDeskError(f"LibreOffice 未能转换 {Path(docx).name}：{err[:200] or '未知原因'}")
+    progress(1.0, "预览已生成")
+    return pdf
+
+
+# --- tracking (each job opens its own connection: sqlite connections stay in their thread) ----
+
+def _open_store(store_path: Path):
+    return core("tracking.store", "督办", "Store").Store(store_path)
+
+
+def import_plan_to_store(progress: ProgressCallback, cancelled: CancelCheck, plan, store_path: Path,
+                         notice_json: dict | None = None, source: Path | None = None) -> int:
+    """Record the plan (and its notice) in the store and delegate each task to its units."""
+    delegations = core("tracking.delegations", "交办", "import_plan")
+    store = _open_store(store_path)
+    try:
+        notice_id = None
+        if notice_json is not None:
+            notice_id = delegations.import_notice(store, notice_json, source_path=source)
+        progress(0.1, "正在登记方案和任务…")
+        return delegations.import_plan(store, plan, notice_id=notice_id,
+                                       progress=wrap_callback(progress, 0.1, 1.0), cancelled=cancelled)
+    finally:
+        store.close()
+
+
+def export_ledger(progress: ProgressCallback, cancelled: CancelCheck, store_path: Path, path: Path,
+                  plan_id: int | None, today) -> Path:
+    """Write the 督办台账 (.xlsx or .docx by suffix)."""
+    ledger = core("tracking.ledger", "导出台账", "write_ledger")
+    progress(0.1, "正在生成台账…")
+    check_cancelled(cancelled)
+    store = _open_store(store_path)
+    try:
+        result = ledger.write_ledger(store, path, plan_id=plan_id, today=today)
+    finally:
+        store.close()
+    progress(1.0, "台账已导出")
+    return Path(result)
+
+
+def draft_reminder(progress: ProgressCallback, cancelled: CancelCheck, store_path: Path, path: Path,
+                   plan_id: int | None, today) -> Path | None:
+    """Draft the 催办 notice for late units; None when nobody is late."""
+    reminder = core("tracking.reminder", "催办通知", "write_reminder")
+    progress(0.1, "正在起草催办通知…")
+    check_cancelled(cancelled)
+    store = _open_store(store_path)
+    try:
+        result = reminder.write_reminder(store, path, plan_id=plan_id, today=today)
+    finally:
+        store.close()
+    progress(1.0, "催办通知已起草")
+    return Path(result.path) if result is not None else None
+
+
+def draft_report(progress: ProgressCallback, cancelled: CancelCheck, store_path: Path, path: Path,
+                 plan_id: int | None, today) -> Path:
+    """Draft the progress report back up (进展情况报告) from the tracked data."""
+    report = core("tracking.report", "进展报告", "write_report")
+    progress(0.1, "正在起草进展情况报告…")
+    check_cancelled(cancelled)
+    store = _open_store(store_path)
+    try:
+        result = report.write_report(store, path, plan_id=plan_id, today=today)
+    finally:
+        store.close()
+    progress(1.0, "进展情况报告已起草")
+    return Path(result)
+
+
+def load_received(progress: ProgressCallback, cancelled: CancelCheck, store_path: Path) -> list[OpenedNotice]:
+    """The notices already received (from the store), newest last, for the 收文 list at start-up."""
+    if not Path(store_path).is_file():
+        return []
+    store = _open_store(store_path)
+    items: list[OpenedNotice] = []
+    try:
+        rows = store.conn.execute("SELECT json, source_path, source_sha256 FROM notices ORDER BY id").fetchall()
+        for i, row in enumerate(rows):
+            check_cancelled(cancelled)
+            try:
+                notice = Notice.from_json(json.loads(row["json"]))
+            except (ValueError, KeyError, TypeError):
+                continue
+            path = Path(row["source_path"] or notice.source.file)
+            items.append(OpenedNotice(path=path, notice=notice, digest=row["source_sha256"] or ""))
+            progress((i + 1) / max(len(rows), 1), "正在载入已收来文…")
+    finally:
+        store.close()
+    return items

@@ -1,0 +1,244 @@
+"""The main window: the workflow in order — 收文 · 解析 · 起草 · 分工 · 督办 · 设置."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import jobs
+from desktop.settings import AppSettings
+from desktop.ui.draft_page import DraftPage
+from desktop.ui.job_bar import JobBar
+from desktop.ui.parse_page import ParsePage
+from desktop.ui.receive_page import ReceivePage, dropped_paths
+from desktop.ui.session import Session
+from desktop.ui.settings_page import SettingsPage
+from desktop.ui.table_page import TablePage
+from desktop.ui.track_page import TrackPage
+from desktop.worker import JobRunner, TaskState
+from parsing.errors import PolicyDeskError
+
+PAGES = ("收文", "解析", "起草", "分工", "督办", "设置")
+PAGE_HINTS = ("打开和管理上级来文", "核对提取结果并修改", "起草实施方案和印发通知", "编辑任务分工表",
+              "交办、跟踪和催办", "单位资料、版式和节假日")
+
+
+class ErrorBanner(QWidget):
+    """A non-blocking red strip with the last error message and a close button."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QPushButton("知道了")
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(close)
+        self.setObjectName("errorBanner")
+        self.setStyleSheet("#errorBanner { background:#fdecea; border:1px solid #f5c2c0; }"
+                           "QLabel { color:#a61b1b; }")
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.label.setText(text)
+        self.show()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: AppSettings | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("PolicyDesk 公文助手")
+        self.setAcceptDrops(True)
+        self.settings = settings or AppSettings()
+        self.runner = JobRunner(self)
+        self.session = Session(self.runner, self)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(150)
+        self.nav.setIconSize(QSize(0, 0))
+        for i, (name, hint) in enumerate(zip(PAGES, PAGE_HINTS, strict=True), 1):
+            item = QListWidgetItem(f"{i}  {name}")
+            item.setToolTip(hint)
+            item.setSizeHint(QSize(140, 44))
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        self.receive_page = ReceivePage(self.session)
+        self.parse_page = ParsePage(self.session)
+        self.draft_page = DraftPage(self.session)
+        self.table_page = TablePage(self.session)
+        self.track_page = TrackPage(self.session)
+        self.settings_page = SettingsPage(self.session)
+        self.pages = {"收文": self.receive_page, "解析": self.parse_page, "起草": self.draft_page,
+                      "分工": self.table_page, "督办": self.track_page, "设置": self.settings_page}
+        for name in PAGES:
+            self.stack.addWidget(self.pages[name])
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        self.banner = ErrorBanner()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.banner)
+        right_layout.addWidget(self.stack, 1)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(right, 1)
+        self.setCentralWidget(central)
+
+        self.job_bar = JobBar(self.runner)
+        self.statusBar().addPermanentWidget(self.job_bar)
+        self.session.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        for page in self.pages.values():
+            if hasattr(page, "error"):
+                page.error.connect(self.show_error)
+        self.receive_page.open_requested.connect(self.open_files)
+        self.receive_page.show_requested.connect(lambda: self.show_page("解析"))
+        self.draft_page.goto_table.connect(lambda: self.show_page("分工"))
+        self.table_page.goto_tracking.connect(lambda: self.show_page("督办"))
+        self._build_menus()
+        self.receive_page.set_recent(self.settings.recent_files())
+        self._restore()
+
+    # --- menus ---------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("文件(&F)")
+        open_action = QAction("打开来文…", self)
+        open_action.setShortcut(QKeySequence.StandardKey.Open)
+        open_action.triggered.connect(self.receive_page.choose_files)
+        file_menu.addAction(open_action)
+        file_menu.addSeparator()
+        quit_action = QAction("退出", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu("编辑(&E)")
+        self.undo_action = self.session.undo_group.createUndoAction(self, "撤销")
+        self.undo_action.setShortcuts([QKeySequence.StandardKey.Undo])
+        self.redo_action = self.session.undo_group.createRedoAction(self, "重做")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            edit_menu.addAction(action)
+            self.addAction(action)
+
+        go_menu = self.menuBar().addMenu("转到(&G)")
+        for i, name in enumerate(PAGES):
+            action = QAction(name, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _=False, n=name: self.show_page(n))
+            go_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        about = QAction("关于 PolicyDesk", self)
+        about.triggered.connect(lambda: QMessageBox.about(
+            self, "关于 PolicyDesk",
+            "PolicyDesk 公文助手\n解析上级来文，起草实施方案和任务分工表，督办任务落实。\n全部在本机离线完成。"))
+        help_menu.addAction(about)
+
+    # --- pages ---------------------------------------------------------------------------------
+    def show_page(self, name: str) -> None:
+        self.nav.setCurrentRow(PAGES.index(name))
+
+    def current_page_name(self) -> str:
+        return PAGES[self.stack.currentIndex()]
+
+    def show_error(self, message: str) -> None:
+        self.banner.show_message(message)
+        self.statusBar().showMessage(message, 10000)
+
+    # --- opening files -------------------------------------------------------------------------
+    def open_files(self, paths: list[Path]) -> list[TaskState]:
+        """Open and parse each file off the UI thread; each result joins the 收文 list."""
+        states = []
+        for path in paths:
+            path = Path(path)
+            state = self.runner.start(f"打开 {path.name}", jobs.open_notice, path)
+            state.finished.connect(lambda opened, p=path: self._opened(p, opened))
+            state.failed.connect(lambda message, p=path: self.show_error(f"无法打开 {p.name}：{message}"))
+            state.was_cancelled.connect(lambda p=path: self.statusBar().showMessage(f"已取消打开 {p.name}", 5000))
+            states.append(state)
+        return states
+
+    def load_received(self) -> TaskState | None:
+        """Fill the 收文 list from the store in the background (after the first paint)."""
+        try:
+            store_path = self.session.store_path()
+        except PolicyDeskError:
+            return None
+        state = self.runner.start("载入已收来文", jobs.load_received, store_path)
+        state.finished.connect(self._received_loaded)
+        state.failed.connect(lambda message: self.show_error(f"已收来文未能载入：{message}"))
+        return state
+
+    def _received_loaded(self, items: list[jobs.OpenedNotice]) -> None:
+        known = {o.path for o in self.session.notices}
+        fresh = [o for o in items if o.path not in known]
+        if fresh:
+            self.session.notices[:0] = fresh
+            self.session.notices_changed.emit()
+
+    def _opened(self, path: Path, opened: jobs.OpenedNotice) -> None:
+        self.session.add_notice(opened)
+        self.receive_page.set_recent(self.settings.add_recent(path))
+        self.session.record_received(opened)
+        self.statusBar().showMessage(f"已打开 {path.name}", 5000)
+
+    # --- drag and drop anywhere ------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and dropped_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = dropped_paths(event.mimeData().urls())
+        if paths:
+            event.acceptProposedAction()
+            self.open_files(paths)
+
+    # --- persistence ---------------------------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self.settings.geometry("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1360, 860)
+        state = self.settings.geometry("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.geometry("parse/splitter")
+        if splitter is not None:
+            self.parse_page.splitter.restoreState(splitter)
+        self.nav.setCurrentRow(min(max(self.settings.page(), 0), len(PAGES) - 1))
+
+    def save_layout(self) -> None:
+        self.settings.set_geometry("window/geometry", self.saveGeometry())
+        self.settings.set_geometry("window/state", self.saveState())
+        self.settings.set_geometry("parse/splitter", self.parse_page.splitter.saveState())
+        self.settings.set_page(self.stack.currentIndex())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self.runner.cancel_all()
+        self.runner.wait(5000)
+        self.session.close()
+        super().closeEvent(event)

@@ -1,0 +1,150 @@
+"""分工: the 任务分工表 as an editable table; export .docx/.xlsx; hand the tasks to 督办."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import jobs
+from desktop.ui.models import TaskTableModel
+from desktop.ui.session import Session
+from desktop.ui.table_editors import DateDelegate, UnitDelegate
+from desktop.worker import TaskState
+from parsing.errors import PolicyDeskError
+
+
+class TablePage(QWidget):
+    error = Signal(str)
+    goto_tracking = Signal()
+    delegated = Signal(int)  # plan id in the store
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        title = QLabel("分工")
+        title.setObjectName("pageTitle")
+        self.summary = QLabel("请先在“起草”中起草实施方案。")
+        self.summary.setWordWrap(True)
+        self.model = TaskTableModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.view.verticalHeader().setVisible(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 48), (1, 160), (3, 150), (4, 150), (5, 130)):
+            self.view.setColumnWidth(col, width)
+        self.unit_delegate = UnitDelegate(self.unit_names, self)
+        self.date_delegate = DateDelegate(self)
+        for col in TaskTableModel.UNIT_COLUMNS:
+            self.view.setItemDelegateForColumn(col, self.unit_delegate)
+        self.view.setItemDelegateForColumn(TaskTableModel.DATE_COLUMN, self.date_delegate)
+        self.model.dataChanged.connect(lambda *_: self._update_summary())
+
+        self.docx_button = QPushButton("导出 .docx…")
+        self.docx_button.clicked.connect(lambda: self.export(".docx"))
+        self.xlsx_button = QPushButton("导出 .xlsx…")
+        self.xlsx_button.clicked.connect(lambda: self.export(".xlsx"))
+        self.delegate_button = QPushButton("交办督办 →")
+        self.delegate_button.setToolTip("把方案和每项任务的牵头、配合单位登记到督办台账")
+        self.delegate_button.clicked.connect(lambda: self.delegate_all())
+        buttons = QHBoxLayout()
+        for button in (self.docx_button, self.xlsx_button, self.delegate_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        legend = QLabel("双击单元格修改：单位可输入简称并从单位资料中补全，时限用日历选择（红色为法定节假日，蓝色下划线为调休上班）。")
+        legend.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        layout.addWidget(legend)
+        layout.addWidget(self.view, 1)
+        session.plan_changed.connect(self._plan_changed)
+        self._update_summary()
+
+    def unit_names(self) -> list[str]:
+        profile = self.session.profile
+        if profile is None:
+            return []
+        names = list(profile.department_names()) + list(profile.unit_names())
+        return list(dict.fromkeys([profile.office, *names]))
+
+    def _plan_changed(self, plan) -> None:
+        self.model.set_plan(plan)
+        self.view.resizeRowsToContents()
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        plan = self.model.plan
+        has = plan is not None
+        for button in (self.docx_button, self.xlsx_button, self.delegate_button):
+            button.setEnabled(has)
+        if not has:
+            self.summary.setText("请先在“起草”中起草实施方案。")
+            return
+        missing = sum(1 for t in plan.tasks if not t.lead)
+        undated = sum(1 for t in plan.tasks if not t.deadlines)
+        notes = []
+        if missing:
+            notes.append(f"{missing} 项缺牵头单位（红色）")
+        if undated:
+            notes.append(f"{undated} 项无时限")
+        self.summary.setText(f"{plan.title} · 任务 {len(plan.tasks)} 项" + (f" · {'，'.join(notes)}" if notes else ""))
+
+    def export(self, suffix: str, path: Path | None = None) -> TaskState | None:
+        plan = self.model.plan
+        if plan is None:
+            self.error.emit("请先起草实施方案。")
+            return None
+        if path is None:
+            kind = "Word 文档 (*.docx)" if suffix == ".docx" else "Excel 工作簿 (*.xlsx)"
+            name, _ = QFileDialog.getSaveFileName(self, "导出任务分工表", f"任务分工表{suffix}", kind)
+            if not name:
+                return None
+            path = Path(name)
+        state = self.session.runner.start(f"导出任务分工表{suffix}", jobs.export_task_table, plan, Path(path))
+        state.finished.connect(lambda p: self.session.message.emit(f"已导出 {p}"))
+        state.failed.connect(lambda m: self.error.emit(f"导出失败：{m}"))
+        return state
+
+    def delegate_all(self) -> TaskState | None:
+        plan = self.model.plan
+        if plan is None:
+            self.error.emit("请先起草实施方案。")
+            return None
+        try:
+            store_path = self.session.store_path()
+        except PolicyDeskError as exc:
+            self.error.emit(str(exc))
+            return None
+        opened = self.session.plan_notice
+        notice_json = opened.notice.to_json(include_text=True) if opened is not None else None
+        source = opened.path if opened is not None else None
+        state = self.session.runner.start("交办任务", jobs.import_plan_to_store, plan, store_path, notice_json,
+                                          source)
+        state.finished.connect(self._delegated)
+        state.failed.connect(lambda m: self.error.emit(f"交办失败：{m}"))
+        return state
+
+    def _delegated(self, plan_id: int) -> None:
+        self.session.message.emit("已登记到督办台账，各单位任务已交办。")
+        self.session.tracking_changed.emit()
+        self.delegated.emit(plan_id)
+        self.goto_tracking.emit()
