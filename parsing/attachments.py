@@ -1,0 +1,53 @@
+"""The attachment list (附件说明): ``附件：1. 名称`` inline or one numbered line per attachment."""
+
+from __future__ import annotations
+
+import re
+
+from parsing.document import CleanText
+from parsing.units import compact
+
+_HEAD = re.compile(r"^[\s\-—·•*]*附\s*件\s*[:：]\s*(.*)$")
+_ITEM = re.compile(r"^\s*(?:[0-9０-９]{1,2}\s*[.．、]|[（(][0-9０-９]{1,2}[）)])\s*(.+)$")
+
+Span = tuple[int, int]
+
+
+def find_attachments(clean: CleanText) -> tuple[list[str], list[Span], list[int]]:
+    """(names, spans, paragraph indexes of the list) of the first attachment list."""
+    text = clean.text
+    paras = clean.paragraphs
+    for i, para in enumerate(paras):
+        line = text[para.start:para.end]
+        m = _HEAD.match(line)
+        if not m:
+            continue
+        names: list[str] = []
+        spans: list[Span] = []
+        used = [i]
+        inline = m.group(1)
+        if compact(inline):
+            item = _ITEM.match(inline)
+            value = item.group(1) if item else inline
+            offset = para.start + m.start(1) + (item.start(1) if item else 0)
+            names.append(_tidy(value))
+            spans.append((offset, para.end))
+        for k in range(i + 1, min(len(paras), i + 30)):
+            nxt = paras[k]
+            line = text[nxt.start:nxt.end]
+            if not compact(line):
+                continue
+            item = _ITEM.match(line)
+            if not item or len(compact(line)) > 80 or "。" in line.rstrip("。")[:-1]:
+                break
+            names.append(_tidy(item.group(1)))
+            spans.append((nxt.start + item.start(1), nxt.end))
+            used.append(k)
+        names = [n for n in names if n]
+        if names:
+            return names, spans, used
+    return [], [], []
+
+
+def _tidy(value: str) -> str:
+    return compact(value).rstrip("。；;，,")

@@ -1,0 +1,324 @@
+"""The head and foot of a 公文: 版头, 发文字号, 标题, 主送机关, 落款, 成文日期, 紧急程度, genre, basis.
+
+GB/T 9704-2012 puts the issuing organ's name (``…文件`` or the organ alone) and the document
+number above the title, the recipients on the line after the title ending with ``：``, and the
+signature organ with the date of writing (成文日期) below the body. Notices that issue or
+forward another document (印发/转发) carry that document after their own signature.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from parsing.cnnum import FULL_DATE, parse_full_date
+from parsing.document import CleanText
+from parsing.units import compact, is_unit
+
+Span = tuple[int, int]
+
+DOC_NUMBER = re.compile(
+    r"([\u4e00-\u9fa5]{1,12}\s*(?:[〔\[［(（【﹝]\s*[0-9０-９]{4}\s*[〕\]］)）】﹞]|[0-9]{4})\s*[0-9０-９]{1,5}\s*号)")
+_DOC_TYPES = ("紧急通知", "通知", "方案", "要点", "意见", "决定", "报告", "函", "请示", "批复", "通报", "办法",
+              "规定", "细则", "纪要", "总结", "计划", "公告", "通告", "规划", "制度", "规则", "指引", "指南")
+_TITLE_END = re.compile("(?:" + "|".join(_DOC_TYPES) + r")[)）]?$")
+_URGENCY = re.compile(r"^(特急|加急|平急)")
+_ORGAN_SPLIT = re.compile(r"\s{2,}|、")
+_SUMMARY_HINTS = re.compile(r"今年以来|截至目前|截至\d|累计开展|已开展|取得(?:了)?(?:明显|显著)?成效")
+_GENRES_BY_ENDING = (("通知", "通知"), ("方案", "方案"), ("要点", "要点"), ("总结", "总结"), ("报告", "报告"),
+                     ("函", "函"))
+_BASIS_TRIGGER = re.compile(r"根据|按照|依据")
+_CLAUSE_END = re.compile(r"[，,。；;！？]")
+
+
+@dataclass
+class Header:
+    """What the head and foot of a notice say, with spans into the clean text."""
+
+    doc_number: str | None = None
+    issuer: str | None = None
+    title: str | None = None
+    enclosed_title: str | None = None
+    recipients: list[str] = field(default_factory=list)
+    signatory: str | None = None
+    issue_date: str | None = None
+    urgency: str | None = None
+    genre: str = "其他"
+    spans: dict[str, Span] = field(default_factory=dict)
+    recipient_spans: list[Span] = field(default_factory=list)
+    body_start: int = 0  # first paragraph of the body
+    signature_paras: list[int] = field(default_factory=list)  # paragraphs of the signature block
+    enclosure_start: int | None = None  # first paragraph after the signature, when more follows
+
+
+def normalise_doc_number(raw: str) -> str:
+    """``始卫 [ 2022 ] 12 号`` → ``始卫〔2022〕12号``."""
+    value = compact(raw).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    value = re.sub(r"[\[［(（【﹝]\s*(\d{4})\s*[\]］)）】﹞〕]", r"〔\1〕", value)
+    value = re.sub(r"〔\s*(\d{4})\s*〕", r"〔\1〕", value)
+    value = re.sub(r"^([\u4e00-\u9fa5]+?)(\d{4})(\d{1,5}号)$", r"\1〔\2〕\3", value)
+    return value
+
+
+def is_organ_line(text: str) -> bool:
+    """A line that holds only organ names (a 版头 or a signature)."""
+    value = text.strip()
+    if not value or len(compact(value)) > 60 or re.search(r"[。，,；;：:“”《》]", value):
+        return False
+    parts = [compact(p) for p in _ORGAN_SPLIT.split(value) if p.strip()]
+    return bool(parts) and all(is_unit(p) and not p.startswith(("各", "全")) for p in parts)
+
+
+def organ_names(text: str) -> list[str]:
+    return [compact(p) for p in _ORGAN_SPLIT.split(text.strip()) if p.strip()]
+
+
+def _date_only(text: str) -> bool:
+    value = compact(text)
+    m = FULL_DATE.search(value)
+    return bool(m) and m.start() == 0 and re.fullmatch(r"[（(]?[^）)]*[）)]?", value[m.end():]) is not None \
+        and len(value) - m.end() <= 8
+
+
+class _Paras:
+    def __init__(self, clean: CleanText):
+        self.clean = clean
+        self.items = [(p.start, p.end, clean.text[p.start:p.end]) for p in clean.paragraphs]
+
+    def text(self, i: int) -> str:
+        return self.items[i][2]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+def read_header(clean: CleanText) -> Header:
+    """Find every head and foot field of ``clean``."""
+    paras = _Paras(clean)
+    header = Header()
+    n = len(paras)
+    banner_organs: list[str] = []
+    title_para: int | None = None
+    last_head = -1
+    limit = min(n, 14)
+    i = 0
+    while i < limit:
+        start, end, raw = paras.items[i]
+        value = compact(raw)
+        if not value:
+            i += 1
+            continue
+        if len(value) > 120 and title_para is None:
+            break  # body text before any header: the document has no header
+        if _URGENCY.match(value) and len(value) <= 12:
+            header.urgency = _URGENCY.match(value).group(1)
+            last_head = i
+        elif header.doc_number is None and (m := DOC_NUMBER.search(raw)) and len(value) <= 40:
+            header.doc_number = normalise_doc_number(m.group(1))
+            header.spans["doc_number"] = (start + m.start(1), start + m.end(1))
+            last_head = i
+        elif title_para is None and value.endswith("文件") and is_organ_line(raw.strip()[:-2]):
+            banner_organs = organ_names(raw.strip()[:-2])
+            header.spans["issuer"] = (start, end)
+            last_head = i
+        elif title_para is None and not banner_organs and is_organ_line(raw) and "关于" not in value:
+            banner_organs = organ_names(raw)
+            header.spans["issuer"] = (start, end)
+            last_head = i
+        elif title_para is None and ("关于" in value or _TITLE_END.search(value)) and len(value) <= 100 \
+                and "。" not in value:
+            title_para = i
+            j = i
+            parts = [value]
+            while not _TITLE_END.search("".join(parts)) and j + 1 < n and j - i < 3:
+                nxt = compact(paras.text(j + 1))
+                if not nxt or len(nxt) > 60 or nxt.endswith(("：", ":")) or DOC_NUMBER.search(nxt):
+                    break
+                j += 1
+                parts.append(nxt)
+            if not _TITLE_END.search("".join(parts)):
+                j, parts = i, [value]
+            header.title = "".join(parts)
+            header.spans["title"] = (start, paras.items[j][1])
+            last_head = i = j
+        elif title_para is not None and value.endswith(("：", ":")) and "。" not in value and len(value) <= 300 \
+                and not value.startswith(("附件", "联系人")):
+            header.recipients, header.recipient_spans = _split_recipients(clean.text, start, end)
+            header.spans["recipients"] = (start, end)
+            last_head = i
+            break
+        elif title_para is not None:
+            break
+        i += 1
+    header.body_start = last_head + 1 if last_head >= 0 else 0
+    _read_signature(paras, header)
+    header.issuer = _issuer(banner_organs, header.signatory)
+    if header.issuer and not banner_organs and "signatory" in header.spans:
+        header.spans["issuer"] = header.spans["signatory"]
+    if header.title:
+        if header.urgency is None and "紧急通知" in header.title:
+            header.urgency = "紧急"
+        header.enclosed_title = _enclosed_title(paras, header)
+    header.genre = _genre(header.title, clean.text)
+    return header
+
+
+def _split_recipients(text: str, start: int, end: int) -> tuple[list[str], list[Span]]:
+    """Recipients split on 、 and ， outside brackets, with their spans."""
+    line = text[start:end]
+    stop = max(line.rfind("："), line.rfind(":"))
+    line = line[:stop] if stop >= 0 else line
+    names, spans = [], []
+    depth, piece_start = 0, 0
+    for k, ch in enumerate(line + "，"):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "、，,":
+            piece = compact(line[piece_start:k])
+            if piece:
+                names.append(piece)
+                spans.append((start + piece_start, start + k))
+            piece_start = k + 1
+    return names, spans
+
+
+def _read_signature(paras: _Paras, header: Header) -> None:
+    """The first signature block after the body starts: organ line(s) then the date."""
+    for i in range(header.body_start, len(paras)):
+        start, end, raw = paras.items[i]
+        value = compact(raw)
+        if value.endswith("印发") or not FULL_DATE.search(value):
+            continue
+        organs: list[str] = []
+        organ_paras: list[int] = []
+        if _date_only(raw):
+            k = i - 1
+            while k >= header.body_start and i - k <= 3:
+                prev = paras.text(k)
+                if not compact(prev):
+                    k -= 1
+                    continue
+                if is_organ_line(prev):
+                    organs[:0] = organ_names(prev)
+                    organ_paras.insert(0, k)
+                    k -= 1
+                    continue
+                break
+            if not organs and i < len(paras) - 1 and header.body_start > 0 and i > header.body_start + 3:
+                continue
+        else:
+            m = FULL_DATE.search(value)
+            before = value[:m.start()] if m else ""
+            if not (before and is_unit(before) and len(value) - m.end() <= 2):
+                continue
+            organs, organ_paras = [before], []
+        if not organs:
+            continue
+        day = parse_full_date(value)
+        if day is None:
+            continue
+        header.signatory = "、".join(organs)
+        if organ_paras:
+            header.spans["signatory"] = (paras.items[organ_paras[0]][0], paras.items[organ_paras[-1]][1])
+        else:
+            header.spans["signatory"] = (start, end)
+        header.issue_date = day.isoformat()
+        header.spans["issue_date"] = (start, end)
+        header.signature_paras = [*organ_paras, i]
+        if i + 1 < len(paras):
+            header.enclosure_start = i + 1
+        return
+
+
+def _issuer(banner: list[str], signatory: str | None) -> str | None:
+    if banner:
+        joined = "、".join(banner)
+        # a 版头 cut short by the scan (``县卫生健康局`` for ``随县卫生健康局``)
+        if signatory and signatory != joined and signatory.endswith(joined):
+            return signatory
+        return joined
+    return signatory
+
+
+def _outer_book_title(value: str, after: int) -> str | None:
+    """The text inside the first 《…》 after ``after``, nested marks kept."""
+    open_at = value.find("《", after)
+    if open_at < 0:
+        return None
+    depth = 0
+    for k in range(open_at, len(value)):
+        if value[k] == "《":
+            depth += 1
+        elif value[k] == "》":
+            depth -= 1
+            if depth == 0:
+                return value[open_at + 1:k]
+    return None
+
+
+def _enclosed_title(paras: _Paras, header: Header) -> str | None:
+    title = header.title or ""
+    m = re.search(r"(印发|转发|发布|颁布|下发)", title)
+    if not m:
+        return None
+    inner = _outer_book_title(title, m.end())
+    if inner:
+        return inner
+    rest = re.sub(r"的(?:紧急)?通知$", "", title[m.end():])
+    if not rest or m.group(1) == "转发":
+        return rest or None
+    # 印发 without 《》: the enclosure's own title as printed at its head
+    start = header.enclosure_start or header.body_start
+    for i in range(start, min(len(paras), start + 12)):
+        value = compact(paras.text(i))
+        if not value:
+            continue
+        if rest in value and len(value) <= len(rest) + 30:
+            return value
+        if len(value) > 60:
+            break
+    return rest
+
+
+def _genre(title: str | None, text: str) -> str:
+    if title:
+        bare = re.sub(r"[（(][^）)]*[）)]$", "", title)
+        for ending, genre in _GENRES_BY_ENDING:
+            if bare.endswith(ending):
+                return genre
+        return "其他"
+    if _SUMMARY_HINTS.search(text):
+        return "总结"
+    return "其他"
+
+
+def find_basis(text: str) -> tuple[list[str], list[Span]]:
+    """Titles cited as the basis: every 《…》 in the clause after 根据/按照/依据, first time only."""
+    titles: list[str] = []
+    spans: list[Span] = []
+    for m in _BASIS_TRIGGER.finditer(text):
+        k = m.end()
+        while k < len(text):
+            ch = text[k]
+            if ch == "《":
+                depth, j = 0, k
+                while j < len(text):
+                    if text[j] == "《":
+                        depth += 1
+                    elif text[j] == "》":
+                        depth -= 1
+                        if depth == 0:
+                            break
+                    j += 1
+                name = compact(text[k + 1:j])
+                if name and name not in titles:
+                    titles.append(name)
+                    spans.append((k, j + 1))
+                k = j + 1
+                continue
+            if _CLAUSE_END.match(ch) or ch == "\n":
+                break
+            k += 1
+    return titles, spans

@@ -1,0 +1,140 @@
+"""The leading group a notice sets up: its name, 组长, 副组长, 成员 and where its office sits.
+
+Two ways of writing it are read: sentences (``领导小组组长由许骏同志担任，副组长由易鹏、吴春阳
+同志担任，局机关各科室负责人为成员``) and role lines (``组  长：居清平 市卫健委党组书记、主任``
+followed by one line per person until the next role). Names lose their titles and the spaces
+that layout put inside them (``夏 鸿`` → 夏鸿).
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsing.document import CleanText
+from parsing.model import Leadership
+from parsing.units import compact, is_unit
+
+_GROUP = re.compile(r"成立(?:了)?([^，,。；;\n]{0,50}?(?:领导小组|领导组|工作专班|指挥部|工作小组))")
+_ROLE_LINE = re.compile(r"^\s*(副\s*组\s*长|组\s*长|成\s*员|办公室主任|副\s*指\s*挥\s*长|指\s*挥\s*长)\s*[:：]\s*(.*)$")
+_ROLES = {"组长": "leader", "指挥长": "leader", "副组长": "deputy", "副指挥长": "deputy", "成员": "members",
+          "办公室主任": "office_head"}
+_LEADER_SENTENCE = re.compile(r"(?<!副)(?:组长|指挥长)由([^，,。；;]+?)(?:同志)?(?:担任|兼任)")
+_DEPUTY_SENTENCE = re.compile(r"副(?:组长|指挥长)由([^，,。；;]+?)(?:同志)?(?:担任|兼任)")
+_MEMBERS_SENTENCE = re.compile(r"(?:成员由([^。；;]+?)(?:组成|担任)|([^，,。；;]+?)为(?:领导小组)?成员)")
+_OFFICE_AT = re.compile(r"办公室设在([^，,。；;（(\n]+)")
+_OFFICE_HEAD = re.compile(r"办公室主任由([^，,。；;]*?(?:办公室|科|股|处|室|中心|局|委))(?:主任|副主任|科长|股长|负责人|局长)")
+_NAME = re.compile(r"^[\u4e00-\u9fa5·]{2,4}$")
+_NAME_THEN_TITLE = re.compile(
+    r"^([\u4e00-\u9fa5]{2,3})(?=市|县|区|省|州|乡|镇|局|委|党|副|主任|院长|书记|科长|股长|同志|[（(])")
+_TITLE_WORDS = re.compile(r"(?:局长|主任|书记|院长|科长|股长|部长|处长|调研员|负责人|委员|成员|同志)$")
+_CN_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十]+[章条])")
+
+
+def person_name(entry: str) -> str:
+    """The person's name in a role entry (``夏 鸿 市卫健委副主任`` → 夏鸿); a role line stays whole."""
+    tokens = entry.split()
+    if not tokens:
+        return ""
+    while len(tokens) > 1 and len(tokens[0]) == 1 and len(tokens[1]) <= 2 and _NAME.match(tokens[0] + tokens[1]):
+        tokens[0:2] = [tokens[0] + tokens[1]]
+    first = tokens[0].strip("，,。；;、")
+    if first.endswith("同志"):
+        first = first[:-2]
+    if len(tokens) > 1 and _NAME.match(first) and not is_unit(first):
+        return first
+    whole = compact(entry).strip("，,。；;")
+    if whole.endswith("同志"):
+        whole = whole[:-2]
+    if _NAME.match(whole) and not is_unit(whole) and not _TITLE_WORDS.search(whole):
+        return whole
+    if whole.startswith(("各", "全", "有关", "相关")):
+        return whole
+    m = _NAME_THEN_TITLE.match(whole)
+    return m.group(1) if m else whole
+
+
+def _names(value: str) -> list[str]:
+    """Names listed in one sentence or line: split on 、 when every piece is a short name."""
+    value = value.strip().strip("。；;，,")
+    pieces = [p for p in re.split(r"[、，,]", value) if p.strip()]
+    if len(pieces) > 1 and all(len(compact(p).removesuffix("同志")) <= 4 for p in pieces):
+        return [compact(p).removesuffix("同志") for p in pieces]
+    return [person_name(value)] if value else []
+
+
+def _split_members(value: str) -> list[str]:
+    out, depth, start = [], 0, 0
+    value = value.strip().strip("。；;")
+    for i, ch in enumerate(value + "、"):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "、，,":
+            piece = compact(value[start:i]).strip("。；;")
+            if piece:
+                out.append(piece)
+            start = i + 1
+    return out
+
+
+def find_leadership(clean: CleanText) -> Leadership | None:
+    """The leading group of the notice, or None when it sets up none."""
+    text = clean.text
+    m = _GROUP.search(text)
+    if not m:
+        return None
+    group = compact(m.group(1))
+    if "的" in group:
+        group = group[group.rindex("的") + 1:]
+    result = Leadership(group=group or None)
+    paras = [p for p in clean.paragraphs if p.end > m.start()]
+    region_end = paras[-1].end if paras else len(text)
+    for p in paras[1:]:
+        if _CN_HEADING.match(text[p.start:p.end]):
+            region_end = p.start
+            break
+    region = text[m.start():region_end]
+    result.span = (m.start(), region_end)
+
+    role: str | None = None
+    office_head_text = ""
+    for p in paras:
+        if p.start >= region_end:
+            break
+        line = text[p.start:p.end]
+        rm = _ROLE_LINE.match(line)
+        if rm:
+            role = _ROLES.get(compact(rm.group(1)))
+            value = rm.group(2)
+        elif role and len(compact(line)) <= 40 and "。" not in line and "：" not in line:
+            value = line
+        else:
+            role = None
+            continue
+        if not compact(value):
+            continue
+        if role == "members":
+            result.members.extend(_split_members(value))
+        elif role == "office_head":
+            office_head_text = value
+        elif role in ("leader", "deputy"):
+            getattr(result, role).extend(_names(value))
+
+    flat = compact(region)
+    if not result.leader and (lm := _LEADER_SENTENCE.search(flat)):
+        result.leader = _names(lm.group(1))
+    if not result.deputy and (dm := _DEPUTY_SENTENCE.search(flat)):
+        result.deputy = _names(dm.group(1))
+    if not result.members and (mm := _MEMBERS_SENTENCE.search(flat[flat.find("组长"):] if "组长" in flat else flat)):
+        value = mm.group(1) or mm.group(2)
+        result.members = _split_members(value)
+    if om := _OFFICE_AT.search(flat):
+        result.office = om.group(1)
+    elif oh := _OFFICE_HEAD.search(flat):
+        result.office = oh.group(1)
+    elif office_head_text:
+        result.office = person_name(office_head_text)
+    if not (result.leader or result.deputy or result.members or result.office):
+        return None
+    return result

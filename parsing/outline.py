@@ -1,0 +1,167 @@
+"""The outline: numbered headings nested by their numbering, plus short unnumbered heading lines.
+
+Nesting follows the styles met on the way down (``一、`` → ``（一）`` → ``1.`` → ``（1）``, or
+``第一章`` → ``第一条``): a style already open closes everything below it, a new style opens a
+level under the current heading. Two glitches of real files are repaired:
+
+* an Arabic number among Chinese ones (``一、`` ``二、`` ``3、`` ``四、``) is read as the Chinese
+  number it stands for, when no Arabic list is open that it could continue;
+* a ``1.`` list that runs on across sections (``一、 1. 2. 二、 3. 4.``) stays as written, each item
+  under the section it stands in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsing.document import CleanText
+from parsing.model import Section
+from parsing.numbering import HeadingNumber, match_heading_number
+
+_CN_DIGITS = "零一二三四五六七八九"
+# Arabic style → the Chinese style it may stand in for, by mistake.
+_GLITCH_OF = {"arabic": "cn", "paren_arabic": "paren_cn"}
+_HEADING_END = re.compile(r"[。：:]")
+_WS = re.compile(r"\s+")
+_PUNCT = re.compile(r"[，,。；;：:！？!?“”\"、《》（）()\d]")
+_TWO_PHRASES = re.compile(r"^[\u4e00-\u9fa5]{2,8}[ \u3000]+[\u4e00-\u9fa5]{2,8}$")
+
+
+def int_to_cn(value: int) -> str:
+    """1 → 一, 12 → 十二, 21 → 二十一 (up to 99)."""
+    if value < 10:
+        return _CN_DIGITS[value]
+    tens, ones = divmod(value, 10)
+    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
+
+
+@dataclass
+class HeadingLine:
+    """A heading found in one paragraph."""
+
+    para: int  # paragraph index
+    style: str
+    level: int
+    number: str
+    value: int
+    start: int  # text offset of the number
+    heading_start: int  # text offset where the heading words begin
+    heading_end: int  # text offset just after the heading words (before 。/：)
+    text_start: int  # text offset where the item's own text begins (after 。/：), = para end if none
+    numbered: bool = True
+
+
+def _heading_in(text: str, start: int, end: int, num: HeadingNumber) -> HeadingLine:
+    body = text[start + num.end:end]
+    m = _HEADING_END.search(body)
+    if m:
+        h_end, t_start = start + num.end + m.start(), start + num.end + m.end()
+    else:
+        h_end = t_start = end
+    return HeadingLine(0, num.style, num.level, num.number, num.value, start, start + num.end, h_end, t_start)
+
+
+def heading_words(text: str, line: HeadingLine) -> str:
+    """The heading as the contract writes it: whitespace removed."""
+    return _WS.sub("", text[line.heading_start:line.heading_end]).rstrip("。；;，,")
+
+
+def _is_unnumbered_heading(para_text: str, next_text: str | None) -> bool:
+    """A short heading line without number (``加强领导 精心部署``)."""
+    stripped = para_text.strip()
+    if _TWO_PHRASES.match(stripped):
+        return True
+    compacted = _WS.sub("", stripped)
+    return (4 <= len(compacted) <= 12 and not _PUNCT.search(compacted)
+            and next_text is not None and len(next_text) >= 60)
+
+
+def find_headings(clean: CleanText, paragraphs: list[int]) -> list[HeadingLine]:
+    """Heading lines among the given paragraph indexes, with numbering glitches repaired."""
+    text = clean.text
+    lines: list[HeadingLine] = []
+    for pos, index in enumerate(paragraphs):
+        para = clean.paragraphs[index]
+        if para.kind == "table_row":
+            continue
+        raw = text[para.start:para.end]
+        num = match_heading_number(raw)
+        if num is not None:
+            line = _heading_in(text, para.start, para.end, num)
+            line.para = index
+            lines.append(line)
+            continue
+        nxt = paragraphs[pos + 1] if pos + 1 < len(paragraphs) else None
+        next_text = text[clean.paragraphs[nxt].start:clean.paragraphs[nxt].end] if nxt is not None else None
+        if _is_unnumbered_heading(raw, next_text):
+            lines.append(HeadingLine(index, "plain", 0, "", 0, para.start, para.start, para.end, para.end,
+                                     numbered=False))
+    _repair_glitches(lines)
+    return lines
+
+
+def _repair_glitches(lines: list[HeadingLine]) -> None:
+    """Turn a stray ``3、`` among ``一、二、`` into ``三``."""
+    last_value: dict[str, int] = {}
+    for line in lines:
+        if not line.numbered:
+            continue
+        target = _GLITCH_OF.get(line.style)
+        standalone = line.text_start >= line.heading_end and line.heading_end == line.text_start
+        if target and standalone and last_value.get(target) == line.value - 1 \
+                and last_value.get(line.style, 0) != line.value - 1:
+            cn = int_to_cn(line.value)
+            line.style = target
+            line.level = 1 if target == "cn" else 2
+            line.number = cn if target == "cn" else f"（{cn}）"
+        last_value[line.style] = line.value
+        # a new higher-level heading restarts the lower lists
+        if line.style == "cn":
+            last_value.pop("paren_cn", None)
+        if line.style in ("cn", "paren_cn", "chapter", "article"):
+            last_value.pop("paren_arabic", None)
+
+
+def build_outline(clean: CleanText, lines: list[HeadingLine], region_end: int) -> tuple[list[Section], list[Section]]:
+    """(tree, flat list) of sections for the heading lines; ``region_end`` closes the last body."""
+    text = clean.text
+    roots: list[Section] = []
+    flat: list[Section] = []
+    stack: list[tuple[str, Section]] = []  # (style, section)
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1].start if i + 1 < len(lines) else region_end
+        nxt = max(nxt, line.heading_end)
+        heading = heading_words(text, line) if line.numbered else _WS.sub("", text[line.start:line.heading_end])
+        section = Section(number=line.number, level=max(1, min(6, line.level or 1)), heading=heading,
+                          numbered=line.numbered, span=(line.start, line.heading_end),
+                          body_span=(line.heading_end, nxt))
+        if line.numbered:
+            styles = [s for s, _ in stack]
+            if line.style in styles:
+                del stack[styles.index(line.style):]
+            else:
+                # a style of a higher level than an open one closes it (（一） after 1. under 一、)
+                while stack and stack[-1][0] != "plain" and _rank(stack[-1][0]) > _rank(line.style):
+                    stack.pop()
+        else:
+            # an unnumbered heading sits beside the numbered ones at the current top level
+            while stack and stack[-1][0] != "plain" and len(stack) > 1:
+                stack.pop()
+            if stack and stack[-1][0] == "plain":
+                stack.pop()
+        if stack:
+            stack[-1][1].children.append(section)
+        else:
+            roots.append(section)
+        stack.append((line.style, section))
+        flat.append(section)
+    return roots, flat
+
+
+_RANKS = {"chapter": 0, "cn": 1, "article": 2, "paren_cn": 2, "arabic": 3, "paren_arabic": 4, "circled": 5,
+          "plain": 9}
+
+
+def _rank(style: str) -> int:
+    return _RANKS.get(style, 9)

@@ -1,0 +1,124 @@
+"""From clean text to a :class:`~parsing.model.Notice`: every field of ``notice/1`` with its spans.
+
+``parse_clean`` runs the extractors in order (head and foot, attachments, outline, tasks,
+leading group, contacts, basis) and, when ``parsing.deadlines`` is present, its
+``extract_times`` for deadlines and phases; each task is linked to the deadlines inside it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import logging
+from pathlib import Path
+
+from parsing.attachments import find_attachments
+from parsing.contacts import find_contacts
+from parsing.document import CleanText
+from parsing.header import find_basis, read_header
+from parsing.leadership import find_leadership
+from parsing.model import Notice, Section, Source
+from parsing.outline import build_outline, find_headings
+from parsing.progress import CancelCheck, ProgressCallback, check_cancelled, never, noop, wrap_callback
+from parsing.tasks import find_tasks, table_tasks
+
+log = logging.getLogger(__name__)
+
+
+def _extract_times():
+    """``parsing.deadlines.extract_times`` when that module is present, else None."""
+    try:
+        module = importlib.import_module("parsing.deadlines")
+    except ImportError:
+        return None
+    return getattr(module, "extract_times", None)
+
+
+def _flatten(sections: list[Section]) -> list[Section]:
+    return [s for root in sections for s in root.walk()]
+
+
+def parse_clean(clean: CleanText, source: Source) -> Notice:
+    """Parse clean text into a notice (spans index into ``clean.text``)."""
+    text = clean.text
+    notice = Notice(source=source, text=text)
+    notice.warnings.extend(clean.warnings)
+
+    header = read_header(clean)
+    notice.genre = header.genre
+    notice.doc_number = header.doc_number
+    notice.issuer = header.issuer
+    notice.title = header.title
+    notice.enclosed_title = header.enclosed_title
+    notice.recipients = header.recipients
+    notice.signatory = header.signatory
+    notice.issue_date = header.issue_date
+    notice.urgency = header.urgency
+    notice.spans.update(header.spans)
+
+    names, att_spans, att_paras = find_attachments(clean)
+    notice.attachments = names
+    if att_spans:
+        notice.spans["attachments"] = (att_spans[0][0], att_spans[-1][1])
+
+    contacts = find_contacts(clean, clean.paragraphs[header.body_start].start if clean.paragraphs
+                             and header.body_start < len(clean.paragraphs) else 0)
+    notice.contacts = contacts
+
+    # The outline covers the body: not the head, the signature, the attachment list.
+    excluded = set(att_paras) | set(header.signature_paras)
+    body = [i for i in range(header.body_start, len(clean.paragraphs)) if i not in excluded]
+    lines = find_headings(clean, body)
+    stops = sorted([clean.paragraphs[i].start for i in excluded]
+                   + [c.span[0] for c in contacts if c.span])
+    last_start = lines[-1].start if lines else 0
+    region_end = next((s for s in stops if s > last_start), len(text))
+    notice.outline, flat = build_outline(clean, lines, region_end)
+
+    notice.tasks = find_tasks(clean, notice.outline, region_end) + table_tasks(clean, notice.outline)
+    notice.tasks.sort(key=lambda t: t.span[0] if t.span else 0)
+    notice.leadership = find_leadership(clean)
+    notice.basis, basis_spans = find_basis(text)
+    if basis_spans:
+        notice.spans["basis"] = (basis_spans[0][0], basis_spans[-1][1])
+
+    _add_times(notice, clean, flat)
+    if notice.title is None and notice.genre not in ("总结", "报告"):
+        notice.warnings.append("未找到公文标题")
+    if notice.title and notice.issue_date is None:
+        notice.warnings.append("未找到成文日期（落款日期）")
+    return notice
+
+
+def _add_times(notice: Notice, clean: CleanText, flat: list[Section]) -> None:
+    extract = _extract_times()
+    if extract is None:
+        return
+    issue = dt.date.fromisoformat(notice.issue_date) if notice.issue_date else None
+    try:
+        times = extract(clean, issue, flat)
+    except Exception as exc:  # a bug there must not lose the rest of the parse
+        log.exception("extract_times failed")
+        notice.warnings.append(f"时限识别出错：{exc}")
+        return
+    notice.deadlines = list(times.deadlines)
+    notice.phases = list(times.phases)
+    notice.warnings.extend(w for w in times.warnings if w not in notice.warnings)
+    for task in notice.tasks:
+        if not task.span:
+            continue
+        a, b = task.span
+        task.deadlines = [k for k, d in enumerate(notice.deadlines) if d.span and a <= d.span[0] and d.span[1] <= b]
+
+
+def parse_file(path: str | Path, progress: ProgressCallback = noop, cancelled: CancelCheck = never) -> Notice:
+    """Load, clean and parse one file."""
+    from parsing.pipeline import read_text
+
+    raw, clean = read_text(path, wrap_callback(progress, 0.0, 0.8), cancelled)
+    check_cancelled(cancelled)
+    progress(0.85, "正在分析公文结构")
+    source = Source(file=Path(path).name, format=raw.format, pages=raw.page_count, ocr=raw.ocr)
+    notice = parse_clean(clean, source)
+    progress(1.0, "解析完成")
+    return notice

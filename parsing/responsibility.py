@@ -1,0 +1,181 @@
+"""Who must do a piece of work: lead and supporting units of one item of a notice.
+
+Three ways 公文 name them, tried in this order:
+
+1. a trailing parenthesis ``（局办公室、人事股牵头，各股室分工负责）``;
+2. labelled lines ``牵头单位：…`` / ``配合单位：…`` / ``责任单位：…``;
+3. the grammatical subjects that carry a duty (``县卫生健康委要…``, ``医疗机构制定…`` at the start
+   of a sentence); a person's role gives its unit (``医疗卫生机构主要负责人要`` → 医疗卫生机构),
+   a bare role is skipped, and units after ``会同``/``配合`` are objects, not subjects.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from parsing.units import UNIT_SUFFIXES, clean_unit, is_unit, split_units, strip_role
+
+Span = tuple[int, int]
+
+_DUTY_WORDS = re.compile(r"牵头|负责|配合|参与|协助|协同|落实|承担|责任单位|牵头单位")
+_TRAILING_PAREN = re.compile(r"[（(]([^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)*)[）)]\s*[。.；;]?\s*$")
+_LABEL = re.compile(r"(牵头单位|牵头部门|主责单位|责任单位|责任部门|责任科室|责任股室|配合单位|配合部门|协办单位|"
+                    r"参与单位|协助单位)\s*[:：]\s*([^；;。\n）)]+)")
+_SUPPORT_LABELS = ("配合单位", "配合部门", "协办单位", "参与单位", "协助单位")
+_SUPPORT_WORDS = re.compile(r"(?:分工负责|共同负责|负责|配合|参与|协助|协同|落实|承担|等)+$")
+# Words that may follow a subject at the head of a sentence: verbs, adverbs, prepositions.
+_PREDICATE_START = re.compile(
+    r"^(?:探索|建立|制定|制订|采取|指导|对|组织|开展|督促|成立|会同|联合|做好|抓好|推进|推动|完善|强化|严格|"
+    r"切实|全面|认真|积极|及时|定期|统筹|承担|研究|部署|召开|配合|协调|按照|根据|结合|依法|进一步|立即|迅速|"
+    r"主动|持续|深入|坚持|确保|设立|实施|完成|会商|加强|落实|负责|牵头|也要|要|应|将|须|必须|务必|于|向|把|"
+    r"以|通过|针对|围绕|印发|编制|出台|发挥|提供|加大|做到|安排|派出|抽调|对接|牵头|会同|与|联同|每|不定期|"
+    r"负总责|牵头抓总|具体负责|全权|统一|分别|共同|另行|自行|优先|重点|主要)")
+_MARKER = re.compile(r"也要|(?<![主重需只纪摘提概首次必])要(?![求素点件闻务])|应当|(?<![适响回对相反供])应(?![急对用知有])|"
+                     r"必须|务必|(?<![必无])须|将(?![来军])|负责(?!人|同志)|牵头")
+# Verbs that take a unit as their object (推动内设科室将…, 督促各单位要…): what follows is not a subject.
+_CAUSATIVE = re.compile(r"推动|推进|督促|指导|要求|组织|帮助|支持|引导|鼓励|动员|通知|指定|明确|确定|责成|安排|协调|"
+                        r"会同|配合|联合|邀请|委托|协助|联系|对接|报送|报告|上报|提请|请示|检查|督查|指定|依托|通过")
+# A sentence that lists things to check (…建立情况；…落实情况) names no one who must act.
+_INVENTORY_END = re.compile(r"(?:情况|问题|现象|等方面|隐患)$")
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+")
+_CLAUSE = re.compile(r"[^，,：:]+")
+_LEADING_NOISE = re.compile(r"^[\s“”\"‘’'、]+")
+_SUFFIX_AT = re.compile("|".join(map(re.escape, UNIT_SUFFIXES)))
+
+
+@dataclass
+class Responsibility:
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    lead_spans: list[Span] = field(default_factory=list)
+    support_spans: list[Span] = field(default_factory=list)
+    explicit: bool = False  # named by a parenthesis, a label or a table, not read from the sentences
+
+    def add(self, name: str, span: Span, support: bool = False) -> None:
+        name = clean_unit(name)
+        if not name or name in self.lead or name in self.support:
+            return
+        (self.support if support else self.lead).append(name)
+        (self.support_spans if support else self.lead_spans).append(span)
+
+    @property
+    def spans(self) -> list[Span]:
+        return self.lead_spans + self.support_spans
+
+
+def _locate(units: list[str], text: str, base: int, offset: int = 0) -> list[tuple[str, Span]]:
+    out = []
+    pos = offset
+    for unit in units:
+        k = text.find(unit, pos)
+        if k < 0:
+            k = text.find(unit)
+        if k < 0:
+            out.append((unit, (base + offset, base + offset)))
+            continue
+        out.append((unit, (base + k, base + k + len(unit))))
+        pos = k + len(unit)
+    return out
+
+
+def parse_parenthesis(content: str, base: int, into: Responsibility) -> None:
+    """``局办公室、人事股牵头，各股室分工负责`` → lead/support (``base`` = offset of ``content``)."""
+    if "牵头" in content and not content.startswith("牵头"):
+        cut = content.index("牵头")
+        for unit, span in _locate(split_units(content[:cut]), content, base):
+            into.add(unit, span)
+        rest = content[cut + 2:]
+        for part in re.split(r"[，,；;]", rest):
+            part = _SUPPORT_WORDS.sub("", part.strip("，,；; "))
+            if part:
+                for unit, span in _locate(split_units(part), content, base, cut):
+                    into.add(unit, span, support=True)
+        return
+    for part in re.split(r"[，,；;]", content):
+        bare = part.strip()
+        is_support = bool(re.search(r"(?:配合|参与|协助|协同)$", bare))
+        bare = _SUPPORT_WORDS.sub("", bare)
+        if not bare:
+            continue
+        for unit, span in _locate(split_units(bare), content, base):
+            into.add(unit, span, support=is_support)
+
+
+def explicit_units(text: str, base: int) -> Responsibility:
+    """Units named by a trailing parenthesis or by labelled lines in ``text`` (at ``base``)."""
+    found = Responsibility()
+    for m in _LABEL.finditer(text):
+        label, value = m.group(1), m.group(2)
+        if label in _SUPPORT_LABELS:
+            for unit, span in _locate(split_units(value), text, base, m.start(2)):
+                found.add(unit, span, support=True)
+        elif "牵头" in value or "配合" in value:
+            parse_parenthesis(value, base + m.start(2), found)
+        else:
+            for unit, span in _locate(split_units(_SUPPORT_WORDS.sub("", value)), text, base, m.start(2)):
+                found.add(unit, span)
+    if not found.lead and not found.support:
+        m = _TRAILING_PAREN.search(text)
+        if m and _DUTY_WORDS.search(m.group(1)):
+            parse_parenthesis(m.group(1), base + m.start(1), found)
+    found.explicit = bool(found.lead or found.support)
+    return found
+
+
+def _subject_before_marker(clause: str) -> tuple[str, int] | None:
+    """The unit phrase before the first duty marker that has one: (phrase, its length in clause)."""
+    for m in _MARKER.finditer(clause):
+        subject = clause[:m.start()]
+        if not subject or len(subject) > 45:
+            if len(subject) > 45:
+                return None
+            continue
+        if "的" in subject or subject.startswith(("对", "在", "由", "按照", "根据")) or _CAUSATIVE.search(subject):
+            continue
+        unit, had_role = strip_role(subject)
+        if not unit:
+            return None
+        if split_units(unit) and all(is_unit(u) for u in split_units(unit)) and _plausible(unit):
+            return unit, len(unit)
+    return None
+
+
+def _plausible(phrase: str) -> bool:
+    units = split_units(phrase)
+    return bool(units) and all(is_unit(u) for u in units)
+
+
+def _subject_at_sentence_start(clause: str) -> tuple[str, int] | None:
+    """``县卫健委指导…`` → 县卫健委: the shortest unit name followed by a predicate."""
+    for m in _SUFFIX_AT.finditer(clause[:40]):
+        end = m.end()
+        subject = clause[:end]
+        if len(subject) < 2:
+            continue
+        if _PREDICATE_START.match(clause[end:]) and _plausible(subject) and "的" not in subject \
+                and not _CAUSATIVE.search(subject):
+            return subject, end
+    return None
+
+
+def duty_subjects(text: str, base: int) -> Responsibility:
+    """Lead units read from the subjects that carry a duty, in order (``base`` = offset of text)."""
+    found = Responsibility()
+    for sm in _SENTENCE.finditer(text):
+        inventory = bool(_INVENTORY_END.search(sm.group().strip()))
+        for ci, cm in enumerate(_CLAUSE.finditer(sm.group())):
+            clause = cm.group()
+            lead = _LEADING_NOISE.match(clause)
+            skip = lead.end() if lead else 0
+            clause = clause[skip:]
+            start = base + sm.start() + cm.start() + skip
+            hit = _subject_before_marker(clause)
+            if hit is None and ci == 0 and not inventory:
+                hit = _subject_at_sentence_start(clause)
+            if hit is None:
+                continue
+            phrase, _ = hit
+            for unit, span in _locate(split_units(phrase), clause, start):
+                found.add(unit, span)
+    return found

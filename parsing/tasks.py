@@ -1,0 +1,188 @@
+"""Tasks: the numbered items of a notice that assign work, and the rows of a 任务分工表.
+
+A task is a leaf of the outline (the deepest numbered item) below a section that is not
+narrative (指导思想, 总体要求, 工作目标, 范围…), or any item that names responsible units.
+Its text is the item's own paragraph after the heading's ``。``/``：`` (the next paragraphs when
+the heading stands alone on its line).
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsing.document import CleanText
+from parsing.model import Section, Task
+from parsing.responsibility import (
+    Responsibility,
+    duty_subjects,
+    explicit_units,
+    parse_parenthesis,
+    split_units,
+)
+from parsing.units import compact
+
+Span = tuple[int, int]
+
+# Headings of sections that describe rather than assign.
+_NARRATIVE = re.compile(
+    r"^(?:指导思想|总体要求|总体目标|工作目标|主要目标|目标任务|基本原则|工作原则|总体思路|工作思路|基本情况|"
+    r"背景|意义|依据|编制依据|适用范围|工作成效|主要成效|有关情况|基本概况|目的意义|目标要求)$"
+    r"|(?:范围|对象)$")
+# Top-level sections whose single paragraph is not a task even when someone is told to act.
+_NOT_TASK_TOP = re.compile(r"组织领导|组织机构|领导小组|时间安排|实施步骤|进度安排|联系方式|附则")
+_HEADER_CELLS = {
+    "number": re.compile(r"^(?:序号|编号|序)$"),
+    "task": re.compile(r"任务|工作内容|事项|措施|内容|工作要求|重点工作"),
+    "lead": re.compile(r"牵头|主责|责任单位|责任部门|责任科室|责任股室|负责单位|承办"),
+    "support": re.compile(r"配合|协办|参与|协助"),
+    "due": re.compile(r"时限|时间|期限|完成"),
+}
+
+
+def _paragraph_end(clean: CleanText, offset: int) -> int:
+    end = clean.text.find("\n", offset)
+    return len(clean.text) if end < 0 else end
+
+
+def item_text_span(clean: CleanText, section: Section, stop: int) -> Span:
+    """The item's own text: after its heading up to the end of its paragraph, or, for a heading
+    standing alone on its line, the paragraphs up to ``stop`` (the next heading)."""
+    assert section.span is not None
+    text = clean.text
+    para_end = _paragraph_end(clean, section.span[0])
+    start = section.span[1]
+    while start < para_end and text[start] in "。：: \t\u3000":
+        start += 1
+    if start < para_end:
+        return start, para_end
+    start = para_end + 1
+    return (start, max(start, stop)) if start < stop else (para_end, para_end)
+
+
+def _is_narrative(section: Section) -> bool:
+    return bool(_NARRATIVE.search(section.heading))
+
+
+def _walk(sections: list[Section], path: list[Section]):
+    for section in sections:
+        if not section.numbered:
+            continue
+        here = [*path, section]
+        children = [c for c in section.children if c.numbered]
+        if children:
+            yield from _walk(children, here)
+        else:
+            yield here
+
+
+def find_tasks(clean: CleanText, outline: list[Section], region_end: int) -> list[Task]:
+    """Tasks from the leaves of ``outline``."""
+    text = clean.text
+    tasks: list[Task] = []
+    leaves = list(_walk(outline, []))
+    starts = sorted(s.span[0] for root in outline for s in root.walk() if s.span)
+    for path in leaves:
+        section = path[-1]
+        if section.span is None:
+            continue
+        later = [s for s in starts if s > section.span[0]]
+        stop = later[0] if later else region_end
+        t_start, t_end = item_text_span(clean, section, stop)
+        body = text[t_start:t_end]
+        units = explicit_units(body, t_start)
+        if any(_is_narrative(s) for s in path) and not units.explicit:
+            continue
+        if not units.explicit:
+            units = duty_subjects(body, t_start)
+            if len(path) == 1:
+                inline = t_start < _paragraph_end(clean, section.span[0])
+                if not (inline and units.lead) or _NOT_TASK_TOP.search(section.heading):
+                    continue
+        tasks.append(_make_task(path, section.heading, body, units, (section.span[0], t_end)))
+    return tasks
+
+
+def _make_task(path: list[Section], heading: str, body: str, units: Responsibility, span: Span) -> Task:
+    return Task(outline_path=[s.number for s in path], heading=heading, text=compact(body),
+                lead=list(units.lead), support=list(units.support), span=span, unit_spans=units.spans)
+
+
+def table_tasks(clean: CleanText, sections: list[Section]) -> list[Task]:
+    """Tasks from the rows of a 任务分工表 (paragraphs of kind ``table_row``, cells split by tabs)."""
+    tasks: list[Task] = []
+    columns: dict[str, int] | None = None
+    for para in clean.paragraphs:
+        row = clean.text[para.start:para.end]
+        if para.kind != "table_row" and "\t" not in row:
+            columns = None
+            continue
+        cells = row.split("\t")
+        offsets = []
+        pos = para.start
+        for cell in cells:
+            offsets.append(pos)
+            pos += len(cell) + 1
+        found = _header_columns(cells)
+        if found is not None:
+            columns = found
+            continue
+        if columns is None or "task" not in columns:
+            continue
+        task_cell = columns["task"]
+        if task_cell >= len(cells) or not compact(cells[task_cell]):
+            continue
+        body = cells[task_cell]
+        units = Responsibility(explicit=True)
+        for key, support in (("lead", False), ("support", True)):
+            col = columns.get(key)
+            if col is None or col >= len(cells):
+                continue
+            cell = cells[col]
+            if not support and ("牵头" in cell or "配合" in cell):
+                parse_parenthesis(cell, offsets[col], units)
+                continue
+            for unit in split_units(cell):
+                k = cell.find(unit)
+                units.add(unit, (offsets[col] + max(k, 0), offsets[col] + max(k, 0) + len(unit)), support=support)
+        number = compact(cells[columns["number"]]) if "number" in columns and columns["number"] < len(cells) else ""
+        container = _containing(sections, para.start)
+        path = [s.number for s in container] + ([number] if number else [])
+        heading = re.split(r"[。：:；;]", compact(body), maxsplit=1)[0]
+        task = _make_task([], heading, body, units, (para.start, para.end))
+        task.outline_path = path
+        tasks.append(task)
+    return tasks
+
+
+def _header_columns(cells: list[str]) -> dict[str, int] | None:
+    """Column roles when ``cells`` is a table's header row, else None."""
+    roles: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        value = compact(cell)
+        if not value or len(value) > 12:
+            continue
+        for role in ("number", "lead", "support", "due", "task"):
+            if role not in roles and _HEADER_CELLS[role].search(value):
+                roles[role] = index
+                break
+    if "task" in roles and ("lead" in roles or "support" in roles):
+        return roles
+    return None
+
+
+def _containing(sections: list[Section], offset: int) -> list[Section]:
+    """The numbered path of sections whose body holds ``offset``."""
+    path: list[Section] = []
+    level = sections
+    while True:
+        inside = [s for s in level if s.numbered and s.span and s.span[0] <= offset < _extent_end(s)]
+        if not inside:
+            return path
+        path.append(inside[-1])
+        level = inside[-1].children
+
+
+def _extent_end(section: Section) -> int:
+    """Where the section with all its descendants ends."""
+    ends = [s.body_span[1] for s in section.walk() if s.body_span]
+    return max(ends) if ends else (section.span[1] if section.span else 0)

@@ -1,0 +1,220 @@
+"""Organ and unit names: recognising them, splitting lists of them, telling two spellings apart.
+
+Names are recognised by rules (a unit name ends with an organ word: 局/委/办/股/室/中心/机构/单位…)
+and, for running text, with jieba and the user dictionary ``resources/gov_terms.dict`` (loaded
+lazily, once). ``canonical_unit`` expands the usual abbreviations listed in
+``resources/unit_aliases.txt`` so that ``县卫健委`` and ``县卫生健康委员会`` share one key.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+
+from parsing.locations import resource
+
+# Words a unit name ends with, longest first so that 卫生院 wins over 院.
+UNIT_SUFFIXES: tuple[str, ...] = tuple(sorted({
+    "委员会", "卫健委", "办公室", "办公厅", "领导小组", "领导组", "工作专班", "专班", "工作组", "小组",
+    "指挥部", "卫生院", "医院", "机构", "单位", "部门", "中心", "科室", "股室", "处室", "站所",
+    "街道", "乡镇", "政府", "大队", "支队", "企业", "党组", "党委", "医疗机构", "分局", "办事处",
+    "委", "局", "办", "厅", "部", "处", "科", "股", "室", "院", "站", "所", "队", "组", "会",
+}, key=len, reverse=True))
+
+_SUFFIX_RE = "|".join(map(re.escape, UNIT_SUFFIXES))
+_ENDS_WITH_UNIT = re.compile(rf"(?:{_SUFFIX_RE})$")
+# Words that end like a unit but are not one.
+_NOT_UNITS = re.compile(
+    r"(?:^|[^各])(?:社会|机会|大会|例会|会议|全会|体会|学会|协会议|工作组织|组织|安全室|"
+    r"内部|全部|局部|外部|干部|高层|研究所|场所|住所|派出所|处所|厕所|建设局部)$")
+# Roles of a person: "医疗卫生机构主要负责人" is the unit 医疗卫生机构.
+ROLE_WORDS = ("主要负责同志", "主要负责人", "主要领导同志", "主要领导", "分管负责同志", "分管负责人",
+              "分管领导", "负责同志", "负责人", "班子成员", "领导班子", "法定代表人", "第一责任人")
+_ROLE_RE = re.compile("(?:" + "|".join(ROLE_WORDS) + ")$")
+# Openings that make a phrase a clause, not a name.
+_VERBISH_START = re.compile(
+    r"^(?:对|在|按照|根据|由|向|为|从|以|把|将|经|通过|围绕|针对|结合|推动|推进|加强|督促|指导|组织|"
+    r"要求|强化|落实|开展|建立|完善|压实|明确|鼓励|支持|引导|动员|严格|切实|全面|深入|持续|积极|"
+    r"认真|进一步|坚持|确保|做好|抓好|狠抓|充分|加快|加大|提升|提高|健全|深化|实施|实行|聚焦|紧盯|"
+    r"重点|主要|全力|统筹|及时|依法|定期|如|若|凡|其他|其中|同时|并|和|与|及|或|是|有|无|不|已|"
+    r"即|请|凡是|对于|关于|涉及|包括|除|当|自|于|至|截至|目前|今年|当前|此外|另外|一旦)")
+_LIST_SPLIT = re.compile(r"[、，,；;]|(?<=[局委办股室院站所队组心位门构会厅部处科])(?:和|及|与)")
+_WS = re.compile(r"\s+")
+_BRACKETS = str.maketrans({"(": "（", ")": "）"})
+
+
+def compact(text: str) -> str:
+    """``text`` with all whitespace removed and ASCII parentheses made full-width."""
+    return _WS.sub("", text).translate(_BRACKETS)
+
+
+def is_unit(name: str) -> bool:
+    """Whether ``name`` reads as an organ or unit name (by its ending)."""
+    name = compact(name)
+    if len(name) < 2 or len(name) > 40:
+        return False
+    if not _ENDS_WITH_UNIT.search(name) or _NOT_UNITS.search(name):
+        return False
+    if any(ch in name for ch in "。；：“”《》"):
+        return False
+    return not _VERBISH_START.match(name) or name.startswith(("各", "全"))
+
+
+def strip_role(phrase: str) -> tuple[str, bool]:
+    """(unit, had_role): ``医疗卫生机构主要负责人`` → (``医疗卫生机构``, True)."""
+    m = _ROLE_RE.search(phrase)
+    if not m:
+        return phrase, False
+    return phrase[:m.start()], True
+
+
+def clean_unit(name: str) -> str:
+    """A unit as written, tidied: whitespace and a trailing ``等`` / punctuation removed."""
+    name = compact(name).strip("，,。；;：:、 ")
+    name = re.sub(r"(?:等|等单位|等部门)$", "", name) if not name.endswith(("等单位", "等部门")) else name
+    return name.strip("，,。；;：:、")
+
+
+def split_units(phrase: str) -> list[str]:
+    """Split a list of units (``局办公室、人事股、工委办``) on 、，；和 outside brackets.
+
+    When some piece is not a unit on its own (``医疗卫生、托育和医养结合等各类机构``), the phrase
+    is one unit and comes back whole.
+    """
+    phrase = clean_unit(phrase)
+    pieces: list[str] = []
+    depth, start = 0, 0
+    for i, ch in enumerate(phrase):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "、，,；;":
+            pieces.append(phrase[start:i])
+            start = i + 1
+    pieces.append(phrase[start:])
+    out: list[str] = []
+    for piece in pieces:
+        piece = clean_unit(piece)
+        if not piece:
+            continue
+        # "A和B" where both are units
+        parts = [p for p in re.split(r"(?<=[局委办股室院站所队组心位门构会厅部处科])(?:和|及|与)", piece) if p]
+        if len(parts) > 1 and all(is_unit(p) for p in parts):
+            out.extend(clean_unit(p) for p in parts)
+        else:
+            out.append(piece)
+    if out and not all(is_unit(p) for p in out):
+        whole = clean_unit(phrase)
+        return [whole] if is_unit(whole) else [p for p in out if is_unit(p)]
+    return out
+
+
+# ----------------------------------------------------------------- canonical keys
+
+@lru_cache(maxsize=1)
+def _aliases() -> list[tuple[str, str]]:
+    """(short, full) pairs from resources/unit_aliases.txt, longest short form first."""
+    pairs: list[tuple[str, str]] = []
+    path = resource("unit_aliases.txt")
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            short, _, full = line.partition("\t")
+            if short and full:
+                pairs.append((short.strip(), full.strip()))
+    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+
+
+@lru_cache(maxsize=4096)
+def canonical_unit(name: str) -> str:
+    """A key under which two spellings of one unit agree (``县卫健委`` == ``县卫生健康委员会``)."""
+    key = clean_unit(name)
+    key = key.replace("（", "(").replace("）", ")")
+    # Expand abbreviations on a copy that keeps full names intact: replace longest first and
+    # never inside a name that is already full.
+    out, i = [], 0
+    aliases = _aliases()
+    while i < len(key):
+        for short, full in aliases:
+            if key.startswith(full, i):
+                out.append(full)
+                i += len(full)
+                break
+            if key.startswith(short, i):
+                out.append(full)
+                i += len(short)
+                break
+        else:
+            out.append(key[i])
+            i += 1
+    key = "".join(out)
+    key = re.sub(r"委员会$", "委", key)
+    key = re.sub(r"人民政府", "政府", key)
+    return key
+
+
+def same_unit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` name the same unit."""
+    return canonical_unit(a) == canonical_unit(b)
+
+
+# ----------------------------------------------------------------- running text
+
+_jieba_lock = threading.Lock()
+_tokenizer = None
+
+
+def tokenizer():
+    """The jieba tokenizer with the government-terms dictionary, loaded once (about a second)."""
+    global _tokenizer
+    with _jieba_lock:
+        if _tokenizer is None:
+            import logging
+
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            tok = jieba.Tokenizer()
+            path = resource("gov_terms.dict")
+            if path.exists():
+                tok.load_userdict(str(path))
+            _tokenizer = tok
+        return _tokenizer
+
+
+_PREFIX_TOKENS = re.compile(r"^(?:各|各级|各类|各级各类|全|全省|全市|全县|全区|省|市|县|区|州|乡|镇|乡镇|"
+                            r"[\u4e00-\u9fa5]{1,6}(?:省|市|县|区|州|旗|乡|镇))$")
+
+
+def find_units(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """Every unit name in ``text`` with its ``(start, end)`` span, in order.
+
+    jieba cuts the text (the user dictionary keeps names such as 卫健委 and 疾控中心 whole);
+    a token that reads as a unit absorbs the place and ``各`` prefixes before it and the unit
+    words that follow it (``市卫健委`` + ``办公室``).
+    """
+    tokens = list(tokenizer().tokenize(text))
+    found: list[tuple[str, tuple[int, int]]] = []
+    i = 0
+    while i < len(tokens):
+        word, _start, _end = tokens[i]
+        if not (len(word) >= 2 and is_unit(word)):
+            i += 1
+            continue
+        j = i
+        while j > 0 and _PREFIX_TOKENS.match(tokens[j - 1][0]) and not _VERBISH_START.match(tokens[j - 1][0]) \
+                and not tokens[j - 1][0].startswith(("会同", "配合", "协助")) \
+                and (not found or found[-1][1][1] <= tokens[j - 1][1]):
+            j -= 1
+        k = i
+        while k + 1 < len(tokens) and is_unit(tokens[k + 1][0]) and len(tokens[k + 1][0]) >= 2 \
+                and not tokens[k + 1][0].startswith("各"):
+            k += 1
+        s, e = tokens[j][1], tokens[k][2]
+        found.append((text[s:e], (s, e)))
+        i = k + 1
+    return found
