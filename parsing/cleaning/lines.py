@@ -1,0 +1,61 @@
+"""Raw pages cut into lines that keep their source positions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from parsing.cleaning.mapped import Mapped
+from parsing.document import RawPage
+
+# Whitespace that is layout, never content (tabs separate table cells and are kept).
+EDGE_SPACE = " \r\f\v\u3000\xa0\ufeff\u200b\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f"
+
+
+def display_width(text: str) -> float:
+    """Width of ``text`` in em: CJK and full-width forms count 1, Latin letters and digits ½."""
+    width = 0.0
+    for ch in text:
+        width += 0.5 if ord(ch) < 0x2000 else 1.0
+    return width
+
+
+@dataclass
+class Line:
+    """One non-blank line of a page, without its surrounding spaces."""
+
+    text: Mapped
+    page_index: int  # index into RawDocument.pages
+    gap: int = 0  # blank or removed lines between this line and the previous kept one
+    page_start: bool = False  # first kept line of its page
+    indent: float = 0.0  # width of the leading whitespace in the source
+    whole_paragraph: bool = False  # the page marks paragraphs itself (.docx): never join
+    removed: str | None = None  # why cleaning dropped the line (watermark, page number…)
+
+    @property
+    def s(self) -> str:
+        return self.text.text
+
+    @property
+    def table(self) -> bool:
+        return "\t" in self.text.text
+
+
+def split_page(page: RawPage, page_index: int) -> list[Line | None]:
+    """The lines of ``page``; a blank line is ``None`` (its position matters for gaps)."""
+    out: list[Line | None] = []
+    start = 0
+    for raw in page.text.split("\n"):
+        content = raw.strip(EDGE_SPACE)
+        if not content.strip("\t"):
+            out.append(None)
+        else:
+            lead = len(raw) - len(raw.lstrip(EDGE_SPACE))
+            indent = sum(1.0 if ch == "\u3000" else 0.5 for ch in raw[:lead])
+            out.append(Line(
+                Mapped.from_source(content, page.number, start + lead),
+                page_index,
+                indent=indent,
+                whole_paragraph=page.lines_are_paragraphs,
+            ))
+        start += len(raw) + 1
+    return out

@@ -1,0 +1,105 @@
+"""What a line of a 公文 looks like: sentence ends, dates, document numbers, titles, labels."""
+
+from __future__ import annotations
+
+import re
+
+from parsing.numbering import HeadingNumber, match_heading_number
+
+TERMINAL = frozenset("。！？；…!?;")
+COLONS = frozenset("：:")
+CLOSERS = "”’」』）)》〉】〕]\"'"
+SENTENCE_PUNCT = frozenset("，。；！？：,;!?:")
+# A line that ends with one of these stops inside a sentence: the next line continues it.
+MID_END = frozenset("，、,“‘《〈（(【「『—") | frozenset("的和与及或并对在为将把以从于向由之其即")
+OPENERS = {"“": "”", "《": "》", "（": "）", "(": ")", "〈": "〉", "【": "】", "「": "」", "『": "』", "‘": "’"}
+CLOSING = frozenset(OPENERS.values())
+
+GENRE_END = re.compile(
+    r"(?:通知|通报|方案|意见|要点|办法|细则|规定|规划|计划|报告|决定|批复|请示|函|纪要|总结|公告|通告"
+    r"|决议|指南|清单|预案|条例|规则|标准|制度|实施方案|工作方案)"
+    r"(?:[（(][^（）()]{1,24}[）)])?$"
+)
+_CN_DIGIT = "〇○零一二三四五六七八九"
+DATE_LINE = re.compile(
+    rf"^[0-9０-９{_CN_DIGIT}]{{4}}\s*年\s*[0-9０-９{_CN_DIGIT}十]{{1,3}}\s*月"
+    rf"\s*[0-9０-９{_CN_DIGIT}十]{{1,3}}\s*日$"
+)
+DOC_NUMBER = re.compile(r"[〔\[［(（【]\s*[0-9０-９]{4}\s*[〕\]］)）】]\s*[0-9０-９]+\s*号$")
+LABEL_START = re.compile(
+    r"^(?:联\s*系\s*人|联系电话|联系方式|联系邮箱|电子邮箱|电子信箱|咨询电话|电\s*话|手\s*机|邮\s*箱|传\s*真"
+    r"|地\s*址|邮\s*编|抄\s*送|抄\s*报|主\s*送)\s*[:：]"
+    r"|^附\s*件\s*(?:[0-9０-９]+|[:：]|$)"
+)
+_SPACES = re.compile(r"\s+")
+
+
+def compact(text: str) -> str:
+    """``text`` without any whitespace (for comparisons)."""
+    return _SPACES.sub("", text)
+
+
+def ends_terminal(text: str) -> bool:
+    """True when the line ends a sentence: ``。`` ``；`` ``！`` ``？``, possibly inside ``”`` or ``）``."""
+    core = text.rstrip(CLOSERS + " ")
+    return bool(core) and core[-1] in TERMINAL
+
+
+def ends_colon(text: str) -> bool:
+    return bool(text) and text[-1] in COLONS
+
+
+def ends_mid_sentence(text: str) -> bool:
+    """True when the line stops on a comma, an opening mark or a particle that needs what follows."""
+    return bool(text) and text[-1] in MID_END
+
+
+def bracket_depth(text: str, depth: int = 0) -> int:
+    """Unclosed brackets and quotes after ``text``, starting from ``depth`` (never below zero).
+
+    A full stop closes everything: a bracket left open across ``。`` is an OCR slip (``（（``),
+    not a parenthesis that runs on.
+    """
+    for ch in text:
+        if ch == "。":
+            depth = 0
+        elif ch in OPENERS:
+            depth += 1
+        elif ch in CLOSING and depth:
+            depth -= 1
+    return depth
+
+
+def heading_number(text: str) -> HeadingNumber | None:
+    return match_heading_number(text)
+
+
+def is_date_line(text: str) -> bool:
+    return bool(DATE_LINE.match(compact(text)))
+
+
+def is_doc_number(text: str) -> bool:
+    return len(text) <= 30 and bool(DOC_NUMBER.search(compact(text)))
+
+
+def is_label_line(text: str) -> bool:
+    """联系人：…, 联系电话：…, 附件：…, 抄送：… — each stands on its own line."""
+    return bool(LABEL_START.match(text))
+
+
+def has_sentence_punct(text: str) -> bool:
+    return any(ch in SENTENCE_PUNCT for ch in text)
+
+
+def is_heading_text(text: str) -> bool:
+    """A numbered line that is a heading by itself (``一、总体要求``), not the start of a paragraph."""
+    number = heading_number(text)
+    if number is None:
+        return False
+    rest = text[number.end:]
+    return bool(rest.strip()) and not any(ch in "。；！？：:;!?" for ch in rest) and len(rest) <= 50
+
+
+def ends_with_genre(text: str) -> bool:
+    """True for a title that is complete: it ends with 通知, 方案, 意见… (and maybe ``（2024—2026年）``)."""
+    return bool(GENRE_END.search(compact(text)))

@@ -1,0 +1,171 @@
+"""Rejoin hard-wrapped lines into paragraphs.
+
+A text exported from a PDF or a scan breaks every line at the page width. A break is kept as a
+paragraph break only when the text says so: the line ends a sentence and is shorter than the
+page width, the next line opens with a heading number, a date or a label (联系人：…), or the line
+is a short one standing alone (a heading, a title line, the organ in a signature).
+
+Blank lines are a signal only where the document uses them sparingly: some .txt exports put a
+blank line after every wrapped line, and then they say nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from parsing.cleaning.lines import Line, display_width
+from parsing.cleaning.shapes import (
+    bracket_depth,
+    compact,
+    ends_colon,
+    ends_mid_sentence,
+    ends_terminal,
+    ends_with_genre,
+    has_sentence_punct,
+    heading_number,
+    is_date_line,
+    is_doc_number,
+    is_heading_text,
+    is_label_line,
+)
+
+_MIN_WIDTH = 10  # narrower "pages" are lists, not wrapped prose
+_WIDTH_WINDOW = 3  # wrapped lines vary by a few characters (punctuation, digits)
+_WRAPPED_SHARE = 0.4  # share of lines near the typical width for a document to count as wrapped
+_BLANK_NOISE_SHARE = 0.6  # above this share of line breaks with a blank line, blanks mean nothing
+_LONG_LINE = 40  # in unwrapped text, an unpunctuated line this long was broken by a page end
+_TITLE_MAX = 90
+
+
+@dataclass
+class Layout:
+    """What the document's line breaks look like."""
+
+    width: float | None  # typical width of a full wrapped line (em), None when lines are paragraphs
+    blanks_mean_breaks: bool
+
+    def full(self, line: Line, strict: bool) -> bool:
+        if self.width is None:
+            return False
+        margin = 1.5 if strict else _WIDTH_WINDOW
+        return display_width(line.s) >= self.width - margin
+
+    def long(self, line: Line) -> bool:
+        return self.width is None and display_width(line.s) >= _LONG_LINE
+
+
+def estimate_layout(lines: list[Line]) -> Layout:
+    """Guess the page width and whether blank lines separate paragraphs."""
+    flowing = [line for line in lines if not line.whole_paragraph and not line.table]
+    widths = [round(display_width(line.s)) for line in flowing]
+    widths = [w for w in widths if w >= 8]
+    width: float | None = None
+    if len(widths) >= 5:
+        counts = Counter(widths)
+        best, best_n = 0, 0
+        for w in sorted(counts):
+            n = sum(counts.get(w - d, 0) for d in range(_WIDTH_WINDOW + 1))
+            if n > best_n:
+                best, best_n = w, n
+        if best_n >= _WRAPPED_SHARE * len(widths):
+            mode = max(range(best - _WIDTH_WINDOW, best + 1), key=lambda w: (counts.get(w, 0), w))
+            if mode >= _MIN_WIDTH:
+                width = float(mode)
+    breaks = [line.gap > 0 for line in flowing[1:] if not line.page_start]
+    blank_share = sum(breaks) / len(breaks) if breaks else 0.0
+    return Layout(width, blank_share < _BLANK_NOISE_SHARE)
+
+
+def _opens_paragraph(text: str) -> bool:
+    """Lines that always start a paragraph of their own."""
+    return (heading_number(text) is not None or is_date_line(text) or is_doc_number(text)
+            or is_label_line(text))
+
+
+def _closes_paragraph(text: str) -> bool:
+    """Lines after which a paragraph always ends."""
+    return is_date_line(text) or is_doc_number(text) or ends_colon(text)
+
+
+def _heading_like(line: Line, layout: Layout) -> bool:
+    """A short line without sentence punctuation: a heading or title standing between paragraphs."""
+    text = line.s
+    if has_sentence_punct(text) or ends_mid_sentence(text) or text.startswith(("（", "(")):
+        return False
+    if text.endswith(("）", ")")) and "（" not in text and "(" not in text:
+        return False
+    limit = 0.75 * layout.width if layout.width else 30
+    return display_width(text) < limit
+
+
+def _title_continues(paragraph: str, nxt: str) -> bool:
+    """True when ``nxt`` is the next line of a title broken over several lines."""
+    para, b = compact(paragraph), compact(nxt)
+    if not para or not b or len(para) + len(b) > _TITLE_MAX:
+        return False
+    if has_sentence_punct(para) or has_sentence_punct(b) or b.startswith("关于"):
+        return False
+    if heading_number(para) or is_label_line(para):
+        return False
+    if b.startswith("的") and ends_with_genre(b):
+        return True  # …方案（2024—2026年）》 / 的通知
+    if ends_with_genre(para):
+        return False
+    return "关于" in para or bracket_depth(para) > 0 or ends_with_genre(b)
+
+
+class _Paragraph:
+    """A paragraph being built from lines."""
+
+    def __init__(self, first: Line):
+        self.lines = [first]
+        self.depth = bracket_depth(first.s)
+        self.chars = len(first.s)
+
+    def add(self, line: Line) -> None:
+        self.lines.append(line)
+        self.depth = bracket_depth(line.s, self.depth)
+        self.chars += len(line.s)
+
+    def short_text(self) -> str:
+        return "".join(line.s for line in self.lines) if self.chars <= _TITLE_MAX else ""
+
+
+def _joins(par: _Paragraph, a: Line, b: Line, layout: Layout) -> bool:
+    """Whether line ``b`` continues the paragraph ``par`` whose last line is ``a``."""
+    if a.whole_paragraph or b.whole_paragraph or a.table or b.table:
+        return False
+    text_a, text_b = a.s, b.s
+    if _opens_paragraph(text_b) or _closes_paragraph(text_a):
+        return False
+    terminal = ends_terminal(text_a)
+    mid = ends_mid_sentence(text_a)
+    open_bracket = par.depth > 0 and not terminal
+    unfinished = not terminal and (layout.full(a, strict=False) or layout.long(a))
+    if b.gap > 0 and (layout.blanks_mean_breaks or b.gap >= 3):
+        return mid or open_bracket or unfinished
+    if mid:
+        return True
+    if terminal:
+        return layout.full(a, strict=True) and not _heading_like(b, layout)
+    if is_heading_text(text_a) and not layout.full(a, strict=False):
+        return False
+    if _title_continues(par.short_text(), text_b):
+        return True
+    if text_a.endswith(("）", ")")) and not layout.full(a, strict=False):
+        return False  # （局办公室牵头，各股室分工负责） closes its item
+    return open_bracket or unfinished
+
+
+def join_lines(lines: list[Line], layout: Layout) -> list[list[Line]]:
+    """Group consecutive lines into paragraphs."""
+    paragraphs: list[_Paragraph] = []
+    for line in lines:
+        if paragraphs:
+            par = paragraphs[-1]
+            if _joins(par, par.lines[-1], line, layout):
+                par.add(line)
+                continue
+        paragraphs.append(_Paragraph(line))
+    return [par.lines for par in paragraphs]
