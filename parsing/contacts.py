@@ -65,6 +65,11 @@ def _names(chunk: str) -> list[str]:
     head = re.split(r"[，,；;。\n]|电话|手机|联系方式|邮箱", chunk, maxsplit=1)[0].strip()
     head = re.sub(r"^[^\u4e00-\u9fa5]+", "", head)
     names = []
+    # 联系人：市卫生健康委医政医管处周晓雯 → the person after the office
+    office = re.match(r"^(.{2,30}?(?:办公室|处|科|股|室|局|委|中心|院|站|所|队|组))([\u4e00-\u9fa5·]{2,4})$",
+                      re.sub(r"\s+", "", head))
+    if office and len(re.sub(r"\s+", "", head)) > 5:
+        head = office.group(2)
     for piece in re.split(r"[、\s]+", head):
         piece = re.sub(r"[0-9（）()\-－]+.*$", "", piece)
         m = _NAME.match(piece)

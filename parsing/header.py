@@ -189,7 +189,7 @@ def _read_signature(paras: _Paras, header: Header) -> None:
     for i in range(header.body_start, len(paras)):
         start, end, raw = paras.items[i]
         value = compact(raw)
-        if value.endswith("印发") or not FULL_DATE.search(value):
+        if value.endswith("印发") or "\t" in raw or not FULL_DATE.search(value):
             continue
         organs: list[str] = []
         organ_paras: list[int] = []
@@ -211,7 +211,7 @@ def _read_signature(paras: _Paras, header: Header) -> None:
         else:
             m = FULL_DATE.search(value)
             before = value[:m.start()] if m else ""
-            if not (before and is_unit(before) and len(value) - m.end() <= 2):
+            if not (before and is_organ_line(before) and len(value) - m.end() <= 2):
                 continue
             organs, organ_paras = [before], []
         if not organs:

@@ -78,15 +78,21 @@ def _split_members(value: str) -> list[str]:
     return out
 
 
+def _group_name(raw: str) -> str:
+    group = compact(raw)
+    return group[group.rindex("的") + 1:] if "的" in group else group
+
+
 def find_leadership(clean: CleanText) -> Leadership | None:
     """The leading group of the notice, or None when it sets up none."""
     text = clean.text
-    m = _GROUP.search(text)
-    if not m:
+    matches = list(_GROUP.finditer(text))
+    if not matches:
         return None
-    group = compact(m.group(1))
-    if "的" in group:
-        group = group[group.rindex("的") + 1:]
+    m = matches[0]
+    # a heading (``三、成立工作专班``) names the kind; the sentence after it names the group
+    named = [g for g in matches[:3] if g.start() - m.start() < 300 and len(_group_name(g.group(1))) > 4]
+    group = _group_name((named[0] if named else m).group(1))
     result = Leadership(group=group or None)
     paras = [p for p in clean.paragraphs if p.end > m.start()]
     region_end = paras[-1].end if paras else len(text)

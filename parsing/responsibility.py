@@ -34,8 +34,8 @@ _PREDICATE_START = re.compile(
 _MARKER = re.compile(r"也要|(?<![主重需只纪摘提概首次必])要(?![求素点件闻务])|应当|(?<![适响回对相反供])应(?![急对用知有])|"
                      r"必须|务必|(?<![必无])须|将(?![来军])|负责(?!人|同志)|牵头")
 # Verbs that take a unit as their object (推动内设科室将…, 督促各单位要…): what follows is not a subject.
-_CAUSATIVE = re.compile(r"推动|推进|督促|指导|要求|组织|帮助|支持|引导|鼓励|动员|通知|指定|明确|确定|责成|安排|协调|"
-                        r"会同|配合|联合|邀请|委托|协助|联系|对接|报送|报告|上报|提请|请示|检查|督查|指定|依托|通过")
+_CAUSATIVE = re.compile(r"(?:推动|推进|督促|指导|要求|组织|帮助|支持|引导|鼓励|动员|通知|指定|明确|确定|责成|安排|协调|"
+                        r"会同|配合|联合|邀请|委托|协助|联系|对接|报送|报告|上报|提请|请示|依托|通过).{2}")
 # A sentence that lists things to check (…建立情况；…落实情况) names no one who must act.
 _INVENTORY_END = re.compile(r"(?:情况|问题|现象|等方面|隐患)$")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
@@ -133,7 +133,7 @@ def _subject_before_marker(clause: str) -> tuple[str, int] | None:
             continue
         if "的" in subject or subject.startswith(("对", "在", "由", "按照", "根据")) or _CAUSATIVE.search(subject):
             continue
-        unit, had_role = strip_role(subject)
+        unit, _ = strip_role(subject)
         if not unit:
             return None
         if split_units(unit) and all(is_unit(u) for u in split_units(unit)) and _plausible(unit):
@@ -163,7 +163,8 @@ def duty_subjects(text: str, base: int) -> Responsibility:
     """Lead units read from the subjects that carry a duty, in order (``base`` = offset of text)."""
     found = Responsibility()
     for sm in _SENTENCE.finditer(text):
-        inventory = bool(_INVENTORY_END.search(sm.group().strip()))
+        sentence = sm.group().strip()
+        inventory = bool(_INVENTORY_END.search(sentence)) and not re.search(r"[，,]", sentence)
         for ci, cm in enumerate(_CLAUSE.finditer(sm.group())):
             clause = cm.group()
             lead = _LEADING_NOISE.match(clause)
