@@ -80,7 +80,12 @@ def _deadline(ctx: Context, span: tuple[int, int], lo: int, hi: int, **fields) -
                     to=reading.to, **fields)
 
 
-def _too_old(ctx: Context, day: date | None) -> bool:
+def _too_old(ctx: Context, day: date | None, atom: DateAtom | None = None) -> bool:
+    """A written-year date well before the issue date is background, not a duty.
+
+    A date without a year follows the contract's 60-day rule instead and is kept."""
+    if atom is not None and not atom.year_written:
+        return False
     return bool(day and ctx.issue_date and day < ctx.issue_date - timedelta(days=30))
 
 
@@ -142,6 +147,8 @@ def _read_at(ctx: Context, atoms: list[DateAtom], i: int, lo: int, hi: int) -> i
         _read_open_start(ctx, atom, clock, start_suffix.end(), lo, hi)
         return 1
     cutoff = _PREFIX_CUTOFF.search(left)
+    if not suffix and atom.part in ("年内",):
+        suffix = re.compile("").match(text, pos)  # 年内 is itself a due form
     if suffix or cutoff:
         if cutoff and not suffix and _BACKGROUND.search(squash(text[atom.end:hi])[:24]):
             return 1  # 截至2023年底，全县已… : a statistic, not a duty
@@ -172,7 +179,7 @@ def _add_due(ctx: Context, atom: DateAtom, clock: str | None, span: tuple[int, i
     day = atom.last_day()
     if day is None:
         ctx.warn(f"“{squash(atom.text)}”的年份无法确定（成文日期不详），未计算日期")
-    if _too_old(ctx, day):
+    if _too_old(ctx, day, atom):
         return
     deadline = _deadline(ctx, span, lo, hi, kind="due", date=iso(day), time=clock)
     if meeting:
@@ -226,7 +233,7 @@ def _read_range(ctx: Context, first: DateAtom, last: DateAtom, clock: str | None
     if m:
         start -= len(m.group(0))
     begin, finish = first.first_day(), last.last_day()
-    if _too_old(ctx, finish):
+    if _too_old(ctx, finish, last):
         return
     deadline = _deadline(ctx, (start, end), lo, hi, kind="range", date=iso(finish), start=iso(begin),
                          time=end_clock or clock)

@@ -14,7 +14,7 @@ _CLAUSE_END = "，,。；;！？!?\n"
 _UNIT_SUFFIX = (r"(?:单位|机构|部门|办公室|委员会|领导小组|工作组|专班|卫健委|卫健局|卫生健康委|卫生健康局|人民政府|政府|"
                 r"中心|医院|卫生院|局|委|办|院|室|股|科|站|处|组|部|所|厅)")
 _REPORT_VERB = re.compile(r"^(?:以[^，。；]{1,12}(?:形式|方式))?\s*(报送至|报送到|报送|上报至|上报到|上报|报至|报到|"
-                          r"提交至|提交到|提交|发送至|发送到|发至|发送|反馈至|反馈到|反馈|交至|交到|报)")
+                          r"提交至|提交到|提交|发送至|发送到|发至|发送|反馈至|反馈到|反馈|交至|交到|报(?![告表名刊纸]))")
 _LEADING_SUBJECTS = re.compile(
     rf"^(?:(?:各|全[县市区省]|本|[县市区省]|局|委|乡镇|委属|局属|直属|医疗|卫生|疾控|相关|有关)"
     rf"(?:[^、，。；（）()]|[（(][^）)]{{0,8}}[）)]){{0,24}}?{_UNIT_SUFFIX}(?:[（(][^）)]*[）)])?"
@@ -79,6 +79,9 @@ def read_action(text: str, phrase_start: int, phrase_end: int, lo: int, hi: int)
     after_raw = text[phrase_end:clause_end]
     after = _squash(after_raw)
     after_lead = re.sub(r"^(?:前|之前|以前|内|，)+", "", after)
+    handed = read_action_reporting(after_lead)
+    if handed:
+        return ActionReading(handed[0], handed[1], phrase_end)
     verb = _REPORT_VERB.match(after_lead)
     if verb:
         rest = after_lead[verb.end():]
@@ -100,7 +103,7 @@ def read_action(text: str, phrase_start: int, phrase_end: int, lo: int, hi: int)
             nxt_end += 1
         nxt = _squash(text[clause_end + 1:nxt_end])
         if len(nxt) >= 2:
-            reading = read_action_reporting(text, clause_end + 1, nxt_end, clause_start, phrase_start)
+            reading = read_action_reporting(nxt)
             if reading:
                 return ActionReading(reading[0], reading[1], phrase_end)
             return ActionReading(_tidy(_strip_subject(nxt)), None, phrase_end)
@@ -108,11 +111,9 @@ def read_action(text: str, phrase_start: int, phrase_end: int, lo: int, hi: int)
     return ActionReading(_tidy(before), None, phrase_end)
 
 
-def read_action_reporting(text: str, start: int, end: int, lo: int, phrase_start: int
-                          ) -> tuple[str | None, str | None] | None:
-    """``将X报送至Y`` in the clause after a time phrase → (报送X, Y)."""
-    clause = _squash(text[start:end])
-    m = re.match(rf"^(?:并|请|须|要)?(?:将|把)(.{{2,40}}?)(报送至|报送到|上报至|报至|报送|上报|提交至|提交|发送至|报)"
+def read_action_reporting(clause: str) -> tuple[str | None, str | None] | None:
+    """``将X报送至Y`` (a clause after a time phrase, whitespace removed) → (报送X, Y)."""
+    m = re.match(rf"^(?:并|请|须|要)?(?:将|把)(.{{2,40}}?)(报送至|报送到|上报至|报至|报送|上报|提交至|提交|发送至|报(?![告表名刊纸]))"
                  rf"([^，。；]{{0,24}}?{_UNIT_SUFFIX})?$", clause)
     if not m:
         return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from parsing.deadlines.actions import read_action
+from parsing.deadlines.actions import read_action, read_action_reporting
 from parsing.deadlines.context import Context, squash
 from parsing.deadlines.phrases import CLOCK_RE, parse_clock
 from parsing.deadlines.structure import in_quotes
@@ -42,16 +42,21 @@ def read_recurring(ctx: Context, lo: int, hi: int) -> None:
         rest = text[m.end():end]
         if _NAMED_SYSTEM.match(squash(rest)):
             continue
-        if re.match(r"\s*[0-9０-９一二三四五六七八九十]+\s*(?:人|名|个|元|万|家|户|次|场)", rest):
-            continue  # 每年3000元: an amount, not a schedule
+        if re.match(r"\s*[0-9０-９一二三四五六七八九十]+\s*(?:人|名|个|元|万|家|户|次|场)", rest) or \
+                re.search(r"[0-9０-９]\s*(?:万元|亿元|元)|资金|经费|预算", rest):
+            continue  # 每年投入资金300万元: an amount, not a schedule
         recurrence = _PERIODS[m.group("p")]
         clock_match = CLOCK_RE.search(text, m.end(), min(end, m.end() + 12))
         clock = parse_clock(clock_match) if clock_match else None
         span = (m.start(), end)
         reading = read_action(text, m.start(), end, lo, hi)
+        to = reading.to
+        handed = read_action_reporting(squash(re.sub(r"^[^将把]*", "", text[m.end():end])))
+        if handed and handed[1]:
+            to = handed[1]
         phrase = squash(text[span[0]:span[1]])
         deadline = Deadline(text=phrase, kind="recurring", recurrence=recurrence, time=clock, span=span,
-                            action=_recurring_action(text, m.start(), end, lo, reading.action), to=reading.to)
+                            action=_recurring_action(text, m.start(), end, lo, reading.action), to=to)
         when = squash(text[m.end():end])[:12]
         deadline.explanation = (f"“{phrase}”是{_PERIOD_CN[recurrence]}重复的任务，没有固定截止日期"
                                 + (f"；时间{clock}" if clock else "")
