@@ -145,46 +145,28 @@ def draft_plan(progress: ProgressCallback, cancelled: CancelCheck, notice: Notic
     return plan
 
 
-def export_plan_docx(progress: ProgressCallback, cancelled: CancelCheck, plan, profile, path: Path,
+def export_plan_docx(progress: ProgressCallback, cancelled: CancelCheck, plan, path: Path,
                      layout: str | None = None) -> Path:
-    """Write the cover notice with the plan as attachment to ``path`` (.docx)."""
-    export = core("drafting.plan_export", "导出实施方案")
-    progress(0.1, "正在生成 .docx…")
-    check_cancelled(cancelled)
-    fn = getattr(export, "export_plan_docx", None) or getattr(export, "write_plan_docx", None)
-    if fn is None:
-        raise PolicyDeskError("导出模块没有提供 export_plan_docx。")
-    result = _call_flexible(fn, plan, path, profile=profile, layout=layout)
-    progress(1.0, "已导出")
-    return Path(result or path)
+    """Write the cover notice with the plan and the 任务分工表 as attachments to ``path`` (.docx)."""
+    export = core("drafting.plan_export", "导出实施方案", "write_plan_docx")
+    return Path(export.write_plan_docx(plan, Path(path), layout or None, progress=progress, cancelled=cancelled))
 
 
-def export_task_table(progress: ProgressCallback, cancelled: CancelCheck, plan, path: Path) -> Path:
+def export_task_table(progress: ProgressCallback, cancelled: CancelCheck, plan, path: Path,
+                      layout: str | None = None) -> Path:
     """Write the 任务分工表 as .docx or .xlsx, by the suffix of ``path``."""
-    export = core("drafting.plan_export", "导出任务分工表")
+    export = core("drafting.plan_export", "导出任务分工表", "write_task_table_xlsx")
     progress(0.1, "正在生成任务分工表…")
     check_cancelled(cancelled)
     suffix = Path(path).suffix.lower()
-    names = ("export_table_xlsx", "write_table_xlsx") if suffix == ".xlsx" else (
-        "export_table_docx", "write_table_docx")
-    fn = next((getattr(export, n) for n in names if hasattr(export, n)), None)
-    if fn is None:
-        raise PolicyDeskError(f"导出模块尚不支持把任务分工表导出为 {suffix}。")
-    result = fn(plan, path)
-    progress(1.0, "已导出")
-    return Path(result or path)
-
-
-def _call_flexible(fn, *args, **kwargs):
-    """Call ``fn`` with only the keyword arguments it accepts."""
-    import inspect
-
-    params = inspect.signature(fn).parameters
-    if not any(p.kind is p.VAR_KEYWORD for p in params.values()):
-        kwargs = {k: v for k, v in kwargs.items() if k in params and v is not None}
+    if suffix == ".xlsx":
+        result = export.write_task_table_xlsx(plan, Path(path))
+    elif suffix == ".docx":
+        result = export.write_task_table_docx(plan, Path(path), layout or None)
     else:
-        kwargs = {k: v for k, v in kwargs.items() if v is not None}
-    return fn(*args, **kwargs)
+        raise PolicyDeskError(f"任务分工表只能导出为 .docx 或 .xlsx：{Path(path).name}")
+    progress(1.0, "已导出")
+    return Path(result)
 
 
 # --- preview ---------------------------------------------------------------------------------

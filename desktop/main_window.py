@@ -137,7 +137,9 @@ class MainWindow(QMainWindow):
         self.undo_action = self.session.undo_group.createUndoAction(self, "撤销")
         self.undo_action.setShortcuts([QKeySequence.StandardKey.Undo])
         self.redo_action = self.session.undo_group.createRedoAction(self, "重做")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        redo_keys = [QKeySequence("Ctrl+Y")]
+        redo_keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k not in redo_keys]
+        self.redo_action.setShortcuts(redo_keys)
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             edit_menu.addAction(action)

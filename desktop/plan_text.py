@@ -128,7 +128,7 @@ def apply_plan_text(plan: CountyPlan, text: str) -> CountyPlan:
         else:
             preface.append(line)
     if preface:
-        roots.insert(0, PlanSection(heading="", level=1, paragraphs=preface))
+        roots.insert(0, PlanSection(heading="", level=0, paragraphs=preface))
     new.sections = roots
     return new
 

@@ -129,6 +129,7 @@ class TaskState(QObject):
 class _Job(QRunnable):
     def __init__(self, state: TaskState, fn: JobFunction, args: tuple):
         super().__init__()
+        self.setAutoDelete(False)  # Python owns the job; JobRunner keeps it until it is done
         self.state, self.fn, self.args = state, fn, args
 
     def run(self) -> None:
@@ -159,20 +160,20 @@ class JobRunner(QObject):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
-        self._running: set[TaskState] = set()
+        self._running: dict[TaskState, _Job] = {}
 
     def start(self, title: str, fn: JobFunction, *args: Any) -> TaskState:
         """Run ``fn(progress, cancelled, *args)`` off the UI thread; returns its state."""
         state = TaskState(title, self)
-        self._running.add(state)
+        job = _Job(state, fn, args)
+        self._running[state] = job
         state.done.connect(lambda: self._forget(state))
         self.started.emit(state)
-        self.pool.start(_Job(state, fn, args))
+        self.pool.start(job)
         return state
 
     def _forget(self, state: TaskState) -> None:
-        self._running.discard(state)
-        state.deleteLater()
+        self._running.pop(state, None)
 
     def running(self) -> list[TaskState]:
         return [s for s in self._running if s.running]

@@ -205,7 +205,7 @@ class DraftPage(QWidget):
             if not name:
                 return None
             path = Path(name)
-        state = self.session.runner.start("导出 .docx", jobs.export_plan_docx, plan, self.profile(), Path(path),
+        state = self.session.runner.start("导出 .docx", jobs.export_plan_docx, plan, Path(path),
                                           self.session.layout)
         state.finished.connect(self._exported)
         state.failed.connect(lambda m: self.error.emit(f"导出失败：{m}"))

@@ -119,7 +119,8 @@ class TablePage(QWidget):
             if not name:
                 return None
             path = Path(name)
-        state = self.session.runner.start(f"导出任务分工表{suffix}", jobs.export_task_table, plan, Path(path))
+        state = self.session.runner.start(f"导出任务分工表{suffix}", jobs.export_task_table, plan, Path(path),
+                                          self.session.layout)
         state.finished.connect(lambda p: self.session.message.emit(f"已导出 {p}"))
         state.failed.connect(lambda m: self.error.emit(f"导出失败：{m}"))
         return state
