@@ -23,7 +23,7 @@ _DOC_TYPES = ("紧急通知", "通知", "方案", "要点", "意见", "决定", 
               "规定", "细则", "纪要", "总结", "计划", "公告", "通告", "规划", "制度", "规则", "指引", "指南")
 _TITLE_END = re.compile("(?:" + "|".join(_DOC_TYPES) + r")[)）]?$")
 _URGENCY = re.compile(r"^(特急|加急|平急)")
-_ORGAN_SPLIT = re.compile(r"\s{2,}|、")
+_ORGAN_SPLIT = re.compile(r"\s+|、")
 _SUMMARY_HINTS = re.compile(r"今年以来|截至目前|截至\d|累计开展|已开展|取得(?:了)?(?:明显|显著)?成效")
 _GENRES_BY_ENDING = (("通知", "通知"), ("方案", "方案"), ("要点", "要点"), ("总结", "总结"), ("报告", "报告"),
                      ("函", "函"))
@@ -63,14 +63,18 @@ def normalise_doc_number(raw: str) -> str:
 def is_organ_line(text: str) -> bool:
     """A line that holds only organ names (a 版头 or a signature)."""
     value = text.strip()
-    if not value or len(compact(value)) > 60 or re.search(r"[。，,；;：:“”《》]", value):
+    if not value or len(compact(value)) > 60 or re.search(r"[。，,；;：:“”《》\t]", value):
         return False
-    parts = [compact(p) for p in _ORGAN_SPLIT.split(value) if p.strip()]
-    return bool(parts) and all(is_unit(p) and not p.startswith(("各", "全")) for p in parts)
+    return bool(organ_names(value))
 
 
 def organ_names(text: str) -> list[str]:
-    return [compact(p) for p in _ORGAN_SPLIT.split(text.strip()) if p.strip()]
+    """The organs named on a line: several when spaces or 、 separate whole names, else one."""
+    parts = [compact(p) for p in _ORGAN_SPLIT.split(text.strip()) if p.strip()]
+    if parts and all(is_unit(p) and not p.startswith(("各", "全")) for p in parts):
+        return parts
+    whole = compact(text)
+    return [whole] if is_unit(whole) and not whole.startswith(("各", "全")) else []
 
 
 def _date_only(text: str) -> bool:
@@ -121,9 +125,10 @@ def read_header(clean: CleanText) -> Header:
             banner_organs = organ_names(raw.strip()[:-2])
             header.spans["issuer"] = (start, end)
             last_head = i
-        elif title_para is None and not banner_organs and is_organ_line(raw) and "关于" not in value:
-            banner_organs = organ_names(raw)
-            header.spans["issuer"] = (start, end)
+        elif title_para is None and is_organ_line(raw) and "关于" not in value \
+                and (not banner_organs or last_head == i - 1):
+            banner_organs += organ_names(raw)
+            header.spans["issuer"] = (header.spans["issuer"][0] if "issuer" in header.spans else start, end)
             last_head = i
         elif title_para is None and ("关于" in value or _TITLE_END.search(value)) and len(value) <= 100 \
                 and "。" not in value:

@@ -12,6 +12,7 @@ import re
 
 from parsing.document import CleanText
 from parsing.model import Section, Task
+from parsing.numbering import match_heading_number
 from parsing.responsibility import (
     Responsibility,
     duty_subjects,
@@ -51,6 +52,10 @@ def item_text_span(clean: CleanText, section: Section, stop: int) -> Span:
     text = clean.text
     para_end = _paragraph_end(clean, section.span[0])
     start = section.span[1]
+    number = match_heading_number(text[section.span[0]:para_end])
+    if number is not None and (number.style == "article" or len(section.heading) > 40):
+        # an article (第三条 …) or a long numbered sentence has no heading of its own: all of it is text
+        return section.span[0] + number.end, para_end
     while start < para_end and text[start] in "。：: \t\u3000":
         start += 1
     if start < para_end:

@@ -1,0 +1,112 @@
+"""Notices written for these tests (tests/fixtures/notices): a city 通知 with a 任务分工表, a province
+方案 in articles, a 转发 notice and a 紧急通知; every output validates against notice.schema.json."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+from conftest import FIXTURES, SCHEMA_PATH, seed_paths
+
+from desktop.cli import main
+from parsing.parser import parse_file
+
+NOTICES = FIXTURES / "notices"
+
+
+@pytest.fixture(scope="module")
+def schema():
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("path", sorted(NOTICES.glob("*.txt")) + seed_paths(), ids=lambda p: p.name)
+def test_output_is_valid_notice_json(path, schema):
+    data = json.loads(json.dumps(parse_file(path).to_json(), ensure_ascii=False))
+    jsonschema.validate(data, schema)
+
+
+def test_city_notice_with_task_table():
+    n = parse_file(NOTICES / "city_task_table.txt")
+    assert n.issuer == "江州市卫生健康委员会"  # from the 版头 "…文件"
+    assert n.doc_number == "江卫健发〔2025〕18号"
+    assert n.recipients == ["各县（市、区）卫生健康局", "市直各医疗卫生单位", "委机关各处室"]
+    assert n.issue_date == "2025-04-08"
+    assert n.basis == ["江州市安全生产委员会关于开展2025年消防安全专项整治的通知"]
+    tasks = {tuple(t.outline_path): t for t in n.tasks}
+    # 工作目标 is narrative: no task; 三、任务分工's table rows are tasks numbered by 序号
+    assert ("一",) not in tasks
+    assert tasks[("二", "（一）")].lead == ["各县（市、区）卫生健康局"]
+    assert tasks[("二", "（二）")].lead == ["市卫生健康委医政医管处"]
+    assert tasks[("二", "（二）")].support == ["市疾控中心", "各县（市、区）卫生健康局"]
+    assert tasks[("二", "（三）")].lead == ["市卫生健康委办公室"]
+    assert tasks[("二", "（三）")].support == ["市急救中心", "市卫生健康综合监督执法支队"]
+    row = tasks[("三", "2")]
+    assert row.heading == "开展高层医疗建筑消防设施检测"
+    assert row.lead == ["市卫生健康委规划发展与信息化处"] and row.support == ["各县（市、区）卫生健康局"]
+    assert tasks[("三", "3")].support == ["市急救中心", "各医疗机构"]
+    assert tasks[("四", "（一）")].lead == ["各单位"]
+    assert [(c.name, c.phone, c.email) for c in n.contacts] == [("周晓雯", "0791-86231045", "jzwjwyz@163.com")]
+    assert n.attachments == ["医疗机构消防安全检查清单", "专项整治工作进展情况统计表"]
+
+
+def test_province_measures_in_articles():
+    n = parse_file(NOTICES / "province_articles.txt")
+    assert n.title == "湖东省卫生健康委员会办公室关于印发湖东省医疗卫生机构安全生产管理办法的通知"
+    assert n.enclosed_title == "湖东省医疗卫生机构安全生产管理办法"  # no 《》: the enclosure's own head
+    assert n.issue_date == "2024-11-20"  # written 二〇二四年十一月二十日
+    assert n.basis == ["中华人民共和国安全生产法", "医疗机构消防安全管理九项规定"]
+    chapters = [s for s in n.outline if s.numbered]
+    assert [c.number for c in chapters] == ["第一章", "第二章", "第三章"]
+    assert [a.number for a in chapters[1].children] == ["第三条", "第四条", "第五条"]
+    # 总则 and 附则 describe; the articles on responsibilities assign
+    assert [t.outline_path for t in n.tasks] == [["第二章", "第三条"], ["第二章", "第四条"], ["第二章", "第五条"]]
+    assert n.tasks[1].lead == ["各市（州）卫生健康委"]
+    assert n.tasks[2].lead == ["医疗卫生机构"]
+
+
+def test_forwarded_notice():
+    n = parse_file(NOTICES / "forwarded.txt")
+    assert n.enclosed_title == "县人民政府办公室关于做好汛期安全防范工作的通知"
+    assert n.signatory == "临川县卫生健康局"  # the forwarding organ, not the forwarded one
+    assert n.issue_date == "2023-06-12"
+    tasks = {tuple(t.outline_path): t for t in n.tasks}
+    assert tasks[("一",)].lead == ["各乡镇人民政府", "县应急管理局", "县水利局"]
+    assert tasks[("二",)].lead == ["县卫健委"]
+
+
+def test_urgent_notice_with_working_group():
+    n = parse_file(NOTICES / "urgent.txt")
+    assert n.urgency == "特急"
+    assert n.doc_number == "平卫健〔2022〕31号"
+    assert n.title == "关于立即开展医疗机构燃气安全隐患排查整治的紧急通知"
+    assert n.genre == "通知"
+    lead = n.leadership
+    assert lead is not None
+    assert lead.group == "燃气安全排查整治工作专班"
+    assert lead.leader == ["韩卫"]
+    assert lead.deputy == ["林晓光", "苏敏"]
+    assert lead.office == "局医政医管科"
+    assert [t.outline_path for t in n.tasks] == [["一"], ["二"]]  # 三、成立工作专班 assigns nothing
+    assert n.tasks[1].lead == ["医疗机构"]  # 医疗机构主要负责人要… → the unit
+    assert n.contacts[0].name == "郑涛" and n.contacts[0].phone == "0577-88213456转8021"
+
+
+def test_cli_prints_one_object_for_one_file_and_json_lines_for_several(capsys):
+    assert main(["parse", str(NOTICES / "urgent.txt"), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["schema"] == "notice/1" and data["source"]["file"] == "urgent.txt"
+    assert main(["parse", str(NOTICES / "urgent.txt"), str(NOTICES / "forwarded.txt"), "--json"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert [json.loads(line)["source"]["file"] for line in lines] == ["urgent.txt", "forwarded.txt"]
+
+
+def test_cli_summary_is_chinese(capsys):
+    assert main(["parse", str(NOTICES / "urgent.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "发文字号：平卫健〔2022〕31号" in out and "组长：韩卫" in out
+
+
+def test_cli_missing_file_is_a_user_error(capsys, tmp_path):
+    assert main(["parse", str(tmp_path / "无此文件.txt"), "--json"]) == 2
+    assert "错误" in capsys.readouterr().err
