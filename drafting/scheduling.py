@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from drafting.plan import PlanDeadline
 from parsing.model import Deadline, Phase
@@ -87,12 +87,16 @@ def schedule_deadline(deadline: Deadline, index: int | None, ctx: ScheduleContex
             time = _earlier_clock(time, ctx.report_hours_before)
             explanation += f"；上报时间{deadline.time}，各单位提前至{time}报送以便汇总"
         text = RECURRENCE_TEXT.get(deadline.recurrence or "", "定期") + (_clock_text(time) + "前" if time else "")
-        return PlanDeadline(kind="recurring", recurrence=deadline.recurrence, time=time, text=text,
-                            superior_index=index, to=to, explanation=explanation)
+        pd = PlanDeadline(kind="recurring", recurrence=deadline.recurrence, time=time, text=text,
+                          superior_index=index, to=to, explanation=explanation)
+        if deadline.text:
+            pd.text = localise_phrase(deadline.text, deadline, pd, year)
+        return pd
     if kind == "event" or not deadline.date:
         event = deadline.event or deadline.text
-        text = f"至{event}" if deadline.start else f"{event}前"
         start = _county_start(deadline.start, ctx)
+        text = (f"即日起至{event}" if start == ctx.draft_date.isoformat() else f"至{event}") if start \
+            else f"{event}前"
         return PlanDeadline(kind="event", event=event, start=start,
                             text=text, superior_index=index, to=to,
                             explanation="上级以事件为期限，县级同样以该事件为期限")
@@ -110,24 +114,36 @@ def schedule_deadline(deadline: Deadline, index: int | None, ctx: ScheduleContex
                         to=to, explanation=explanation)
 
 
-def schedule_phase(phase: Phase, ctx: ScheduleContext) -> PlanDeadline | None:
-    """A phase of the superior's timetable as a county range (its end moved back)."""
-    if not phase.end:
-        return None
-    superior = date.fromisoformat(phase.end)
-    county, explanation = back_schedule(superior, ctx)
-    start = _county_start(phase.start, ctx)
-    if start and date.fromisoformat(start) > county:
-        start = county.isoformat()
+def schedule_phases(phases: list[Phase], ctx: ScheduleContext) -> list[PlanDeadline | None]:
+    """The superior's timetable as county ranges: each end moved back; a phase that began where
+    the previous one ended begins where the county's previous one ends, so no gap opens."""
+    result: list[PlanDeadline | None] = []
+    prev_sup_end: date | None = None
+    prev_county_end: date | None = None
     year = ctx.draft_date.year
-    if start == ctx.draft_date.isoformat():
-        text = f"即日起至{cn_date(county, year)}"
-    elif start:
-        text = f"{cn_date(date.fromisoformat(start), year)}至{cn_date(county, year)}"
-    else:
-        text = f"{cn_date(county, year)}前"
-    return PlanDeadline(kind="range", date=county.isoformat(), start=start, text=text,
-                        superior_date=phase.end, explanation=f"{phase.name}：{explanation}")
+    for phase in phases:
+        if not phase.end:
+            result.append(None)
+            continue
+        superior = date.fromisoformat(phase.end)
+        county, explanation = back_schedule(superior, ctx)
+        start = _county_start(phase.start, ctx)
+        if start and prev_sup_end and prev_county_end:
+            gap = (date.fromisoformat(phase.start) - prev_sup_end).days  # type: ignore[arg-type]
+            if gap in (0, 1):
+                start = (prev_county_end + timedelta(days=gap)).isoformat()
+        if start and date.fromisoformat(start) > county:
+            start = county.isoformat()
+        if start == ctx.draft_date.isoformat():
+            text = f"即日起至{cn_date(county, year)}"
+        elif start:
+            text = f"{cn_date(date.fromisoformat(start), year)}至{cn_date(county, year)}"
+        else:
+            text = f"{cn_date(county, year)}前"
+        result.append(PlanDeadline(kind="range", date=county.isoformat(), start=start, text=text,
+                                   superior_date=phase.end, explanation=f"{phase.name}：{explanation}"))
+        prev_sup_end, prev_county_end = superior, county
+    return result
 
 
 def _county_start(start: str | None, ctx: ScheduleContext) -> str | None:

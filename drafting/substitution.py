@@ -36,6 +36,9 @@ _CITY_SUBORDINATE = rf"各县(?:{_PAREN}|、市、区|市区)?"
 _PROVINCE_SUBORDINATE = rf"(?:各设区的?市|各地市|各市(?:{_PAREN})?(?:、县(?:{_PAREN})?)?)"
 _HEADS = r"(?:局长|主任|主要负责人|主要负责同志|分管负责同志)"
 _COLLECTIVE_JOIN = re.compile(r"[、和及与]")
+# The superior may stay where it is cited as the source of what the county does.
+_CITING_BEFORE = re.compile(r"(?:按照|根据|依据|遵照|贯彻落实|落实|贯彻)$")
+_CITING_AFTER = re.compile(r"^(?:办公室)?(?:关于|要求|部署|决策部署|工作要求|的要求|的部署|文件|通知)")
 
 
 @dataclass(frozen=True)
@@ -213,8 +216,13 @@ class Substituter:
             return []
         found: list[str] = []
         for piece, quoted in _split_quoted(text):
-            if not quoted:
-                found.extend(m.group(0) for m in self._superior_names.finditer(piece))
+            if quoted:
+                continue
+            for m in self._superior_names.finditer(piece):
+                before, after = piece[max(0, m.start() - 6):m.start()], piece[m.end():m.end() + 5]
+                if _CITING_BEFORE.search(before) or _CITING_AFTER.match(after):
+                    continue  # the superior named as the source of requirements: 按照市卫健委要求
+                found.append(m.group(0))
         return found
 
     @property

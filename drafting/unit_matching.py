@@ -136,6 +136,10 @@ class UnitMatcher:
         if not executing and not bureau_named:
             executing.append(self.profile.units_collective)
             result.reasons.append(f"上级要求各单位落实，{self.profile.units_collective}负责具体实施")
+        if self.profile.units_collective in executing:
+            # The groups are part of "all units": naming them again adds nothing.
+            groups = {g.name for g in self.profile.unit_groups}
+            executing = [u for u in executing if u not in groups]
         result.support = [u for u in _unique(supporting + executing) if u not in result.lead]
         return result
 

@@ -1,0 +1,108 @@
+"""The completeness check shown before export: what would make the county's plan wrong or unusable.
+
+Run after building and again after every edit: a task with no lead unit, a county date later than
+(or equal to) the superior's, a lead shorter than the profile asks for, a 报送 with no recipient
+or no contact, a superior organ name left in the text, dates in a year whose holidays are unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from drafting.plan import CheckItem, CountyPlan, PlanSection
+from parsing.model import Notice
+from parsing.workdays import shift_working_days_noted
+
+_REPORT_WORDS = ("报送", "上报", "报局", "报县", "提交")
+_RECIPIENT = re.compile(r"(?:报送至|报送|上报|报至|报|提交|发送至)[^，。；]{0,14}?(?:办公室|股|局|委|中心|组|邮箱|@)")
+
+
+def iter_plan_text(plan: CountyPlan) -> Iterator[tuple[str, str]]:
+    """Every piece of text the plan prints, with where it is: (place, text)."""
+    yield "标题", plan.title
+    yield "通知标题", plan.cover_title
+    for text in plan.cover_body:
+        yield "印发通知", text
+
+    def walk(sections: list[PlanSection], where: str) -> Iterator[tuple[str, str]]:
+        for s in sections:
+            place = s.heading or where
+            if s.heading:
+                yield place, s.heading
+            for text in s.paragraphs:
+                yield place, text
+            yield from walk(s.children, place)
+
+    yield from walk(plan.sections, "正文")
+    for task in plan.tasks:
+        where = f"任务分工表第{task.number}项"
+        yield where, task.category
+        yield where, task.measures
+        for unit in task.lead + task.support:
+            yield where, unit
+
+
+def check_plan(plan: CountyPlan, notice: Notice | None = None, substituter: object | None = None,
+               notes: Iterable[str] = (), lead_days: int | None = None) -> list[CheckItem]:
+    """Findings for ``plan``, errors first. ``substituter`` (a :class:`Substituter`) finds superior
+    organ names left in the text; ``notes`` are scheduling caveats to pass on."""
+    checks: list[CheckItem] = []
+    if not plan.tasks:
+        checks.append(CheckItem("error", "上级文件中没有识别出任何任务，请先核对解析结果或手工添加任务"))
+    for task in plan.tasks:
+        label = f"第{task.number}项“{_short(task.category)}”"
+        if not task.lead:
+            checks.append(CheckItem("error", f"{label}没有牵头单位", task.id))
+        for dl in task.deadlines:
+            checks.extend(_deadline_checks(label, task.id, dl, lead_days))
+        reporting = task.category.startswith(("报送", "上报", "按时报送")) or any(d.to for d in task.deadlines)
+        if reporting and not any(d.to for d in task.deadlines) and not _RECIPIENT.search(task.measures):
+            checks.append(CheckItem("error", f"{label}是报送事项，但没有写明报送给谁", task.id))
+    reports = any(_is_report(t.category) or any(d.to for d in t.deadlines) for t in plan.tasks)
+    if reports and not (plan.contact.get("name") and plan.contact.get("phone")):
+        checks.append(CheckItem("error", "方案要求各单位报送材料，但没有联系人或联系电话：请在单位资料中填写默认联系人"))
+    if substituter is not None:
+        leftover: dict[str, str] = {}
+        for where, text in iter_plan_text(plan):
+            for name in substituter.leftover_superior_names(text):  # type: ignore[attr-defined]
+                leftover.setdefault(name, where)
+        for name, where in leftover.items():
+            checks.append(CheckItem("error", f"“{where}”中仍有上级机关名称“{name}”，请改为本级名称"))
+    if notice is not None and notice.issue_date and plan.issue_date:
+        draft = date.fromisoformat(plan.issue_date)
+        for dl in notice.deadlines:
+            if dl.date and date.fromisoformat(dl.date) < draft:
+                checks.append(CheckItem("warning", f"上级时限“{dl.text}”（{dl.date}）早于本方案日期，已无法提前安排"))
+        for warning in notice.warnings:
+            checks.append(CheckItem("warning", f"解析提示：{warning}"))
+    if not plan.doc_number:
+        checks.append(CheckItem("warning", "发文字号尚未编号，印发前请填写"))
+    for note in notes:
+        checks.append(CheckItem("warning", note))
+    checks.sort(key=lambda c: 0 if c.level == "error" else 1)
+    return checks
+
+
+def _deadline_checks(label: str, task_id: str, dl, lead_days: int | None) -> list[CheckItem]:
+    if not (dl.date and dl.superior_date):
+        return []
+    county, superior = date.fromisoformat(dl.date), date.fromisoformat(dl.superior_date)
+    if county > superior:
+        return [CheckItem("error", f"{label}的县级时限{dl.text}晚于上级时限{dl.superior_date}", task_id)]
+    if county == superior:
+        return [CheckItem("warning", f"{label}的县级时限与上级时限同日，没有留出汇总上报的时间", task_id)]
+    if lead_days:
+        expected, _ = shift_working_days_noted(superior, -lead_days)
+        if county > expected:
+            return [CheckItem("warning", f"{label}时间紧：{dl.explanation}", task_id)]
+    return []
+
+
+def _is_report(text: str) -> bool:
+    return any(w in text for w in _REPORT_WORDS)
+
+
+def _short(text: str, limit: int = 16) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"

@@ -1,0 +1,460 @@
+"""From a superior notice and the county profile to the county's plan (:class:`CountyPlan`).
+
+The builder restates the superior document at the county's level the way county offices do
+(seeds 000 and 001): a title of its own, a basis paragraph citing the superior document by title
+and 发文字号, 总体要求 (the superior's own, localised, when its text is at hand), a leading group
+from the profile's leaders, every superior task carried down with its units and county dates,
+时间安排, 工作要求 and the reports the units owe the county office. The wording lives in the
+Jinja templates (``templates/实施方案.j2`` …) so an office can make it its own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from drafting import templating
+from drafting.completeness import check_plan
+from drafting.plan import CountyPlan, PlanDeadline, PlanSection, PlanTask
+from drafting.profile import CountyProfile
+from drafting.scheduling import ScheduleContext, cn_date, localise_phrase, schedule_deadline, schedule_phases
+from drafting.substitution import Substituter
+from drafting.unit_matching import UnitMatcher
+from parsing.errors import PolicyDeskError
+from parsing.model import Deadline, Notice, Section, Task
+from parsing.numbering import match_heading_number
+
+PLAN_KINDS = ("实施方案", "工作方案", "转发通知")
+
+
+class DraftingError(PolicyDeskError):
+    """The notice cannot be turned into a plan."""
+
+_SCHEDULE_HEADINGS = ("时间安排", "时间步骤", "步骤", "阶段", "进度安排", "实施步骤", "方法步骤")
+_REQUIREMENT_HEADINGS = ("工作要求", "保障措施", "有关要求", "组织保障", "工作保障", "相关要求", "组织实施")
+_GENERAL_HEADINGS = ("总体要求", "指导思想", "总体目标", "基本原则")
+_GOAL_HEADINGS = ("工作目标", "目标任务", "主要目标")
+_KIND_WORDS = ("实施方案", "工作方案", "方案", "工作要点", "要点", "实施意见", "意见", "实施细则",
+               "细则", "办法", "计划")
+_TOPIC_VERBS = ("开展", "推进", "实施", "落实", "做好", "加强", "抓好", "贯彻落实")
+_TOPIC_NOUNS = ("专项行动", "专项整治", "行动", "活动", "工作", "攻坚", "整治")
+_UNITS_PAREN = re.compile(r"[（(][^（）()]{1,60}?(?:牵头|负责|配合|参与)[^（）()]{0,30}[）)][。；]?$")
+_REPORT_VERB = re.compile(r"^(?:报送|上报|提交|报|反馈|填报)")
+
+
+@dataclass
+class _TaskEntry:
+    """A task as the templates print it."""
+
+    heading: str
+    measures: str
+    units: str
+    plan_task: PlanTask
+
+
+@dataclass
+class _Build:
+    notice: Notice
+    profile: CountyProfile
+    sub: Substituter
+    matcher: UnitMatcher
+    ctx: ScheduleContext
+    kind: str
+    tasks: list[PlanTask] = field(default_factory=list)
+    scheduled: dict[int, PlanDeadline] = field(default_factory=dict)
+
+
+def build_plan(notice: Notice, profile: CountyProfile, today: date | None = None,
+               kind: str = "实施方案") -> CountyPlan:
+    """The county's plan for ``notice``. ``today`` is the day the plan is issued (default: the
+    superior's issue date, so a plan built later from the same notice is the same plan)."""
+    if kind not in PLAN_KINDS:
+        raise ValueError(f"方案类型只能是{'、'.join(PLAN_KINDS)}：{kind}")
+    profile.validate()
+    if not (notice.title or notice.enclosed_title) and not notice.tasks:
+        raise DraftingError(f"{notice.source.file}：没有标题也没有任务，不像是需要落实的上级来文，无法起草方案")
+    draft_date = today or (date.fromisoformat(notice.issue_date) if notice.issue_date else date.today())
+    b = _Build(notice, profile, Substituter(notice, profile), UnitMatcher(profile),
+               ScheduleContext(profile.lead_days, draft_date, profile.report_hours_before), kind)
+    for i, deadline in enumerate(notice.deadlines):
+        b.scheduled[i] = schedule_deadline(deadline, i, b.ctx, collector=profile.office)
+
+    subject, kind_word, year_suffix = _subject(notice)
+    title = _plan_title(b, subject, kind_word, year_suffix)
+    topic = _topic(_topic_source(b, subject, kind_word))
+    context = _context(b, title, topic)
+    plan = CountyPlan(
+        title=title,
+        cover_title=f"关于印发《{title}》的通知" if kind != "转发通知" else f"关于转发{_citation(notice, False)}的通知",
+        issuer=profile.bureau,
+        recipients=profile.recipients(),
+        issue_date=draft_date.isoformat(),
+        tasks=b.tasks,
+        contact={"name": profile.contact.name, "phone": profile.contact.phone, "email": profile.contact.email},
+        superior={"title": notice.title, "doc_number": notice.doc_number, "issuer": notice.issuer,
+                  "file": notice.source.file, "issue_date": notice.issue_date},
+        notice_file=notice.source.file,
+    )
+    if kind == "转发通知":
+        plan.title = _citation(notice, False).strip("《》")
+        body, plan.sections = templating.parse_structured(templating.render("转发通知", **context))
+        plan.cover_body = body
+    else:
+        preamble, plan.sections = templating.parse_structured(templating.render(kind, **context))
+        if preamble:
+            plan.sections.insert(0, PlanSection(heading="", level=0, paragraphs=preamble))
+        plan.cover_body = templating.parse_structured(templating.render("印发通知", **context))[0]
+    plan.substitutions = b.sub.substitutions
+    plan.checks = check_plan(plan, notice, b.sub, b.ctx.notes, lead_days=profile.lead_days)
+    return plan
+
+
+# ----- title and subject -----------------------------------------------------------------------
+def _subject(notice: Notice) -> tuple[str, str, str]:
+    """What the superior document is about, its kind word (方案, 要点…) and a trailing year
+    parenthesis such as （2024—2026年）."""
+    base = notice.enclosed_title or notice.title or ""
+    if not notice.enclosed_title:
+        base = base.split("关于", 1)[1] if "关于" in base else base
+        base = re.sub(r"的(?:紧急|补充|重要)?(?:通知|函|意见|决定|通报)$", "", base)
+        m = re.match(r"^(?:印发|转发)(.+)$", base)
+        if m:
+            base = m.group(1).strip("《》")
+    year_suffix = ""
+    m = re.search(r"[（(]\d{4}\s*[—–\-－~～至]+\s*\d{4}年?[）)]$", base)
+    if m:
+        year_suffix, base = m.group(0), base[:m.start()]
+    kind_word = ""
+    for word in _KIND_WORDS:
+        if base.endswith(word) and len(base) > len(word) + 2:
+            kind_word, base = word, base[: -len(word)]
+            break
+    return base, kind_word, year_suffix
+
+
+def _plan_title(b: _Build, subject: str, kind_word: str, year_suffix: str) -> str:
+    p, kind = b.profile, ("实施方案" if b.kind == "转发通知" else b.kind)
+    lv = b.sub.level
+    organ = re.match(rf"^(?:{re.escape(lv.place or '@@')}|{re.escape(p.county)})[^，。]{{0,8}}?(?:委员会|委|局)",
+                     subject)
+    if organ:  # 始兴县卫生健康局2022年安全生产 (工作要点) → 关于贯彻落实2022年安全生产工作要点
+        subject = f"贯彻落实{subject[organ.end():]}{kind_word}"
+    else:
+        scope = re.match(rf"^(?:全{re.escape(lv.word)}|全县|{re.escape(lv.place or '@@')}|{re.escape(p.county)})",
+                         subject)
+        if scope:  # 全市卫生健康系统……三年行动 → 示例县卫生健康系统……三年行动实施方案
+            return f"{p.county}{b.sub.apply(subject[scope.end():], '标题')}{kind}{year_suffix}"
+    local = b.sub.apply(subject, "标题")
+    if not local.startswith(("在", "关于")) and not any(local.startswith(v) for v in _LEADING_VERBS):
+        local = f"贯彻落实{local}{kind_word}"
+    return f"{p.bureau}关于{local}的{kind}{year_suffix}"
+
+
+_LEADING_VERBS = ("开展", "做好", "加强", "推进", "实施", "落实", "贯彻", "进一步", "切实", "认真", "立即",
+                  "迅速", "扎实", "全面", "深入", "持续", "组织", "建立", "做实", "抓好", "强化", "印发")
+
+
+def _topic(subject: str) -> str:
+    """A noun phrase for the work (安全生产大排查大整治专项行动) to use in generated prose: the
+    subject without its scope (在全县卫健系统) and without a leading ``立即开展`` / ``做好``."""
+    text = re.sub(r"^在?全县[^，。]{0,12}?(?:系统|领域|行业|范围内)", "", subject)
+    text = re.sub(r"^[^，。]{0,6}?(?:卫生健康|卫健)(?:系统|领域|行业)", "", text)
+    text = re.sub(rf"^{_ADVERBS}*(?:组织)?(?:{'|'.join(_TOPIC_VERBS)})(?=.{{4}})", "", text)
+    return text or subject
+
+
+_ADVERBS = "(?:立即|迅速|切实|认真|进一步|扎实|全面|深入|持续|集中|着力)"
+
+
+def _topic_source(b: _Build, subject: str, kind_word: str) -> str:
+    """The subject without an organ prefix; a 工作要点's subject gets its 工作 back."""
+    lv = b.sub.level
+    organ = re.match(rf"^(?:{re.escape(lv.place or '@@')}|{re.escape(b.profile.county)})[^，。]{{0,8}}?(?:委员会|委|局)",
+                     subject)
+    if organ:
+        subject = subject[organ.end():]
+    if kind_word.startswith("工作") and not subject.endswith(_TOPIC_NOUNS):
+        subject += "工作"
+    return b.sub.apply(subject, "标题")
+
+
+def _kind_noun(topic: str) -> str:
+    return next((n for n in _TOPIC_NOUNS if topic.endswith(n)), "工作")
+
+
+def _citation(notice: Notice, with_number: bool = True) -> str:
+    """《忻州市卫生健康委员会办公室关于……的紧急通知》（忻卫健办函〔2021〕214号）."""
+    title = notice.title or notice.enclosed_title or "上级来文"
+    issuer = notice.issuer or notice.signatory or ""
+    if issuer and title.startswith("关于") and not title.startswith(issuer):
+        title = issuer.split("、")[0] + title
+    text = "《" + title.replace("《", "〈").replace("》", "〉") + "》"
+    if with_number and notice.doc_number:
+        text += f"（{notice.doc_number}）"
+    return text
+
+
+# ----- tasks -----------------------------------------------------------------------------------
+def _section_by_path(notice: Notice) -> dict[tuple[str, ...], Section]:
+    found: dict[tuple[str, ...], Section] = {}
+
+    def walk(sections: list[Section], path: tuple[str, ...]) -> None:
+        for s in sections:
+            if not s.numbered:
+                continue
+            here = (*path, s.number)
+            found.setdefault(here, s)
+            walk(s.children, here)
+
+    walk(notice.outline, ())
+    return found
+
+
+def _where(task: Task, sections: dict[tuple[str, ...], Section], phase_names: list[str]) -> str:
+    top = sections.get(tuple(task.outline_path[:1]))
+    parent = sections.get(tuple(task.outline_path[:-1])) if len(task.outline_path) > 1 else None
+    names = " ".join(s.heading for s in (top, parent) if s)
+    if any(h in names for h in _SCHEDULE_HEADINGS) or any(task.heading.startswith(p) for p in phase_names):
+        return "时间安排"
+    if any(h in names for h in _REQUIREMENT_HEADINGS):
+        return "工作要求"
+    return "主要任务"
+
+
+def _carry_task(b: _Build, index: int, task: Task, where: str, phase_pd: PlanDeadline | None) -> _TaskEntry:
+    notice = b.notice
+    label = f"{where}：{task.heading}"
+    text = task.text
+    deadlines: list[PlanDeadline] = []
+    for di in task.deadlines:
+        if di >= len(notice.deadlines):
+            continue
+        superior, county = notice.deadlines[di], b.scheduled[di]
+        if superior.text and superior.text in text:
+            text = text.replace(superior.text, localise_phrase(superior.text, superior, county,
+                                                               b.ctx.draft_date.year), 1)
+        deadlines.append(county)
+    heading = task.heading
+    if phase_pd is not None:
+        heading = re.sub(r"[（(][^（）()]*\d[^（）()]*[）)]$", "", heading) + f"（{phase_pd.text}）"
+        deadlines.append(phase_pd)
+    heading = b.sub.apply(heading, label).rstrip("。：:；;")
+    measures = _sentence(b.sub.apply(_UNITS_PAREN.sub("", text), label))
+    lead = [b.sub.apply(u, label + "（牵头单位）") for u in task.lead]
+    support = [b.sub.apply(u, label + "（配合单位）") for u in task.support]
+    suggestion = b.matcher.suggest(heading, measures, lead, support)
+    plan_task = PlanTask(id="", number="", category=heading, measures=measures, lead=suggestion.lead,
+                         support=suggestion.support, deadlines=deadlines, source_task=index,
+                         outline_path=list(task.outline_path), unit_reasons=suggestion.reasons,
+                         section=where)
+    return _TaskEntry(heading, measures, _units_phrase(b, suggestion.lead, suggestion.support), plan_task)
+
+
+def _units_phrase(b: _Build, lead: list[str], support: list[str]) -> str:
+    depts = [u for u in support if b.matcher.is_department(u)]
+    units = [u for u in support if u not in depts]
+    parts = []
+    if lead:
+        parts.append("、".join(lead) + ("牵头" if support else "负责"))
+    if depts:
+        parts.append("、".join(depts) + "配合")
+    if units:
+        parts.append("、".join(units) + "负责落实")
+    return "，".join(parts)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if not text or text[-1] in "。！？；" else text + "。"
+
+
+def _report_object(deadline: Deadline) -> str:
+    action = (deadline.action or "").strip()
+    action = _REPORT_VERB.sub("", action)
+    return action or "有关材料"
+
+
+def _is_report(deadline: Deadline) -> bool:
+    text = (deadline.action or "") + deadline.text
+    return bool(deadline.to) or any(w in text for w in ("报送", "上报", "报", "提交", "反馈"))
+
+
+# ----- template context ------------------------------------------------------------------------
+def _context(b: _Build, title: str, topic: str) -> dict:
+    notice, p = b.notice, b.profile
+    sections = _section_by_path(notice)
+    phase_names = [ph.name for ph in notice.phases]
+    phase_pds = dict(zip(phase_names, schedule_phases(notice.phases, b.ctx), strict=True))
+    linked = {di for t in notice.tasks for di in t.deadlines}
+
+    groups: dict[str, list[_TaskEntry]] = {}
+    group_heading: dict[str, str | None] = {}
+    requirements: list[_TaskEntry] = []
+    steps: list[_TaskEntry] = []
+    used_phases: set[str] = set()
+    for i, task in enumerate(notice.tasks):
+        where = _where(task, sections, phase_names)
+        phase = next((n for n in phase_names if task.heading.startswith(n)), None)
+        entry = _carry_task(b, i, task, where, phase_pds.get(phase) if phase else None)
+        if phase:
+            used_phases.add(phase)
+        b.tasks.append(entry.plan_task)
+        if where == "时间安排":
+            steps.append(entry)
+        elif where == "工作要求":
+            requirements.append(entry)
+        else:
+            key_path = tuple(task.outline_path[:-1]) if len(task.outline_path) > 2 else tuple(task.outline_path[:1])
+            parent = sections.get(key_path)
+            key = "/".join(key_path)
+            groups.setdefault(key, []).append(entry)
+            group_heading[key] = b.sub.apply(parent.heading, "主要任务") if parent and len(key_path) > 1 else None
+
+    # Phases with no item of their own still print in 时间安排.
+    bare_phases = []
+    for ph in notice.phases:
+        pd = phase_pds.get(ph.name)
+        if ph.name not in used_phases and pd is not None:
+            bare_phases.append({"heading": f"{b.sub.apply(ph.name, '时间安排')}（{pd.text}）", "pd": pd})
+            b.tasks.append(PlanTask(id="", number="", category=b.sub.apply(ph.name, "时间安排"),
+                                    measures=f"{ph.name}各项工作于{pd.text}完成。", lead=[p.office],
+                                    support=[p.units_collective], deadlines=[pd], section="时间安排",
+                                    unit_reasons=["阶段性工作由局办公室统筹"]))
+
+    overall = None
+    goals: list[str] = []
+    reports: list[str] = []
+    for di, deadline in enumerate(notice.deadlines):
+        if di in linked:
+            continue
+        pd = b.scheduled[di]
+        if deadline.kind in ("range", "event") and overall is None:
+            overall = {"text": pd.text, "action": b.sub.apply(deadline.action or "", "时间安排"), "pd": pd}
+        elif _is_report(deadline):
+            reports.append(_report_sentence(b, deadline, pd))
+            b.tasks.append(PlanTask(id="", number="", category=_report_category(deadline),
+                                    measures=reports[-1], lead=[p.office], support=[p.units_collective],
+                                    deadlines=[pd], section="工作要求",
+                                    unit_reasons=[f"上级要求报送，由{p.office}收集汇总"]))
+        elif deadline.kind == "due" and pd.date:
+            action = b.sub.apply(deadline.action or deadline.text, "工作目标")
+            goals.append(f"{cn_date(date.fromisoformat(pd.date))}前，{_sentence(action)}")
+            b.tasks.append(PlanTask(id="", number="", category="阶段目标", measures=_sentence(action),
+                                    lead=b.matcher.suggest("", action, [], []).lead,
+                                    support=[p.units_collective], deadlines=[pd], section="工作目标",
+                                    unit_reasons=["上级文件设定的阶段目标"]))
+        elif deadline.kind == "recurring":
+            action = b.sub.apply(deadline.action or deadline.text, "工作要求")
+            reports.append(f"{pd.text.replace('前', '')}{_sentence(action)}")
+    # Tasks with no date of their own run until the campaign ends.
+    if overall:
+        for task in b.tasks:
+            if not task.deadlines:
+                default = dataclasses.replace(overall["pd"])
+                default.explanation = "任务未单列时限，按整体工作结束时间：" + default.explanation
+                task.deadlines.append(default)
+    for n, task in enumerate(b.tasks, 1):
+        task.id, task.number = f"T{n}", str(n)
+
+    general, goal_text = _restated_sections(b, sections)
+    purpose = _purpose(b) or (f"认真贯彻落实{b.sub.superior_short}关于{topic}的部署要求，"
+                              "切实抓好各项任务在我县落地落实")
+    return {
+        "plan_title": title, "doc_kind": "工作方案" if b.kind == "工作方案" else "实施方案",
+        "bureau": p.bureau, "bureau_short": p.bureau_short, "bureau_abbr": p.bureau_abbr,
+        "county": p.county, "office": p.office, "units": p.units_collective,
+        "departments": p.departments_collective, "organ": p.organ_prefix,
+        "superior": b.sub.superior_short, "purpose": purpose, "citation": _citation(notice), "citation_short": _citation(notice, False),
+        "topic": topic, "kind_noun": _kind_noun(topic),
+        "urgent": bool(notice.urgency) or "紧急" in (notice.title or ""),
+        "safety": "安全" in topic or "安全" in (notice.title or ""),
+        "general": general, "goals": goal_text + goals,
+        "leadership": _leadership(b, topic),
+        "main_groups": [{"heading": group_heading[k], "tasks": v} for k, v in groups.items()],
+        "schedule": {"overall": overall, "steps": steps, "phases": bare_phases},
+        "requirements": requirements,
+        "reports": reports,
+        "first_report": reports[0] if reports else None,
+        "contact": {"name": p.contact.name, "phone": p.contact.phone, "email": p.contact.email},
+        "lead_days": p.lead_days,
+    }
+
+
+def _report_sentence(b: _Build, deadline: Deadline, pd: PlanDeadline) -> str:
+    obj = b.sub.apply(_report_object(deadline), "工作要求")
+    office = b.profile.office
+    if pd.kind == "recurring":
+        when = re.sub(r"(?:报送|上报|报)$", "", pd.text)
+        return f"{obj}于{when}报送至{office}，由{office}汇总后按时上报。"
+    if not obj.startswith(("本单位", "各单位")):
+        obj = "本单位" + obj
+    return f"各单位请于{pd.text}将{obj}报{office}。"
+
+
+def _report_category(deadline: Deadline) -> str:
+    obj = _report_object(deadline)
+    return f"报送{obj}" if len(obj) <= 20 else "按时报送有关材料"
+
+
+def _leadership(b: _Build, topic: str) -> dict:
+    p = b.profile
+    leaders = [ld for ld in p.leaders if (ld.role or "") == "组长"] or p.leaders[:1]
+    deputies = [ld for ld in p.leaders if ld not in leaders and (ld.role in ("", "副组长"))]
+    group = None
+    if b.notice.leadership and b.notice.leadership.group:
+        group = b.sub.apply(b.notice.leadership.group, "组织领导")
+        group = re.sub(rf"^(?:全县|{re.escape(p.county)}|{re.escape(p.bureau_short)})(?:卫健|卫生健康)?(?:系统)?",
+                       "", group)
+    if not group:
+        group = f"{topic}{'领导小组' if topic.endswith(_TOPIC_NOUNS) else '工作领导小组'}"
+    return {"group": group,
+            "leader": [{"name": ld.name, "post": ld.post} for ld in leaders],
+            "deputy": [{"name": ld.name, "post": ld.post} for ld in deputies],
+            "members": f"{p.departments_collective}负责人、{p.units_collective}主要负责人",
+            "short": "领导小组" if group.endswith("领导小组") else ("领导组" if group.endswith("领导组") else "领导小组"),
+            "office": p.office}
+
+
+def _purpose(b: _Build) -> str | None:
+    """The superior's own 为…… clause, localised, when its text is at hand."""
+    text = b.notice.text
+    if not text:
+        return None
+    first = min((s.span[0] for s in b.notice.outline if s.span), default=min(len(text), 1500))
+    head = text[:first]
+    m = re.search(r"为(?!了解|此)([^。]{6,300}?)，(?=(?:现|根据|按照|依据|经研究|经|特|结合|决定|制定|定于))", head)
+    if not m:
+        return None
+    clause = m.group(1)
+    if len(clause) > 120:
+        cut = clause.rfind("，", 0, 110)
+        clause = clause[:cut] if cut > 20 else clause[:110]
+    return b.sub.apply(clause, "依据")
+
+
+def _restated_sections(b: _Build, sections: dict[tuple[str, ...], Section]) -> tuple[list[str], list[str]]:
+    """The superior's 总体要求 and 工作目标 text, localised, when its text is at hand."""
+    general: list[str] = []
+    goals: list[str] = []
+    text = b.notice.text
+    if not text:
+        return general, goals
+    tasked = {t.outline_path[0] for t in b.notice.tasks if t.outline_path}
+    for path, section in sections.items():
+        if len(path) != 1 or section.number in tasked or not section.body_span:
+            continue
+        target = general if any(h in section.heading for h in _GENERAL_HEADINGS) else (
+            goals if any(h in section.heading for h in _GOAL_HEADINGS) else None)
+        if target is None:
+            continue
+        body = text[section.body_span[0]:section.body_span[1]]
+        for line in body.splitlines():
+            line = re.sub(r"\s", "", line)
+            hn = match_heading_number(line)
+            if hn is not None:
+                line = line[hn.end:]
+            if line and line != section.heading:
+                target.append(b.sub.apply(line, section.heading))
+    return general, goals
