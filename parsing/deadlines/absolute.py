@@ -32,12 +32,12 @@ _PREFIX_FROM = re.compile(r"(?:自|从|由|于)\s*$")
 _PREFIX_TODAY = re.compile(r"(?:(?:自|从)\s*)?即日\s*(?:起)?\s*(?:至|到|—|－|~|～|-)\s*$")
 _CONNECTOR = re.compile(r"\s*(?:起\s*)?(?:至|到|—|－|–|~|～|-)\s*")
 _BARE_DAY = re.compile(r"([0-9０-９]{1,2}|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]")
-_SUFFIX_DUE = re.compile(r"\s*(?:前|之前|以前|为止|止|截止)(?!后)")
+_SUFFIX_DUE = re.compile(r"\s*(?:(?:下班|上班|中午|午)\s*)?(?:前|之前|以前|为止|止|截止)(?!后)")
 _SUFFIX_START = re.compile(r"\s*(?:起|开始)(?!\s*(?:至|到|—|－|-))")
 _LIST_SEP = re.compile(r"\s*[、，,和及与]\s*")
 _BACKGROUND = re.compile(r"目前|以来|累计|共有|共计|已有|已经|已")
 _FORWARD_VERB = re.compile(r"报送|上报|报至|提交|完成|召开|举行|参加|开展|组织|启动|举办|反馈|报|交|到达|报到|集中|进行|"
-                           r"实施|部署|验收|检查|督查|印发|出台|制定|建立|形成|实现")
+                           r"实施|部署|验收|检查|督查|制定|建立|建成|形成|实现|达到|覆盖")
 _MEETING = re.compile(r"会议|会$|培训班|座谈会|推进会|视频会|调度会|部署会|观摩会")
 _RELATIVE = re.compile(
     r"(?P<anchor>(?:收到|接到)\s*(?:本|此|该)?\s*(?:通知|文件|函)\s*(?:后|之日起)|"
@@ -162,6 +162,9 @@ def _read_at(ctx: Context, atoms: list[DateAtom], i: int, lo: int, hi: int) -> i
         rest = squash(text[pos:hi])
         if is_past(text, pos, hi) or not _FORWARD_VERB.search(rest[:40]):
             return 1
+        written_day = atom.last_day()
+        if ctx.issue_date and written_day and written_day < ctx.issue_date:
+            return 1  # 会议于3月5日召开 in a notice of 3月7日: a report of the past
         start = _prefix_start(text, lo, atom.start)
         meeting = bool(_MEETING.search(rest[:60].split("。")[0])) and re.search(r"召开|举行|举办", rest[:40])
         _add_due(ctx, atom, clock, (start, pos), lo, hi, "", meeting=bool(meeting))

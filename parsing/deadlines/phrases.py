@@ -27,7 +27,7 @@ DAY = rf"(?P<d>{_D}{{1,2}}|三十一?|二?十[一二三四五六七八九]?|[一
 MONTH_PART = r"(?P<mp>上旬|中旬|下旬|初|底|末|中)"
 YEAR_PART = (r"(?P<yp>年底|年末|年内|年中|上半年|下半年|(?:第|前)?[一二三四1-4１-４]\s*季度末?|"
              r"第[一二三四]个季度末?|[一二三四]季度末?|底|末|内)")
-CLOCK = (rf"(?P<ampm>上午|下午|晚上|中午|凌晨)?{_S}(?P<h>{_D}{{1,2}}|[{_CN}]{{1,3}}){_S}"
+CLOCK = (rf"(?P<ampm>上午|下午|晚上|中午|凌晨|早上|晚)?{_S}(?P<h>{_D}{{1,2}}|[{_CN}]{{1,3}}){_S}"
          rf"(?:[:：]{_S}(?P<min>{_D}{{2}})|[时点](?:{_S}(?P<min2>{_D}{{1,2}}|半|[{_CN}]{{1,3}}){_S}分?)?)")
 
 # One atom: [year] month [day | part] | year part | bare year | a part alone (年底, 本月底).
@@ -40,6 +40,7 @@ ATOM_RE = re.compile(
     rf"(?:(?:{_named(YEAR, '1')}|{_named(REL_YEAR, '1')}){_S})?{MONTH}{_S}(?:{DAY}|{MONTH_PART})?"
     rf"|(?:{_named(YEAR, '2')}|{_named(REL_YEAR, '2')}){_S}{YEAR_PART}"
     rf"|{_named(YEAR, '3')}"
+    rf"|(?P<bm>本月|当月)\s*(?P<bd>[0-9０-９]{{1,2}})\s*[日号]"
     rf"|(?P<bare>(?:本月|当月)(?:底|末)|(?:本)?季度末|第?[一二三四1-4１-４]季度末?|年底|年末|年内|上半年|下半年|本年度?内)"
 )
 CLOCK_RE = re.compile(CLOCK)
@@ -217,6 +218,15 @@ def _atom_from_match(m: re.Match[str], text: str, years: YearResolver) -> DateAt
     # A digit run glued to the left (a phone number, 20241 …) is not a date.
     if before and (before.isdigit() or before in "０１２３４５６７８９."):
         return None
+    if g["bm"]:
+        if years.issue_date is None:
+            return None
+        try:
+            day_of = date(years.issue_date.year, years.issue_date.month, _num(g["bd"]) or 0)
+        except ValueError:
+            return None
+        return DateAtom(m.start(), m.end(), written, day_of.year, day_of.month, day_of.day,
+                        year_note=f"“{g['bm']}”按成文日期所在的{day_of.year}年{day_of.month}月计")
     if g["bare"]:
         word = re.sub(r"\s+", "", g["bare"])
         if before and before in _CN:  # 二十年底… not ours
@@ -285,7 +295,7 @@ def parse_clock(m: re.Match[str]) -> str | None:
     if minute is None or minute > 59:
         return None
     ampm = m.group("ampm")
-    if ampm in ("下午", "晚上") and hour < 12:
+    if ampm in ("下午", "晚上", "晚") and hour < 12:
         hour += 12
     if hour > 24:
         return None

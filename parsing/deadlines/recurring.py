@@ -20,7 +20,7 @@ _PERIODS = {"日": "daily", "天": "daily", "周": "weekly", "星期": "weekly",
             "年": "yearly", "年度": "yearly"}
 _PERIOD_CN = {"daily": "每天", "weekly": "每周", "monthly": "每月", "quarterly": "每季度",
               "half-yearly": "每半年", "yearly": "每年"}
-RECURRING_RE = re.compile(r"每\s*(?P<p>个季度|季度|半年|年度|星期|个月|季|年|月|周|日|天)(?!度[的里])")
+RECURRING_RE = re.compile(r"每\s*(?P<p>个季度|季度|半年|年度|星期|个月|季|年|月|周|日|天)(?!度[的里]|的)")
 _CLAUSE_END = "，,。；;！？!?\n、）)"
 _NAMED_SYSTEM = re.compile(r"^[^，。；、]{0,6}?(?:制度|机制|例会制|工作法)")
 
