@@ -135,12 +135,13 @@ def load_profile(path: Path | None = None):
     raise PolicyDeskError("县级单位信息模块没有提供读取函数（load_profile）。")
 
 
-def draft_plan(progress: ProgressCallback, cancelled: CancelCheck, notice: Notice, profile):
-    """Build the county plan from a superior notice and the profile."""
+def draft_plan(progress: ProgressCallback, cancelled: CancelCheck, notice: Notice, profile,
+               kind: str = "实施方案"):
+    """Build the county plan (实施方案, 工作方案 or 转发通知) from a superior notice and the profile."""
     builder = core("drafting.plan_builder", "起草实施方案", "build_plan")
-    progress(0.1, "正在起草实施方案…")
+    progress(0.1, f"正在起草{kind}…")
     check_cancelled(cancelled)
-    plan = builder.build_plan(notice, profile)
+    plan = builder.build_plan(notice, profile, kind=kind)
     progress(1.0, "起草完成")
     return plan
 

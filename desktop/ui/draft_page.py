@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -52,7 +53,7 @@ class DraftPage(QWidget):
         title.setObjectName("pageTitle")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.draft_button = QPushButton("起草实施方案")
+        self.draft_button = QPushButton("起草")
         self.draft_button.setToolTip("根据当前来文和单位资料起草；再次起草时保留您修改过的段落")
         self.draft_button.clicked.connect(self.draft)
         self.export_button = QPushButton("导出 .docx…")
@@ -61,13 +62,18 @@ class DraftPage(QWidget):
         self.preview_button.clicked.connect(self.preview)
         self.table_button = QPushButton("任务分工表 →")
         self.table_button.clicked.connect(self.goto_table)
+        self.kind = QComboBox()
+        self.kind.addItems(["实施方案", "工作方案", "转发通知"])
+        self.kind.setToolTip("起草的文种：印发实施方案、印发工作方案，或直接转发上级来文")
         buttons = QHBoxLayout()
+        buttons.addWidget(QLabel("文种"))
+        buttons.addWidget(self.kind)
         for button in (self.draft_button, self.export_button, self.preview_button, self.table_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
         self.plan_edit = QPlainTextEdit()
-        self.plan_edit.setPlaceholderText("点击“起草实施方案”生成方案正文，可直接在此修改。")
+        self.plan_edit.setPlaceholderText("点击“起草”生成方案正文，可直接在此修改。")
         self.cover_edit = QPlainTextEdit()
         self.cover_edit.setPlaceholderText("印发通知的正文将在起草后显示。")
         self.preview_pane = PdfPane("导出 .docx 后点击“页面预览”查看排版效果（需要 LibreOffice）。")
@@ -83,6 +89,7 @@ class DraftPage(QWidget):
         header = self.substitutions.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.checks = QListWidget()
+        self.checks.setWordWrap(True)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -113,7 +120,7 @@ class DraftPage(QWidget):
         ready = available("drafting.plan_builder", "build_plan")
         has_plan = self.session.plan is not None
         self.draft_button.setEnabled(current is not None and ready)
-        self.draft_button.setText("重新起草" if has_plan and self.source is current else "起草实施方案")
+        self.draft_button.setText("重新起草" if has_plan and self.source is current else "起草")
         self.export_button.setEnabled(has_plan)
         self.preview_button.setEnabled(self.last_docx is not None)
         self.table_button.setEnabled(has_plan)
@@ -126,7 +133,7 @@ class DraftPage(QWidget):
             self.summary.setText(f"依据《{self.source.notice.title or self.source.path.name}》起草：{plan.title}"
                                  f" · 任务 {len(plan.tasks)} 项")
         else:
-            self.summary.setText(f"当前来文：{current.notice.title or current.path.name}。点击“起草实施方案”。")
+            self.summary.setText(f"当前来文：{current.notice.title or current.path.name}。点击“起草”。")
 
     def profile(self) -> Any:
         if self.session.profile is None:
@@ -145,7 +152,8 @@ class DraftPage(QWidget):
         except PolicyDeskError as exc:
             self.error.emit(f"单位资料无法读取：{exc}")
             return None
-        state = self.session.runner.start("起草实施方案", jobs.draft_plan, current.notice, profile)
+        state = self.session.runner.start("起草实施方案", jobs.draft_plan, current.notice, profile,
+                                          self.kind.currentText())
         state.finished.connect(lambda plan, o=current: self._drafted(o, plan))
         state.failed.connect(lambda m: self.error.emit(f"起草失败：{m}"))
         self.draft_button.setEnabled(False)
@@ -173,7 +181,9 @@ class DraftPage(QWidget):
         self.substitutions.setRowCount(len(plan.substitutions))
         for row, sub in enumerate(plan.substitutions):
             for col, text in enumerate((sub.original, sub.replacement, sub.where)):
-                self.substitutions.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.substitutions.setItem(row, col, item)
         self.checks.clear()
         for check in plan.checks:
             mark = "错误" if check.level == "error" else "提示"

@@ -137,6 +137,7 @@ class ParsePage(QWidget):
         self.field_view.selectionModel().currentRowChanged.connect(self._field_selected)
         self.warnings = QListWidget()
         self.warnings.setMaximumHeight(110)
+        self.warnings.setWordWrap(True)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -152,7 +153,7 @@ class ParsePage(QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setStretchFactor(2, 3)
         self.splitter.setStretchFactor(3, 3)
-        self.splitter.setSizes([180, 0, 420, 420])
+        self.splitter.setSizes([230, 0, 420, 420])
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -187,7 +188,7 @@ class ParsePage(QWidget):
         if shown and sizes[1] == 0:
             self.splitter.setSizes([total // 8, total * 3 // 8, total // 4, total // 4])
         elif not shown:
-            self.splitter.setSizes([total // 7, 0, total * 3 // 7, total * 3 // 7])
+            self.splitter.setSizes([total * 2 // 11, 0, total * 5 // 11, total * 4 // 11])
 
     def _refresh(self, opened: OpenedNotice) -> None:
         notice = opened.notice

@@ -74,8 +74,10 @@ class TrackPage(QWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 64), (1, 44), (3, 150), (4, 44), (5, 120), (6, 60), (7, 180), (8, 44)):
+            self.view.setColumnWidth(col, width)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._selected())
 
         self.detail = QLabel("选择一行查看详情。")
