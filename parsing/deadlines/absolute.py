@@ -160,7 +160,7 @@ def _read_at(ctx: Context, atoms: list[DateAtom], i: int, lo: int, hi: int) -> i
     by_prefix = _PREFIX_BY.search(left) if atom.part else None
     if due_prefix or by_prefix:
         rest = squash(text[pos:hi])
-        if is_past(text, pos, hi) or not _FORWARD_VERB.search(rest[:40]):
+        if is_past(text, pos, hi) or (due_prefix and not _FORWARD_VERB.search(rest[:40])):
             return 1
         written_day = atom.last_day()
         if ctx.issue_date and written_day and written_day < ctx.issue_date:
