@@ -64,7 +64,7 @@ def write_colophon(ctx: WriteContext, colophon: Colophon, *, alone: bool = False
         paragraph = ctx.document.add_paragraph()
         if right:
             ctx.format(paragraph, align="left", left=1, right=1, char_pt=char)
-            ooxml.set_tabs(paragraph, [("right", ctx.text_width_pt - 2 * char)])
+            ooxml.set_tabs(paragraph, [("right", ctx.text_width_pt - char)])  # tabs count from the margin
             ooxml.add_run(paragraph, f"{left}\t{right}", profile.font("body"), size)
         else:
             label = display_width("抄送：")

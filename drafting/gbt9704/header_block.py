@@ -7,9 +7,10 @@ from drafting.gbt9704.context import WriteContext
 from drafting.gbt9704.model import Letterhead, OfficialDocument
 from drafting.gbt9704.title_lines import display_width
 
-# Where the top of a CJK glyph sits below the top of an exact-height line holding it, as a share of
-# the line height left over above the font size: measured on LibreOffice renders.
+# The 标志's exact line height as a multiple of its size, and how far its glyphs' top stands above
+# the point where half the leading would put it (measured on LibreOffice renders).
 LETTERHEAD_LINE_FACTOR = 1.15
+LETTERHEAD_NUDGE_PT = 4.5
 
 
 def has_header_block(doc: OfficialDocument) -> bool:
@@ -64,7 +65,7 @@ def _letterhead(ctx: WriteContext, letterhead: Letterhead, top_pt: float, *, bla
         lines = [organ + suffix for organ in organs] if len(organs) == 1 else list(organs)
         size, scale = _letterhead_size(ctx, max(display_width(t) for t in lines))
         line_pt = size * LETTERHEAD_LINE_FACTOR
-        before = max(0.0, top_pt - (line_pt - size) * 0.5)
+        before = max(0.0, top_pt - (line_pt - size) * 0.5 + LETTERHEAD_NUDGE_PT)
         for index, text in enumerate(lines):
             paragraph = ctx.paragraph(align="center", snap=False, line_pt=line_pt,
                                       before_pt=before if index == 0 else 0.0)
@@ -74,7 +75,7 @@ def _letterhead(ctx: WriteContext, letterhead: Letterhead, top_pt: float, *, bla
     widest = max(display_width(o) for o in organs) + display_width(suffix)
     size, scale = _letterhead_size(ctx, widest + 1)
     line_pt = size * LETTERHEAD_LINE_FACTOR
-    spacer = ctx.paragraph(align="center", snap=False, line_pt=max(1.0, top_pt - (line_pt - size) * 0.5))
+    spacer = ctx.paragraph(align="center", snap=False, line_pt=max(1.0, top_pt - (line_pt - size) * 0.5 + LETTERHEAD_NUDGE_PT))
     del spacer
     organ_width = (widest - display_width(suffix)) * size * scale / 100
     suffix_width = (display_width(suffix) + 1) * size * scale / 100
@@ -96,9 +97,9 @@ def _letterhead(ctx: WriteContext, letterhead: Letterhead, top_pt: float, *, bla
     return top_pt + line_pt * len(organs)
 
 
-# The red rule sits this far under the bottom of the 发文字号's exact-height line box for a gap of
-# 4 mm under the glyphs (the glyphs stand on the line box's descent).
-GLYPH_DESCENT_SHARE = 0.12
+# The glyphs of an exact-height line stand this share of the leading above the line box's bottom
+# (measured on LibreOffice renders): the red rule's border space is the 4 mm gap less that.
+LEADING_BELOW_SHARE = 0.5
 
 
 def _doc_number_line(ctx: WriteContext, doc: OfficialDocument, *, separator: bool) -> None:
@@ -129,7 +130,8 @@ def _doc_number_line(ctx: WriteContext, doc: OfficialDocument, *, separator: boo
             paragraph = ctx.paragraph(align="center", snap=False)
             ctx.run(paragraph, left)
         if last and separator:
-            gap_pt = ooxml.mm_pt(profile.separator_gap_mm) - GLYPH_DESCENT_SHARE * profile.body_size_pt
+            gap_pt = max(0.0, ooxml.mm_pt(profile.separator_gap_mm)
+                         - LEADING_BELOW_SHARE * (ctx.pitch_pt - profile.body_size_pt))
             if profile.preprinted_letterhead:
                 ooxml.set_spacing(paragraph, line_pt=ctx.pitch_pt, after_pt=gap_pt + ooxml.mm_pt(
                     profile.separator_width_mm))

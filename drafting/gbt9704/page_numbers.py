@@ -8,14 +8,16 @@ from docx.section import Section
 from drafting.gbt9704 import ooxml
 from drafting.gbt9704.profiles import LayoutProfile
 
+GLYPH_RISE_MM = 0.8
 DASHES = {"dash": ("— ", " —"), "dash-tight": ("—", "—"), "plain": ("", "")}
 
 
 def footer_distance_mm(profile: LayoutProfile, bottom_margin_mm: float) -> float:
     """Footer distance from the page edge that puts the number's top ``page_number_offset_mm`` under
-    the 版心: the footer line is exactly one font size high."""
+    the 版心: the footer line is exactly one font size high, and its glyphs' top stands
+    ``GLYPH_RISE_MM`` above the line's top."""
     size_mm = profile.page_number_size_pt * 25.4 / 72
-    return max(5.0, bottom_margin_mm - profile.page_number_offset_mm - size_mm)
+    return max(5.0, bottom_margin_mm - profile.page_number_offset_mm - size_mm - GLYPH_RISE_MM)
 
 
 def setup_page_numbers(section: Section, profile: LayoutProfile, *, numbered: bool = True) -> None:

@@ -1,0 +1,181 @@
+"""The 任务分工表 / 台账 as an .xlsx workbook (openpyxl).
+
+Each sheet: a title row merged across the columns, an optional subtitle (制表单位、日期), the
+header row in 黑体 frozen under the title and repeated on every printed page, cells in 仿宋 with
+wrapping and thin borders, dates as real date cells shown as ``2024年3月7日``, column widths from
+the columns' relative weights, row heights fitted to the wrapped text, printed on A4 landscape
+fitted to the page width. Written atomically.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from drafting.atomic import atomic_write_path
+from drafting.gbt9704.model import CellValue, TableColumn
+from drafting.gbt9704.title_lines import display_width
+from parsing.errors import PolicyDeskError
+
+DATE_FORMAT = 'yyyy"年"m"月"d"日"'
+DATETIME_FORMAT = 'yyyy"年"m"月"d"日" hh:mm'
+TITLE_FONT = Font(name="方正小标宋简体", size=18)
+SUBTITLE_FONT = Font(name="仿宋_GB2312", size=12)
+HEADER_FONT = Font(name="黑体", size=12)
+CELL_FONT = Font(name="仿宋_GB2312", size=11)
+THIN = Side(style="thin", color="000000")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+TOTAL_WIDTH = 150.0  # Excel character units across the sheet; fits A4 landscape when fitted to width
+LINE_HEIGHT_PT = 15.0  # one wrapped line of an 11 pt CJK cell
+
+
+class XlsxWriteError(PolicyDeskError):
+    """The .xlsx could not be written."""
+
+
+@dataclass
+class XlsxSheet:
+    """One sheet of a workbook: its title, columns and rows."""
+
+    title: str
+    columns: Sequence[str | TableColumn]
+    rows: Sequence[Sequence[CellValue]]
+    name: str = "Sheet1"
+    subtitle: str | None = None  # e.g. 填报单位：…    填报日期：…
+    widths: Sequence[float] | None = None  # Excel character units; None: from the columns' weights
+    column_objects: list[TableColumn] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.column_objects = [c if isinstance(c, TableColumn) else TableColumn(str(c)) for c in self.columns]
+        for index, row in enumerate(self.rows):
+            if len(row) != len(self.column_objects):
+                raise ValueError(f"第{index + 1}行有{len(row)}格，表头有{len(self.column_objects)}列")
+
+
+def write_table_xlsx(title: str, columns: Sequence[str | TableColumn], rows: Sequence[Sequence[CellValue]],
+                     path: str | os.PathLike[str], *, sheet_name: str = "任务分工表", subtitle: str | None = None,
+                     widths: Sequence[float] | None = None) -> Path:
+    """Write one table as a one-sheet workbook; return the path."""
+    sheet = XlsxSheet(title, columns, rows, name=sheet_name, subtitle=subtitle, widths=widths)
+    return write_tables_xlsx([sheet], path)
+
+
+def write_tables_xlsx(sheets: Sequence[XlsxSheet], path: str | os.PathLike[str]) -> Path:
+    """Write several tables, one sheet each, atomically; return the path."""
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise XlsxWriteError(f"{target.name}：保存位置不存在：{target.parent}")
+    if not sheets:
+        raise ValueError("至少需要一张表")
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    used: set[str] = set()
+    for sheet in sheets:
+        _fill_sheet(workbook.create_sheet(_sheet_name(sheet.name, used)), sheet)
+    try:
+        with atomic_write_path(target) as tmp:
+            workbook.save(tmp)
+    except OSError as exc:
+        raise XlsxWriteError(f"{target.name}：无法写入（{exc.strerror or exc}）") from exc
+    return target
+
+
+def _sheet_name(name: str, used: set[str]) -> str:
+    """A valid, unique sheet name (≤ 31 characters, none of []:*?/\\)."""
+    clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in name).strip() or "Sheet"
+    clean = clean[:31]
+    candidate, n = clean, 2
+    while candidate in used:
+        suffix = f"({n})"
+        candidate, n = clean[: 31 - len(suffix)] + suffix, n + 1
+    used.add(candidate)
+    return candidate
+
+
+def column_widths(sheet: XlsxSheet) -> list[float]:
+    """Excel widths: given, or the weights scaled to TOTAL_WIDTH, never narrower than the header."""
+    if sheet.widths is not None:
+        return [float(w) for w in sheet.widths]
+    columns = sheet.column_objects
+    total = sum(max(0.1, c.width) for c in columns)
+    widths = [TOTAL_WIDTH * max(0.1, c.width) / total for c in columns]
+    return [max(w, 2 * display_width(c.title) + 3) for w, c in zip(widths, columns, strict=True)]
+
+
+def _cell_lines(text: str, width: float) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` Excel units wide (a CJK character ≈ 2)."""
+    usable = max(1.0, width - 1.5)
+    return sum(max(1, math.ceil(display_width(part) * 2 / usable)) for part in text.split("\n"))
+
+
+def _fill_sheet(ws: Worksheet, sheet: XlsxSheet) -> None:
+    columns = sheet.column_objects
+    count = len(columns)
+    last_col = get_column_letter(count)
+    widths = column_widths(sheet)
+    row = 1
+    ws.cell(row=1, column=1, value=sheet.title).font = TITLE_FONT
+    ws.cell(row=1, column=1).alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    ws.merge_cells(f"A1:{last_col}1")
+    ws.row_dimensions[1].height = 36
+    if sheet.subtitle:
+        row += 1
+        cell = ws.cell(row=row, column=1, value=sheet.subtitle)
+        cell.font = SUBTITLE_FONT
+        cell.alignment = Alignment(horizontal="left", vertical="center")
+        ws.merge_cells(f"A{row}:{last_col}{row}")
+        ws.row_dimensions[row].height = 22
+    row += 1
+    header_row = row
+    for col, column in enumerate(columns, start=1):
+        cell = ws.cell(row=row, column=col, value=column.title)
+        cell.font = HEADER_FONT
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = BORDER
+    ws.row_dimensions[row].height = LINE_HEIGHT_PT * max(
+        _cell_lines(c.title, w) for c, w in zip(columns, widths, strict=True)) + 8
+    for values in sheet.rows:
+        row += 1
+        lines = 1
+        for col, (column, value, width) in enumerate(zip(columns, values, widths, strict=True), start=1):
+            cell = ws.cell(row=row, column=col, value=value)
+            cell.font = CELL_FONT
+            cell.border = BORDER
+            cell.alignment = Alignment(horizontal=_ALIGN[column.align], vertical="center", wrap_text=True)
+            if isinstance(value, datetime.datetime):
+                cell.number_format = DATETIME_FORMAT
+                text = value.strftime("%Y年%m月%d日 %H:%M")
+            elif isinstance(value, datetime.date):
+                cell.number_format = DATE_FORMAT
+                text = f"{value.year}年{value.month}月{value.day}日"
+            else:
+                text = "" if value is None else str(value)
+            lines = max(lines, _cell_lines(text, width))
+        ws.row_dimensions[row].height = LINE_HEIGHT_PT * lines + 6
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.6
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    ws.oddFooter.center.font = "仿宋_GB2312"
+    ws.oddFooter.center.size = 10
+
+
+_ALIGN = {"left": "left", "justify": "left", "center": "center", "right": "right"}
