@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from parsing.cleaning.mapped import Mapped
 from parsing.document import RawPage
 
-# Whitespace that is layout, never content (tabs separate table cells and are kept).
-EDGE_SPACE = " \r\f\v\u3000\xa0\ufeff\u200b\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f"
+# Whitespace that is layout, never content: every character Python counts as a space except the
+# tab (it separates table cells) and the newline, plus the invisible BOM and zero-width space.
+EDGE_SPACE = (" \x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+              "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\u200b")
+
+
+_HALF_WIDTH = re.compile(r"[\x00-\u1fff]")
 
 
 def display_width(text: str) -> float:
     """Width of ``text`` in em: CJK and full-width forms count 1, Latin letters and digits ½."""
-    width = 0.0
-    for ch in text:
-        width += 0.5 if ord(ch) < 0x2000 else 1.0
-    return width
+    _, half = _HALF_WIDTH.subn("", text)
+    return len(text) - half / 2
 
 
 @dataclass
@@ -35,6 +40,11 @@ class Line:
     def s(self) -> str:
         return self.text.text
 
+    @cached_property
+    def width(self) -> float:
+        """Display width of the line (read once the line's text is final)."""
+        return display_width(self.text.text)
+
     @property
     def table(self) -> bool:
         return "\t" in self.text.text
@@ -46,7 +56,7 @@ def split_page(page: RawPage, page_index: int) -> list[Line | None]:
     start = 0
     for raw in page.text.split("\n"):
         content = raw.strip(EDGE_SPACE)
-        if not content.strip("\t"):
+        if not content.strip(EDGE_SPACE + "\t"):
             out.append(None)
         else:
             lead = len(raw) - len(raw.lstrip(EDGE_SPACE))

@@ -14,7 +14,7 @@ import unicodedata
 
 from parsing.cleaning.mapped import Mapped
 
-SPACE_RUN = re.compile(r"[ \u3000\xa0\u2002-\u200a\u202f]+")
+SPACE_RUN = re.compile(r"[ \x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 _BULLET = re.compile(r"^[-*•·●▪◆■]\s+(?=[^\x00-\x7f])")
 _SENTENCE_MARKS = frozenset("，。；！？")
 _LONG_LINE = 60

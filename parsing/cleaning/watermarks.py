@@ -18,7 +18,7 @@ _RESIDUE = re.compile(r"^[\sCcSs\-—_|·•.。,，:：]*$")
 ARTEFACTS = re.compile(
     r"\[bookmark:\s*[^\]\n]*\]"
     r"|\{\s*(?:PAGE|NUMPAGES|MERGEFORMAT|HYPERLINK|TOC)\b[^}\n]*\}"
-    r"|[\u200b\u200c\u200d\u2060\ufeff\u00ad]"
+    r"|[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1b\x7f]"
 )
 
 

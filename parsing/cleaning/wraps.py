@@ -11,10 +11,11 @@ blank line after every wrapped line, and then they say nothing.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
-from parsing.cleaning.lines import Line, display_width
+from parsing.cleaning.lines import Line
 from parsing.cleaning.shapes import (
     bracket_depth,
     compact,
@@ -36,6 +37,10 @@ _WRAPPED_SHARE = 0.4  # share of lines near the typical width for a document to 
 _BLANK_NOISE_SHARE = 0.6  # above this share of line breaks with a blank line, blanks mean nothing
 _LONG_LINE = 40  # in unwrapped text, an unpunctuated line this long was broken by a page end
 _TITLE_MAX = 90
+_INNER_PUNCT = frozenset("，。；,;")
+_INDENT = 1.5  # em of leading space that marks a paragraph's first line
+_INDENT_SHARE = (0.02, 0.6)  # indents carry meaning only when some lines, not most, have one
+_LABEL_BEFORE_COLON = re.compile(r"(?:邮箱|信箱|电话|手机|传真|地址|联系人|网址|邮编)\s*[:：]$")
 
 
 @dataclass
@@ -44,21 +49,22 @@ class Layout:
 
     width: float | None  # typical width of a full wrapped line (em), None when lines are paragraphs
     blanks_mean_breaks: bool
+    indent_marks_paragraphs: bool = False  # first lines are indented (PDF loader: two 全角 spaces)
 
     def full(self, line: Line, strict: bool) -> bool:
         if self.width is None:
             return False
         margin = 1.5 if strict else _WIDTH_WINDOW
-        return display_width(line.s) >= self.width - margin
+        return line.width >= self.width - margin
 
     def long(self, line: Line) -> bool:
-        return self.width is None and display_width(line.s) >= _LONG_LINE
+        return self.width is None and line.width >= _LONG_LINE
 
 
 def estimate_layout(lines: list[Line]) -> Layout:
     """Guess the page width and whether blank lines separate paragraphs."""
     flowing = [line for line in lines if not line.whole_paragraph and not line.table]
-    widths = [round(display_width(line.s)) for line in flowing]
+    widths = [round(line.width) for line in flowing]
     widths = [w for w in widths if w >= 8]
     width: float | None = None
     if len(widths) >= 5:
@@ -74,7 +80,10 @@ def estimate_layout(lines: list[Line]) -> Layout:
                 width = float(mode)
     breaks = [line.gap > 0 for line in flowing[1:] if not line.page_start]
     blank_share = sum(breaks) / len(breaks) if breaks else 0.0
-    return Layout(width, blank_share < _BLANK_NOISE_SHARE)
+    indented = sum(line.indent >= _INDENT for line in flowing)
+    indent_share = indented / len(flowing) if flowing else 0.0
+    return Layout(width, blank_share < _BLANK_NOISE_SHARE,
+                  indented >= 2 and _INDENT_SHARE[0] <= indent_share <= _INDENT_SHARE[1])
 
 
 def _opens_paragraph(text: str) -> bool:
@@ -84,8 +93,10 @@ def _opens_paragraph(text: str) -> bool:
 
 
 def _closes_paragraph(text: str) -> bool:
-    """Lines after which a paragraph always ends."""
-    return is_date_line(text) or is_doc_number(text) or ends_colon(text)
+    """Lines after which a paragraph always ends (a colon ends the 主送 line and 如下：)."""
+    if ends_colon(text):
+        return not _LABEL_BEFORE_COLON.search(text)  # 电子邮箱： then the address on the next line
+    return is_date_line(text) or is_doc_number(text)
 
 
 def _heading_like(line: Line, layout: Layout) -> bool:
@@ -96,7 +107,18 @@ def _heading_like(line: Line, layout: Layout) -> bool:
     if text.endswith(("）", ")")) and "（" not in text and "(" not in text:
         return False
     limit = 0.75 * layout.width if layout.width else 30
-    return display_width(text) < limit
+    return line.width < limit
+
+
+def _inside_sentence(text: str) -> bool:
+    """A line with a comma or full stop inside that does not end a sentence stops mid-sentence.
+
+    Headings, titles, signatures and list entries carry no ``，``; an item that closes with its
+    responsible units in brackets (``（局办公室牵头，各股室负责）``) and label lines do end.
+    """
+    if text.endswith(("）", ")")) or is_label_line(text):
+        return False
+    return any(ch in _INNER_PUNCT for ch in text)
 
 
 def _title_continues(paragraph: str, nxt: str) -> bool:
@@ -142,9 +164,11 @@ def _joins(par: _Paragraph, a: Line, b: Line, layout: Layout) -> bool:
     terminal = ends_terminal(text_a)
     mid = ends_mid_sentence(text_a)
     open_bracket = par.depth > 0 and not terminal
-    unfinished = not terminal and (layout.full(a, strict=False) or layout.long(a))
+    unfinished = not terminal and (layout.full(a, strict=False) or layout.long(a) or _inside_sentence(text_a))
     if b.gap > 0 and (layout.blanks_mean_breaks or b.gap >= 3):
         return mid or open_bracket or unfinished
+    if layout.indent_marks_paragraphs and b.indent >= _INDENT:
+        return mid or _title_continues(par.short_text(), text_b)
     if mid:
         return True
     if terminal:

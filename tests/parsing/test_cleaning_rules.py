@@ -1,0 +1,309 @@
+"""Each cleaning rule on small notices written for the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parsing.cleaning import clean
+from parsing.cleaning.furniture import is_page_number
+from parsing.cleaning.spacing import space_deletions
+from parsing.cleaning.watermarks import is_watermark_line
+from parsing.document import CleanText, RawDocument, RawPage
+from parsing.progress import Cancelled
+
+CLOSING_MARKS = "，。、；：？！”）》"
+
+# A notice of our own, written the way a county bureau writes one.
+TITLE = ["关于开展2024年夏季食品安全", "专项检查工作的通知"]
+NOTICE = [
+    "各乡镇卫生院，县直各医疗卫生单位，局机关各股室：",
+    "为切实做好夏季食品安全工作，保障人民群众饮食安全，根据《市卫生健康委关于做好2024年夏季食品安全工作的通知》要求，"
+    "结合我县实际，决定在全县卫生健康系统开展夏季食品安全专项检查。现将有关事项通知如下：",
+    "一、检查范围",
+    "全县各级各类医疗卫生机构的职工食堂、营养餐厅，以及承担集体供餐任务的有关单位。",
+    "二、检查内容",
+    "（一）食品采购与贮存。重点检查食品及原料进货查验记录是否完整，是否存在采购使用过期变质、来源不明食品的情况，"
+    "冷藏冷冻设施是否正常运转。",
+    "（二）加工制作过程。检查从业人员健康证明是否有效，加工操作是否生熟分开，餐用具是否按规定清洗消毒。",
+    "三、时间安排",
+    "2024年7月1日至7月31日。各单位于7月15日前完成自查，县卫生健康局于7月下旬组织抽查，抽查结果在全县通报。",
+    "四、工作要求",
+    "各单位要高度重视，明确专人负责，于7月20日前将自查报告报送局办公室。",
+    "联系人：李明",
+    "联系电话：0751-3332127",
+]
+SIGNATURE = ["某某县卫生健康局", "2024年6月20日"]
+
+
+def wrap(paragraph: str, width: int) -> list[str]:
+    """Hard-wrap ``paragraph`` at ``width`` em as a page does (digits and Latin take half a
+    character); punctuation never starts a line."""
+    lines: list[str] = []
+    line, used = "", 0.0
+    for ch in paragraph:
+        size = 0.5 if ch.isascii() else 1.0
+        if used + size > width and ch not in CLOSING_MARKS:
+            lines.append(line)
+            line, used = "", 0.0
+        line += ch
+        used += size
+    if line:
+        lines.append(line)
+    return lines
+
+
+def clean_text(text: str) -> CleanText:
+    return clean(RawDocument(Path("notice.txt"), "txt", [RawPage(1, text)], None))
+
+
+def paragraphs(text: str) -> list[str]:
+    return clean_text(text).paragraph_texts()
+
+
+def wrapped_notice(width: int, separator: str) -> str:
+    lines = [*TITLE]
+    for paragraph in NOTICE:
+        lines.extend(wrap(paragraph, width))
+    lines.extend(SIGNATURE)
+    return separator.join(lines)
+
+
+# --- rejoining wrapped lines ---------------------------------------------------------------
+
+@pytest.mark.parametrize("separator", ["\n", "\n\n", "\n \n"], ids=["plain", "blank", "space-blank"])
+@pytest.mark.parametrize("width", [22, 26, 28])
+def test_a_hard_wrapped_notice_comes_back_as_its_paragraphs(width, separator):
+    assert paragraphs(wrapped_notice(width, separator)) == ["".join(TITLE), *NOTICE, *SIGNATURE]
+
+
+def test_heading_number_starts_a_paragraph_even_after_an_unfinished_line():
+    text = "各单位要按照要求认真开展自查，发现问题及时整改，确保\n（一）加强领导。各单位要成立工作专班。"
+    assert paragraphs(text) == ["各单位要按照要求认真开展自查，发现问题及时整改，确保",
+                                "（一）加强领导。各单位要成立工作专班。"]
+
+
+@pytest.mark.parametrize("number", ["一、", "（一）", "1.", "2、", "（1）", "第一条"])
+def test_every_numbering_style_opens_a_paragraph(number):
+    text = ("各单位要高度重视，把专项检查摆上重要议事日程，加强组织\n"
+            "领导，确保检查工作取得实效，切实保障群众饮食安全。\n"
+            f"{number}明确责任分工，落实检查人员。")
+    result = paragraphs(text)
+    assert result[-1] == f"{number}明确责任分工，落实检查人员。"
+    assert result[0].endswith("加强组织领导，确保检查工作取得实效，切实保障群众饮食安全。")
+
+
+def test_short_unpunctuated_line_between_paragraphs_is_a_heading():
+    body = ("今年以来，县卫生健康局认真贯彻落实上级部署，全面开展安全\n"
+            "生产大检查，及时消除各类隐患，取得了明显成效。\n")
+    text = body + "\n压实责任 强化落实\n\n" + body
+    result = clean_text(text)
+    texts = result.paragraph_texts()
+    assert texts[1] == "压实责任 强化落实"
+    assert result.paragraphs[1].kind == "heading"
+    assert texts[0] == texts[2] == "今年以来，县卫生健康局认真贯彻落实上级部署，全面开展安全生产大检查，及时消除各类隐患，取得了明显成效。"
+
+
+def test_blank_line_inside_a_sentence_is_not_a_paragraph_break():
+    text = ("全县各医疗卫生机构要严格落实“党政同责、一\n\n岗双责、齐抓共管、失职追责”要求。\n\n"
+            "各单位要建立隐患排查台账，实行闭环管理。")
+    assert paragraphs(text) == ["全县各医疗卫生机构要严格落实“党政同责、一岗双责、齐抓共管、失职追责”要求。",
+                                "各单位要建立隐患排查台账，实行闭环管理。"]
+
+
+def test_title_split_at_the_book_title_mark_is_one_paragraph():
+    text = ("某某县卫生健康局\n\n关于印发《2024年基层卫生\n\n健康工作要点》的通知\n\n"
+            "各乡镇卫生院：\n\n现将《2024年基层卫生健康工作要点》印发给你们，请认真贯彻落实。")
+    result = clean_text(text)
+    assert result.paragraph_texts() == ["某某县卫生健康局", "关于印发《2024年基层卫生健康工作要点》的通知",
+                                        "各乡镇卫生院：", "现将《2024年基层卫生健康工作要点》印发给你们，请认真贯彻落实。"]
+    assert result.paragraphs[1].kind == "heading"
+
+
+def test_docx_paragraphs_are_never_joined():
+    page = RawPage(1, "各单位要认真开展自查，发现问题\n及时整改到位。\n二、工作要求", lines_are_paragraphs=True)
+    result = clean(RawDocument(Path("n.docx"), "docx", [page], None))
+    assert result.paragraph_texts() == ["各单位要认真开展自查，发现问题", "及时整改到位。", "二、工作要求"]
+
+
+def test_table_rows_stay_rows():
+    text = "附件：任务分工表\n序号\t任务\t牵头单位\n1\t开展自查\t医政股\n各单位要按时完成，"
+    result = clean_text(text)
+    kinds = [p.kind for p in result.paragraphs]
+    assert result.paragraph_texts()[1:3] == ["序号\t任务\t牵头单位", "1\t开展自查\t医政股"]
+    assert kinds[1:3] == ["table_row", "table_row"]
+
+
+def test_latin_words_broken_over_lines_keep_a_space():
+    text = "请各单位于6月底前，登录Online Health\nService平台填报。"
+    assert paragraphs(text) == ["请各单位于6月底前，登录Online Health Service平台填报。"]
+
+
+# --- watermarks and page furniture -----------------------------------------------------------
+
+@pytest.mark.parametrize("line", ["扫描全能王 创建", "由扫描全能王扫描创建", "CamScanner", "Scanned by CamScanner",
+                                  "CS 扫描全能王", "全能扫描王", "3亿人都在用的扫描App"])
+def test_watermark_lines_are_recognised(line):
+    assert is_watermark_line(line)
+
+
+@pytest.mark.parametrize("line", ["各单位要使用扫描仪将材料扫描成PDF", "扫描件请于6月17日前报送", "扫描"])
+def test_ordinary_lines_are_not_watermarks(line):
+    assert not is_watermark_line(line)
+
+
+def test_watermark_between_wrapped_lines_is_removed_and_the_sentence_rejoined():
+    text = ("各单位要加强氧气和天然气等燃气安全排查，及时消除隐\n\n\n扫描全能王 创建\n\n"
+            "患，确保安全。\n\nCamScanner\n")
+    assert paragraphs(text) == ["各单位要加强氧气和天然气等燃气安全排查，及时消除隐患，确保安全。"]
+
+
+def test_watermark_run_into_a_line_is_cut():
+    assert paragraphs("各单位要按时报送材料。扫描全能王 创建") == ["各单位要按时报送材料。"]
+
+
+@pytest.mark.parametrize("line", ["— 3 —", "-3-", "- 12 -", "3", "第3页 共5页", "第 3 页", "共5页 第3页", "3/5",
+                                  "－ 3 －", "— 三 —", "Page 3 of 5"])
+def test_page_numbers_are_furniture(line):
+    assert is_page_number(line)
+
+
+@pytest.mark.parametrize("line", ["3个工作日内完成", "2024年", "1.加强领导", "第三条 各单位应当", "第3页的表格"])
+def test_text_is_not_a_page_number(line):
+    assert not is_page_number(line)
+
+
+def test_page_numbers_inside_a_text_are_removed_and_the_sentence_joined():
+    text = ("各单位要高度重视安全生产工作，切实落实主体责任，加强\n— 2 —\n"
+            "隐患排查，确保不发生重特大事故。\n第 3 页\n")
+    assert paragraphs(text) == ["各单位要高度重视安全生产工作，切实落实主体责任，加强隐患排查，确保不发生重特大事故。"]
+
+
+def test_running_header_repeated_on_several_pages_is_removed():
+    header = "某某县卫生健康局文件"
+    bodies = ["各单位要高度重视安全生产工作，切实落实主体责任，加强",
+              "隐患排查治理，建立问题清单和整改台账，实行闭环管理，",
+              "确保全县卫生健康系统安全形势持续稳定。"]
+    pages = [RawPage(1, header + "\n某卫〔2024〕5号\n" + bodies[0] + "\n— 1 —")]
+    for n, body in enumerate(bodies[1:], start=2):
+        pages.append(RawPage(n, f"{header}\n{body}\n— {n} —"))
+    result = clean(RawDocument(Path("n.pdf"), "pdf", pages, len(pages)))
+    assert result.paragraph_texts() == [header, "某卫〔2024〕5号", "".join(bodies)]
+    assert [result.pages[i] for i in range(len(result.text)) if result.text[i] == "确"] == [3]
+
+
+# --- spacing ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("2022 年 8月 10 日", "2022年8月10日"),
+    ("请于 6 月 17 日前报送", "请于6月17日前报送"),
+    ("严格执行关键岗位 24 小时专人值班", "严格执行关键岗位24小时专人值班"),
+    ("《医疗机构消防安全管理九项规定（2020 年版）》", "《医疗机构消防安全管理九项规定（2020年版）》"),
+    ("县 卫 生 健 康 局", "县卫生健康局"),
+    ("累计使用 37块 LED 电子屏，覆盖全县。", "累计使用37块LED电子屏，覆盖全县。"),
+    ("通过 Microsoft Office Word 编辑", "通过Microsoft Office Word编辑"),
+    ("3、 主要任务", "3、主要任务"),
+    ("加强领导 精心部署", "加强领导 精心部署"),
+    ("组 长：张建国 县卫生健康局局长", "组长：张建国 县卫生健康局局长"),
+    ("夏 鸿 县卫生健康局副局长", "夏鸿 县卫生健康局副局长"),
+    ("各单位要 认真 落实，确保实效。", "各单位要认真落实，确保实效。"),
+    ("电话：0751 3332127", "电话：0751 3332127"),
+    ("  前后空格  ", "前后空格"),
+])
+def test_layout_spaces(raw, expected):
+    assert paragraphs(raw) == [expected]
+
+
+def test_space_deletions_only_delete_spaces():
+    text = "于 6 月　17 日  前，Word  文档"
+    for start, end in space_deletions(text):
+        assert text[start:end].strip(" \u3000") == ""
+
+
+def test_bookmark_artefact_is_removed():
+    assert paragraphs("[bookmark: _GoBack]现将方案印发给你们。") == ["现将方案印发给你们。"]
+
+
+# --- repeated scan blocks --------------------------------------------------------------------
+
+REPEATED = [
+    "3.消防安全：重点检查消防设施、应急照明、疏散通道是否完好，",
+    "安全出口是否畅通。",
+    "4.用电安全：检查配电室、电气线路是否存在私拉乱接问题。",
+    "5.燃气安全：检查燃气管道定期检测情况，排查整",
+]
+
+
+def test_block_repeated_across_a_page_break_is_kept_once():
+    second = [REPEATED[0].replace("应急照明", "应急照朋"), *REPEATED[1:]]  # an OCR slip in the copy
+    lines = ["2.特种设备安全：检查电梯、锅炉年检情况。", *REPEATED, "扫描全能王 创建", *second,
+             "治隐蔽致灾隐患，保证处于正常状态。", "（三）工作要求"]
+    result = clean_text("\n\n".join(lines))
+    texts = result.paragraph_texts()
+    assert texts == [
+        "2.特种设备安全：检查电梯、锅炉年检情况。",
+        "3.消防安全：重点检查消防设施、应急照明、疏散通道是否完好，安全出口是否畅通。",
+        "4.用电安全：检查配电室、电气线路是否存在私拉乱接问题。",
+        "5.燃气安全：检查燃气管道定期检测情况，排查整治隐蔽致灾隐患，保证处于正常状态。",
+        "（三）工作要求",
+    ]
+    assert len(result.warnings) == 1
+    assert "重复" in result.warnings[0] and "保留第一份" in result.warnings[0]
+
+
+def test_similar_but_different_items_are_not_a_repeat():
+    lines = ["1.各乡镇卫生院要于6月底前完成自查。", "2.各乡镇卫生院要于7月底前完成整改。",
+             "3.各乡镇卫生院要于8月底前完成验收。"]
+    result = clean_text("\n".join(lines))
+    assert result.paragraph_texts() == lines
+    assert result.warnings == []
+
+
+def test_a_paragraph_quoted_once_is_not_dropped():
+    line = "各单位要高度重视，认真组织开展自查自纠工作。"
+    text = "\n".join([line, "一、工作要求", line])
+    assert paragraphs(text) == [line, "一、工作要求", line]
+
+
+# --- offset map, progress, cancellation --------------------------------------------------------
+
+def test_every_clean_character_maps_to_the_same_raw_character():
+    pages = [RawPage(1, wrapped_notice(24, "\n\n")), RawPage(2, "  第 2 页\n（五）其他事项。 于 6 月 17 日前报送。\n")]
+    raw = RawDocument(Path("n.pdf"), "pdf", pages, 2)
+    result = clean(raw)
+    assert len(result.text) == len(result.pages) == len(result.offsets)
+    by_number = {page.number: page.text for page in pages}
+    for i, ch in enumerate(result.text):
+        page, offset = result.source_position(i)
+        if ch == "\n":
+            assert 0 < offset <= len(by_number[page])
+            continue
+        assert by_number[page][offset] == ch
+    para = next(p for p in result.paragraphs if result.text[p.start:p.end].startswith("（五）"))
+    assert result.page_of_span(para.start, para.end) == 2
+    assert result.text[para.start:para.end] == "（五）其他事项。于6月17日前报送。"
+
+
+def test_low_confidence_spans_follow_the_characters():
+    text = "请各单位高度重视，于 6 月 17 日前\n报送材料。"
+    start = text.index("17")
+    page = RawPage(1, text, ocr=True, low_confidence=[(start, start + 2)])
+    result = clean(RawDocument(Path("scan.png"), "image", [page], 1))
+    assert result.text == "请各单位高度重视，于6月17日前报送材料。"
+    assert [result.text[a:b] for a, b in result.low_confidence] == ["17"]
+
+
+def test_progress_is_reported_and_cancel_is_honoured():
+    raw = RawDocument(Path("n.txt"), "txt", [RawPage(1, wrapped_notice(26, "\n"))], None)
+    seen: list[float] = []
+    clean(raw, progress=lambda fraction, status="": seen.append(fraction))
+    assert seen[0] == 0.0 and seen[-1] == 1.0 and seen == sorted(seen)
+    with pytest.raises(Cancelled):
+        clean(raw, cancelled=lambda: True)
+
+
+def test_empty_and_blank_documents_give_empty_text():
+    for text in ["", "\n\n  \n\t\n", "扫描全能王 创建\n— 1 —"]:
+        result = clean_text(text)
+        assert result.text == "" and result.paragraphs == [] and len(result.offsets) == 0
