@@ -33,8 +33,6 @@ from desktop.worker import JobRunner, TaskState
 from parsing.errors import PolicyDeskError
 
 PAGES = ("收文", "解析", "起草", "分工", "督办", "设置")
-PAGE_HINTS = ("打开和管理上级来文", "核对提取结果并修改", "起草实施方案和印发通知", "编辑任务分工表",
-              "交办、跟踪和催办", "单位资料、版式和节假日")
 
 
 class ErrorBanner(QWidget):
@@ -45,7 +43,7 @@ class ErrorBanner(QWidget):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        close = QPushButton("知道了")
+        close = QPushButton(self.tr("知道了"))
         close.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
@@ -64,7 +62,7 @@ class ErrorBanner(QWidget):
 class MainWindow(QMainWindow):
     def __init__(self, settings: AppSettings | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("PolicyDesk 公文助手")
+        self.setWindowTitle(self.tr("PolicyDesk 公文助手"))
         self.setAcceptDrops(True)
         self.settings = settings or AppSettings()
         self.runner = JobRunner(self)
@@ -74,7 +72,10 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(150)
         self.nav.setIconSize(QSize(0, 0))
-        for i, (name, hint) in enumerate(zip(PAGES, PAGE_HINTS, strict=True), 1):
+        labels = (self.tr("收文"), self.tr("解析"), self.tr("起草"), self.tr("分工"), self.tr("督办"), self.tr("设置"))
+        hints = (self.tr("打开和管理上级来文"), self.tr("核对提取结果并修改"), self.tr("起草实施方案和印发通知"),
+                 self.tr("编辑任务分工表"), self.tr("交办、跟踪和催办"), self.tr("单位资料、版式和节假日"))
+        for i, (name, hint) in enumerate(zip(labels, hints, strict=True), 1):
             item = QListWidgetItem(f"{i}  {name}")
             item.setToolTip(hint)
             item.setSizeHint(QSize(140, 44))
@@ -122,21 +123,21 @@ class MainWindow(QMainWindow):
 
     # --- menus ---------------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("文件(&F)")
-        open_action = QAction("打开来文…", self)
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        open_action = QAction(self.tr("打开来文…"), self)
         open_action.setShortcut(QKeySequence.StandardKey.Open)
         open_action.triggered.connect(self.receive_page.choose_files)
         file_menu.addAction(open_action)
         file_menu.addSeparator()
-        quit_action = QAction("退出", self)
+        quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
-        edit_menu = self.menuBar().addMenu("编辑(&E)")
-        self.undo_action = self.session.undo_group.createUndoAction(self, "撤销")
+        edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        self.undo_action = self.session.undo_group.createUndoAction(self, self.tr("撤销"))
         self.undo_action.setShortcuts([QKeySequence.StandardKey.Undo])
-        self.redo_action = self.session.undo_group.createRedoAction(self, "重做")
+        self.redo_action = self.session.undo_group.createRedoAction(self, self.tr("重做"))
         redo_keys = [QKeySequence("Ctrl+Y")]
         redo_keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k not in redo_keys]
         self.redo_action.setShortcuts(redo_keys)
@@ -145,15 +146,15 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(action)
             self.addAction(action)
 
-        go_menu = self.menuBar().addMenu("转到(&G)")
+        go_menu = self.menuBar().addMenu(self.tr("转到(&G)"))
         for i, name in enumerate(PAGES):
-            action = QAction(name, self)
+            action = QAction(self.nav.item(i).text().split(maxsplit=1)[-1], self)
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             action.triggered.connect(lambda _=False, n=name: self.show_page(n))
             go_menu.addAction(action)
 
-        help_menu = self.menuBar().addMenu("帮助(&H)")
-        about = QAction("关于 PolicyDesk", self)
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        about = QAction(self.tr("关于 PolicyDesk"), self)
         about.triggered.connect(lambda: QMessageBox.about(
             self, "关于 PolicyDesk",
             "PolicyDesk 公文助手\n解析上级来文，起草实施方案和任务分工表，督办任务落实。\n全部在本机离线完成。"))

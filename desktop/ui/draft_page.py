@@ -49,41 +49,41 @@ class DraftPage(QWidget):
         self.source: OpenedNotice | None = None
         self.last_docx: Path | None = None
 
-        title = QLabel("起草")
+        title = QLabel(self.tr("起草"))
         title.setObjectName("pageTitle")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.draft_button = QPushButton("起草")
-        self.draft_button.setToolTip("根据当前来文和单位资料起草；再次起草时保留您修改过的段落")
+        self.draft_button = QPushButton(self.tr("起草"))
+        self.draft_button.setToolTip(self.tr("根据当前来文和单位资料起草；再次起草时保留您修改过的段落"))
         self.draft_button.clicked.connect(self.draft)
-        self.export_button = QPushButton("导出 .docx…")
+        self.export_button = QPushButton(self.tr("导出 .docx…"))
         self.export_button.clicked.connect(lambda: self.export_docx())
-        self.preview_button = QPushButton("页面预览")
+        self.preview_button = QPushButton(self.tr("页面预览"))
         self.preview_button.clicked.connect(self.preview)
-        self.table_button = QPushButton("任务分工表 →")
+        self.table_button = QPushButton(self.tr("任务分工表 →"))
         self.table_button.clicked.connect(self.goto_table)
         self.kind = QComboBox()
         self.kind.addItems(["实施方案", "工作方案", "转发通知"])
-        self.kind.setToolTip("起草的文种：印发实施方案、印发工作方案，或直接转发上级来文")
+        self.kind.setToolTip(self.tr("起草的文种：印发实施方案、印发工作方案，或直接转发上级来文"))
         buttons = QHBoxLayout()
-        buttons.addWidget(QLabel("文种"))
+        buttons.addWidget(QLabel(self.tr("文种")))
         buttons.addWidget(self.kind)
         for button in (self.draft_button, self.export_button, self.preview_button, self.table_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
         self.plan_edit = QPlainTextEdit()
-        self.plan_edit.setPlaceholderText("点击“起草”生成方案正文，可直接在此修改。")
+        self.plan_edit.setPlaceholderText(self.tr("点击“起草”生成方案正文，可直接在此修改。"))
         self.cover_edit = QPlainTextEdit()
-        self.cover_edit.setPlaceholderText("印发通知的正文将在起草后显示。")
+        self.cover_edit.setPlaceholderText(self.tr("印发通知的正文将在起草后显示。"))
         self.preview_pane = PdfPane("导出 .docx 后点击“页面预览”查看排版效果（需要 LibreOffice）。")
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.plan_edit, "实施方案")
-        self.tabs.addTab(self.cover_edit, "印发通知")
-        self.tabs.addTab(self.preview_pane, "页面预览")
+        self.tabs.addTab(self.plan_edit, self.tr("实施方案"))
+        self.tabs.addTab(self.cover_edit, self.tr("印发通知"))
+        self.tabs.addTab(self.preview_pane, self.tr("页面预览"))
 
         self.substitutions = QTableWidget(0, 3)
-        self.substitutions.setHorizontalHeaderLabels(["上级原文", "本县改为", "位置"])
+        self.substitutions.setHorizontalHeaderLabels([self.tr("上级原文"), self.tr("本县改为"), self.tr("位置")])
         self.substitutions.verticalHeader().setVisible(False)
         self.substitutions.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.substitutions.horizontalHeader()
@@ -93,9 +93,9 @@ class DraftPage(QWidget):
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(QLabel("替换清单（请逐项核对）"))
+        side_layout.addWidget(QLabel(self.tr("替换清单（请逐项核对）")))
         side_layout.addWidget(self.substitutions, 3)
-        side_layout.addWidget(QLabel("完整性检查"))
+        side_layout.addWidget(QLabel(self.tr("完整性检查")))
         side_layout.addWidget(self.checks, 2)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -120,14 +120,14 @@ class DraftPage(QWidget):
         ready = available("drafting.plan_builder", "build_plan")
         has_plan = self.session.plan is not None
         self.draft_button.setEnabled(current is not None and ready)
-        self.draft_button.setText("重新起草" if has_plan and self.source is current else "起草")
+        self.draft_button.setText(self.tr("重新起草") if has_plan and self.source is current else "起草")
         self.export_button.setEnabled(has_plan)
         self.preview_button.setEnabled(self.last_docx is not None)
         self.table_button.setEnabled(has_plan)
         if not ready:
-            self.summary.setText("起草模块（drafting.plan_builder）尚未安装，暂不能起草。")
+            self.summary.setText(self.tr("起草模块（drafting.plan_builder）尚未安装，暂不能起草。"))
         elif current is None:
-            self.summary.setText("请先在“收文”中打开一份上级来文。")
+            self.summary.setText(self.tr("请先在“收文”中打开一份上级来文。"))
         elif has_plan and self.source is not None:
             plan = self.session.plan
             self.summary.setText(f"依据《{self.source.notice.title or self.source.path.name}》起草：{plan.title}"
@@ -191,7 +191,7 @@ class DraftPage(QWidget):
             item.setForeground(QBrush(QColor("#b00020" if check.level == "error" else "#8a5a00")))
             self.checks.addItem(item)
         if not plan.checks:
-            self.checks.addItem("未发现缺项：每项任务都有牵头单位和时限。")
+            self.checks.addItem(self.tr("未发现缺项：每项任务都有牵头单位和时限。"))
 
     def edited_plan(self) -> Any:
         """The session's plan with the text edits on this page applied."""

@@ -70,7 +70,7 @@ class HighlightedText(QPlainTextEdit):
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(QColor("#d0021b"))
-            fmt.setToolTip("OCR 识别置信度低，请核对")
+            fmt.setToolTip(self.tr("OCR 识别置信度低，请核对"))
             selections.append(self._selection(span, fmt))
         self._base = selections
         self.setExtraSelections(selections)
@@ -93,17 +93,17 @@ class ParsePage(QWidget):
         self.session = session
         self.opened: OpenedNotice | None = None
 
-        title = QLabel("解析")
+        title = QLabel(self.tr("解析"))
         title.setObjectName("pageTitle")
-        self.summary = QLabel("尚未打开来文。请先在“收文”中打开文件。")
+        self.summary = QLabel(self.tr("尚未打开来文。请先在“收文”中打开文件。"))
         self.summary.setWordWrap(True)
         legend = QHBoxLayout()
-        legend.addWidget(QLabel("图例："))
+        legend.addWidget(QLabel(self.tr("图例：")))
         for kind in LEGEND_KINDS:
             chip = QLabel(KIND_NAMES[kind])
             chip.setStyleSheet(f"background:{KIND_COLORS[kind]}; padding:1px 6px; border-radius:3px;")
             legend.addWidget(chip)
-        low = QLabel("OCR 低置信")
+        low = QLabel(self.tr("OCR 低置信"))
         low.setStyleSheet("text-decoration: underline; color:#d0021b; padding:1px 6px;")
         legend.addWidget(low)
         legend.addStretch(1)
@@ -141,9 +141,9 @@ class ParsePage(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(QLabel("提取结果（双击修改，Ctrl+Z 撤销，Ctrl+Y 重做，修改自动保存）"))
+        right_layout.addWidget(QLabel(self.tr("提取结果（双击修改，Ctrl+Z 撤销，Ctrl+Y 重做，修改自动保存）")))
         right_layout.addWidget(self.field_view, 1)
-        right_layout.addWidget(QLabel("提示"))
+        right_layout.addWidget(QLabel(self.tr("提示")))
         right_layout.addWidget(self.warnings)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -168,7 +168,7 @@ class ParsePage(QWidget):
     def show_notice(self, opened: OpenedNotice | None) -> None:
         self.opened = opened
         if opened is None:
-            self.summary.setText("尚未打开来文。请先在“收文”中打开文件。")
+            self.summary.setText(self.tr("尚未打开来文。请先在“收文”中打开文件。"))
             self.text.setPlainText("")
             self.outline_model.set_outline([])
             self.fields.set_notice(None)
@@ -211,7 +211,7 @@ class ParsePage(QWidget):
         for warning in [*opened.warnings, *notice.warnings]:
             self.warnings.addItem(warning)
         if not self.warnings.count():
-            self.warnings.addItem("无")
+            self.warnings.addItem(self.tr("无"))
 
     def _edited(self, opened: OpenedNotice) -> None:
         if opened is self.opened:

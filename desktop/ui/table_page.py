@@ -33,9 +33,9 @@ class TablePage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        title = QLabel("分工")
+        title = QLabel(self.tr("分工"))
         title.setObjectName("pageTitle")
-        self.summary = QLabel("请先在“起草”中起草实施方案。")
+        self.summary = QLabel(self.tr("请先在“起草”中起草实施方案。"))
         self.summary.setWordWrap(True)
         self.model = TaskTableModel(self)
         self.view = QTableView()
@@ -56,18 +56,18 @@ class TablePage(QWidget):
         self.view.setItemDelegateForColumn(TaskTableModel.DATE_COLUMN, self.date_delegate)
         self.model.dataChanged.connect(lambda *_: self._update_summary())
 
-        self.docx_button = QPushButton("导出 .docx…")
+        self.docx_button = QPushButton(self.tr("导出 .docx…"))
         self.docx_button.clicked.connect(lambda: self.export(".docx"))
-        self.xlsx_button = QPushButton("导出 .xlsx…")
+        self.xlsx_button = QPushButton(self.tr("导出 .xlsx…"))
         self.xlsx_button.clicked.connect(lambda: self.export(".xlsx"))
-        self.delegate_button = QPushButton("交办督办 →")
-        self.delegate_button.setToolTip("把方案和每项任务的牵头、配合单位登记到督办台账")
+        self.delegate_button = QPushButton(self.tr("交办督办 →"))
+        self.delegate_button.setToolTip(self.tr("把方案和每项任务的牵头、配合单位登记到督办台账"))
         self.delegate_button.clicked.connect(lambda: self.delegate_all())
         buttons = QHBoxLayout()
         for button in (self.docx_button, self.xlsx_button, self.delegate_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        legend = QLabel("双击单元格修改：单位可输入简称并从单位资料中补全，时限用日历选择（红色为法定节假日，蓝色下划线为调休上班）。")
+        legend = QLabel(self.tr("双击单元格修改：单位可输入简称并从单位资料中补全，时限用日历选择（红色为法定节假日，蓝色下划线为调休上班）。"))
         legend.setWordWrap(True)
 
         layout = QVBoxLayout(self)
@@ -97,7 +97,7 @@ class TablePage(QWidget):
         for button in (self.docx_button, self.xlsx_button, self.delegate_button):
             button.setEnabled(has)
         if not has:
-            self.summary.setText("请先在“起草”中起草实施方案。")
+            self.summary.setText(self.tr("请先在“起草”中起草实施方案。"))
             return
         missing = sum(1 for t in plan.tasks if not t.lead)
         undated = sum(1 for t in plan.tasks if not t.deadlines)

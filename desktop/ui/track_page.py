@@ -42,7 +42,7 @@ class TrackPage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        title = QLabel("督办")
+        title = QLabel(self.tr("督办"))
         title.setObjectName("pageTitle")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -55,10 +55,10 @@ class TrackPage(QWidget):
         self.day = QDateEdit(QDate.currentDate())
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
-        self.day.setToolTip("按此日期计算红黄蓝灯")
+        self.day.setToolTip(self.tr("按此日期计算红黄蓝灯"))
         filters = QHBoxLayout()
-        for label, widget in (("方案", self.plan_filter), ("单位", self.unit_filter),
-                              ("状态", self.status_filter), ("日期", self.day)):
+        for label, widget in ((self.tr("方案"), self.plan_filter), (self.tr("单位"), self.unit_filter),
+                              (self.tr("状态"), self.status_filter), (self.tr("日期"), self.day)):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
         filters.addStretch(1)
@@ -80,34 +80,34 @@ class TrackPage(QWidget):
             self.view.setColumnWidth(col, width)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._selected())
 
-        self.detail = QLabel("选择一行查看详情。")
+        self.detail = QLabel(self.tr("选择一行查看详情。"))
         self.detail.setWordWrap(True)
         self.status_box = QComboBox()
         self.status_box.addItems(STATUSES)
-        self.status_button = QPushButton("更新状态")
+        self.status_button = QPushButton(self.tr("更新状态"))
         self.status_button.clicked.connect(lambda: self.set_status(self.status_box.currentText()))
         self.feedback = QPlainTextEdit()
-        self.feedback.setPlaceholderText("单位反馈的办理情况…")
+        self.feedback.setPlaceholderText(self.tr("单位反馈的办理情况…"))
         self.feedback.setMaximumHeight(90)
-        self.feedback_button = QPushButton("登记反馈")
+        self.feedback_button = QPushButton(self.tr("登记反馈"))
         self.feedback_button.clicked.connect(lambda: self.add_feedback(self.feedback.toPlainText()))
-        box = QGroupBox("办理情况")
+        box = QGroupBox(self.tr("办理情况"))
         form = QFormLayout(box)
         form.addRow(self.detail)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status_box)
         status_row.addWidget(self.status_button)
-        form.addRow("状态", status_row)
-        form.addRow("反馈", self.feedback)
+        form.addRow(self.tr("状态"), status_row)
+        form.addRow(self.tr("反馈"), self.feedback)
         form.addRow("", self.feedback_button)
 
-        self.remind_button = QPushButton("起草催办通知…")
+        self.remind_button = QPushButton(self.tr("起草催办通知…"))
         self.remind_button.clicked.connect(lambda: self.draft_reminder())
-        self.report_button = QPushButton("起草进展报告…")
+        self.report_button = QPushButton(self.tr("起草进展报告…"))
         self.report_button.clicked.connect(lambda: self.draft_report())
-        self.ledger_button = QPushButton("导出台账…")
+        self.ledger_button = QPushButton(self.tr("导出台账…"))
         self.ledger_button.clicked.connect(lambda: self.export_ledger())
-        outputs = QGroupBox("文书")
+        outputs = QGroupBox(self.tr("文书"))
         out_layout = QVBoxLayout(outputs)
         for button in (self.remind_button, self.report_button, self.ledger_button):
             out_layout.addWidget(button)
@@ -200,7 +200,7 @@ class TrackPage(QWidget):
             f"<span style='color:#1e88e5'>● 蓝灯（3个工作日内到期）{lights['blue']}</span> · 已办结 {closed}"
             if rows or self._loaded else "督办库中还没有交办事项：在“分工”中点击“交办督办”。")
         if not rows:
-            self.summary.setText("督办库中还没有交办事项：在“分工”中点击“交办督办”。"
+            self.summary.setText(self.tr("督办库中还没有交办事项：在“分工”中点击“交办督办”。")
                                  if self.plan_filter.count() <= 1 else "没有符合筛选条件的事项。")
         self.ledger_button.setEnabled(self.plan_filter.count() > 1)
         self.remind_button.setEnabled(self.plan_filter.count() > 1)
@@ -219,7 +219,7 @@ class TrackPage(QWidget):
         row = self.current_row()
         self._set_enabled(row is not None)
         if row is None:
-            self.detail.setText("选择一行查看详情。")
+            self.detail.setText(self.tr("选择一行查看详情。"))
             return
         times = [(name, getattr(row, attr)) for name, attr in (("交办", "assigned_at"), ("签收", "signed_at"),
                  ("办理中", "started_at"), ("反馈", "reported_at"), ("办结", "closed_at"))]

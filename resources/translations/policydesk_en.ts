@@ -1,0 +1,589 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>DraftPage</name>
+    <message>
+        <location filename="../../desktop/ui/draft_page.py" line="52" />
+        <location filename="../../desktop/ui/draft_page.py" line="56" />
+        <source>起草</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_page.py" line="57" />
+        <source>根据当前来文和单位资料起草；再次起草时保留您修改过的段落</source>
+        <translation>Draft from the current notice and the profile; redrafting keeps the sections you edited</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_page.py" line="59" />
+        <source>导出 .docx…</source>
+        <translation>Export .docx…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_page.py" line="61" />
+        <location filename="../../desktop/ui/draft_page.py" line="83" />
+        <source>页面预览</source>
+        <translation>Page preview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_page.py" line="63" />
+        <source>任务分工表 →</source>
+        <translation>Task table →</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_page.py" line="67" />
+        <source>起草的文种：印发实施方案、印发工作方案，或直接转发上级来文</source>
+        <translation>What to draft: an implementation plan, a work plan, or a forwarding notice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_page.py" line="69" />
+        <source>文种</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_page.py" line="76" />
+        <source>点击“起草”生成方案正文，可直接在此修改。</source>
+        <translation>Click “Draft” to write the plan; edit it here.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_page.py" line="78" />
+        <source>印发通知的正文将在起草后显示。</source>
+        <translation>The cover notice appears after drafting.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_page.py" line="81" />
+        <source>实施方案</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_page.py" line="82" />
+        <source>印发通知</source>
+        <translation>Cover notice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_page.py" line="86" />
+        <source>上级原文</source>
+        <translation>Superior text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_page.py" line="86" />
+        <source>本县改为</source>
+        <translation>County version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_page.py" line="86" />
+        <source>位置</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_page.py" line="96" />
+        <source>替换清单（请逐项核对）</source>
+        <translation>Substitutions (please review each)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_page.py" line="98" />
+        <source>完整性检查</source>
+        <translation>Completeness check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_page.py" line="123" />
+        <source>重新起草</source>
+        <translation>Redraft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_page.py" line="128" />
+        <source>起草模块（drafting.plan_builder）尚未安装，暂不能起草。</source>
+        <translation>The drafting module (drafting.plan_builder) is not installed yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_page.py" line="130" />
+        <source>请先在“收文”中打开一份上级来文。</source>
+        <translation>Open a superior notice under Receive first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_page.py" line="194" />
+        <source>未发现缺项：每项任务都有牵头单位和时限。</source>
+        <translation>Nothing missing: every task has a lead unit and a deadline.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="46" />
+        <source>知道了</source>
+        <translation>Dismiss</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightedText</name>
+    <message>
+        <location filename="../../desktop/ui/parse_page.py" line="73" />
+        <source>OCR 识别置信度低，请核对</source>
+        <translation>Low OCR confidence, please check</translation>
+    </message>
+</context>
+<context>
+    <name>JobBar</name>
+    <message>
+        <location filename="../../desktop/ui/job_bar.py" line="22" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/job_bar.py" line="23" />
+        <source>停止当前任务</source>
+        <translation>Stop the current job</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="65" />
+        <source>PolicyDesk 公文助手</source>
+        <translation>PolicyDesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="75" />
+        <source>收文</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="75" />
+        <source>解析</source>
+        <translation>Parse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="75" />
+        <source>起草</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="75" />
+        <source>分工</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="75" />
+        <source>督办</source>
+        <translation>Tracking</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="75" />
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="76" />
+        <source>打开和管理上级来文</source>
+        <translation>Open and manage superior notices</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="76" />
+        <source>核对提取结果并修改</source>
+        <translation>Check and correct the extracted values</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="76" />
+        <source>起草实施方案和印发通知</source>
+        <translation>Draft the plan and its cover notice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="77" />
+        <source>编辑任务分工表</source>
+        <translation>Edit the task table</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="77" />
+        <source>交办、跟踪和催办</source>
+        <translation>Delegate, track and chase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="77" />
+        <source>单位资料、版式和节假日</source>
+        <translation>Profile, layout and holidays</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="126" />
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="127" />
+        <source>打开来文…</source>
+        <translation>Open notices…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="132" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="137" />
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="138" />
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="140" />
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="149" />
+        <source>转到(&amp;G)</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="156" />
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="157" />
+        <source>关于 PolicyDesk</source>
+        <translation>About PolicyDesk</translation>
+    </message>
+</context>
+<context>
+    <name>ParsePage</name>
+    <message>
+        <location filename="../../desktop/ui/parse_page.py" line="96" />
+        <source>解析</source>
+        <translation>Parse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parse_page.py" line="98" />
+        <location filename="../../desktop/ui/parse_page.py" line="171" />
+        <source>尚未打开来文。请先在“收文”中打开文件。</source>
+        <translation>No notice open yet. Open a file under Receive first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parse_page.py" line="101" />
+        <source>图例：</source>
+        <translation>Legend:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parse_page.py" line="106" />
+        <source>OCR 低置信</source>
+        <translation>Low OCR confidence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parse_page.py" line="144" />
+        <source>提取结果（双击修改，Ctrl+Z 撤销，Ctrl+Y 重做，修改自动保存）</source>
+        <translation>Extracted values (double-click to correct; Ctrl+Z undo, Ctrl+Y redo; saved automatically)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parse_page.py" line="146" />
+        <source>提示</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parse_page.py" line="214" />
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivePage</name>
+    <message>
+        <location filename="../../desktop/ui/receive_page.py" line="47" />
+        <source>收文</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/receive_page.py" line="49" />
+        <source>打开上级来文（.docx、.pdf、扫描件、.txt、.ofd），可一次选择多个文件，也可直接拖放到此窗口。</source>
+        <translation>Open notices from superiors (.docx, .pdf, scans, .txt, .ofd); select several at once or drop them on this window.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/receive_page.py" line="51" />
+        <source>打开文件…</source>
+        <translation>Open files…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/receive_page.py" line="54" />
+        <source>查看解析</source>
+        <translation>View parse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/receive_page.py" line="73" />
+        <source>尚未收文。点击“打开文件…”或把文件拖到这里。</source>
+        <translation>Nothing received yet. Click “Open files…” or drop files here.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/receive_page.py" line="79" />
+        <source>双击重新打开</source>
+        <translation>Double-click to reopen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/receive_page.py" line="83" />
+        <source>最近打开</source>
+        <translation>Recent files</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/receive_page.py" line="89" />
+        <source>已收来文</source>
+        <translation>Received notices</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../desktop/ui/settings_page.py" line="51" />
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_page.py" line="55" />
+        <source>单位资料（起草时用于替换上级机关、确定责任单位和时限）</source>
+        <translation>County profile (used to localise organs, units and deadlines)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_page.py" line="63" />
+        <source> 个工作日</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_page.py" line="64" />
+        <source>比上级时限提前</source>
+        <translation>Ahead of superior deadline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_page.py" line="66" />
+        <source>姓名 电话 邮箱</source>
+        <translation>Name phone e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_page.py" line="67" />
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_page.py" line="69" />
+        <source>每行一个股室</source>
+        <translation>One department per line</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_page.py" line="71" />
+        <source>内设股室</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_page.py" line="73" />
+        <source>每行一组：各乡镇卫生院：甲镇卫生院、乙镇卫生院</source>
+        <translation>One group per line: group: member、member</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_page.py" line="75" />
+        <source>下属单位</source>
+        <translation>Subordinate units</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_page.py" line="77" />
+        <source>每行一位：姓名 职务</source>
+        <translation>One per line: name post</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_page.py" line="79" />
+        <source>领导</source>
+        <translation>Leaders</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_page.py" line="82" />
+        <source>保存单位资料</source>
+        <translation>Save profile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_page.py" line="87" />
+        <source>版式与模板</source>
+        <translation>Layout and templates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_page.py" line="91" />
+        <source>版式方案</source>
+        <translation>Layout profile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_page.py" line="97" />
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_page.py" line="102" />
+        <source>自定义模板</source>
+        <translation>Custom templates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_page.py" line="103" />
+        <source>把 templates 中的模板复制到此文件夹并修改，同名文件优先使用。</source>
+        <translation>Copy templates here and edit them; a file here overrides the bundled one of the same name.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_page.py" line="106" />
+        <source>节假日与调休</source>
+        <translation>Holidays and make-up days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_page.py" line="113" />
+        <source>重新载入</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_page.py" line="115" />
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_page.py" line="122" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_page.py" line="122" />
+        <source>星期</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_page.py" line="122" />
+        <source>安排</source>
+        <translation>Arrangement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_page.py" line="183" />
+        <source>已保存的单位资料</source>
+        <translation>Saved profile</translation>
+    </message>
+</context>
+<context>
+    <name>TablePage</name>
+    <message>
+        <location filename="../../desktop/ui/table_page.py" line="36" />
+        <source>分工</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/table_page.py" line="38" />
+        <location filename="../../desktop/ui/table_page.py" line="100" />
+        <source>请先在“起草”中起草实施方案。</source>
+        <translation>Draft a plan on the Draft page first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/table_page.py" line="59" />
+        <source>导出 .docx…</source>
+        <translation>Export .docx…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/table_page.py" line="61" />
+        <source>导出 .xlsx…</source>
+        <translation>Export .xlsx…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/table_page.py" line="63" />
+        <source>交办督办 →</source>
+        <translation>Delegate →</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/table_page.py" line="64" />
+        <source>把方案和每项任务的牵头、配合单位登记到督办台账</source>
+        <translation>Record the plan and each task's lead and supporting units in the tracking ledger</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/table_page.py" line="70" />
+        <source>双击单元格修改：单位可输入简称并从单位资料中补全，时限用日历选择（红色为法定节假日，蓝色下划线为调休上班）。</source>
+        <translation>Double-click a cell to edit: units complete from the profile; dates use a calendar (red: public holiday, blue underline: make-up working day).</translation>
+    </message>
+</context>
+<context>
+    <name>TrackPage</name>
+    <message>
+        <location filename="../../desktop/ui/track_page.py" line="45" />
+        <source>督办</source>
+        <translation>Tracking</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/track_page.py" line="58" />
+        <source>按此日期计算红黄蓝灯</source>
+        <translation>Compute the red/yellow/blue lights as of this date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/track_page.py" line="60" />
+        <source>方案</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/track_page.py" line="60" />
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/track_page.py" line="61" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/track_page.py" line="83" />
+        <location filename="../../desktop/ui/track_page.py" line="222" />
+        <source>选择一行查看详情。</source>
+        <translation>Select a row to see details.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/track_page.py" line="87" />
+        <source>更新状态</source>
+        <translation>Update status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/track_page.py" line="90" />
+        <source>单位反馈的办理情况…</source>
+        <translation>What the unit reported…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/track_page.py" line="92" />
+        <source>登记反馈</source>
+        <translation>Record feedback</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/track_page.py" line="94" />
+        <source>办理情况</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/track_page.py" line="61" />
+        <location filename="../../desktop/ui/track_page.py" line="100" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/track_page.py" line="101" />
+        <source>反馈</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/track_page.py" line="104" />
+        <source>起草催办通知…</source>
+        <translation>Draft reminder…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/track_page.py" line="106" />
+        <source>起草进展报告…</source>
+        <translation>Draft progress report…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/track_page.py" line="108" />
+        <source>导出台账…</source>
+        <translation>Export ledger…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/track_page.py" line="110" />
+        <source>文书</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/track_page.py" line="203" />
+        <source>督办库中还没有交办事项：在“分工”中点击“交办督办”。</source>
+        <translation>No delegations yet: click “Delegate” on the Tasks page.</translation>
+    </message>
+</context>
+</TS>
