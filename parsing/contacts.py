@@ -48,8 +48,9 @@ def find_contacts(clean: CleanText, start: int = 0) -> list[Contact]:
         count = max(len(names), 1)
         for k in range(count):
             name = names[k] if k < len(names) else None
-            phone = phones[k][0] if k < len(phones) else (phones[0][0] if phones and count == 1 else None)
-            email = emails[k][0] if k < len(emails) else (emails[0][0] if emails and count == 1 else None)
+            # one number or mailbox for several people is shared by them
+            phone = phones[k][0] if k < len(phones) else (phones[0][0] if len(phones) == 1 else None)
+            email = emails[k][0] if k < len(emails) else (emails[0][0] if len(emails) == 1 else None)
             end = m.end()
             for value, at in ((phone, phones[k][1] if k < len(phones) else None),
                               (email, emails[k][1] if k < len(emails) else None)):
@@ -65,12 +66,14 @@ def _names(chunk: str) -> list[str]:
     head = re.split(r"[，,；;。\n]|电话|手机|联系方式|邮箱", chunk, maxsplit=1)[0].strip()
     head = re.sub(r"^[^\u4e00-\u9fa5]+", "", head)
     names = []
-    # 联系人：市卫生健康委医政医管处周晓雯 → the person after the office
-    office = re.match(r"^(.{2,30}?(?:办公室|处|科|股|室|局|委|中心|院|站|所|队|组))([\u4e00-\u9fa5·]{2,4})$",
-                      re.sub(r"\s+", "", head))
-    if office and len(re.sub(r"\s+", "", head)) > 5:
-        head = office.group(2)
-    for piece in re.split(r"[、\s]+", head):
+    pieces = [p for p in re.split(r"[、\s]+", head) if p]
+    if pieces:
+        # 联系人：市卫生健康委医政医管处周晓雯 → the person after the office
+        office = re.match(r"^(.{2,30}?(?:办公室|处|科|股|室|局|委|中心|院|站|所|队|组))([\u4e00-\u9fa5·]{2,4})$",
+                          pieces[0])
+        if office and len(pieces[0]) > 5:
+            pieces[0] = office.group(2)
+    for piece in pieces:
         piece = re.sub(r"[0-9（）()\-－]+.*$", "", piece)
         m = _NAME.match(piece)
         if m:

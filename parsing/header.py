@@ -68,13 +68,27 @@ def is_organ_line(text: str) -> bool:
     return bool(organ_names(value))
 
 
+_ORGAN_START = re.compile(r"(?:国家|国务院|中共|中国|[\u4e00-\u9fa5]{0,6}?[省市县区州旗盟](?![长委级]))")
+_ORGAN_END = re.compile(r"(?:办公厅|办公室|委员会|人民政府|政府|局|厅|委|部|署|院|会)")
+
+
+def split_joined_organs(name: str) -> list[str]:
+    """``国家发展改革委办公厅国家税务总局办公厅`` (two signature lines run together) → both organs."""
+    for m in _ORGAN_END.finditer(name):
+        head, tail = name[:m.end()], name[m.end():]
+        if len(head) >= 4 and len(tail) >= 4 and is_unit(head) and _ORGAN_START.match(tail) and is_unit(tail) \
+                and not _ORGAN_END.match(tail) and not tail.startswith(("室", "员会")):
+            return [head, *split_joined_organs(tail)]
+    return [name]
+
+
 def organ_names(text: str) -> list[str]:
     """The organs named on a line: several when spaces or 、 separate whole names, else one."""
     parts = [compact(p) for p in _ORGAN_SPLIT.split(text.strip()) if p.strip()]
     if parts and all(is_unit(p) and not p.startswith(("各", "全")) for p in parts):
-        return parts
+        return [name for part in parts for name in split_joined_organs(part)]
     whole = compact(text)
-    return [whole] if is_unit(whole) and not whole.startswith(("各", "全")) else []
+    return split_joined_organs(whole) if is_unit(whole) and not whole.startswith(("各", "全")) else []
 
 
 def _date_only(text: str) -> bool:

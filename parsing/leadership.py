@@ -14,7 +14,13 @@ from parsing.document import CleanText
 from parsing.model import Leadership
 from parsing.units import compact, is_unit
 
-_GROUP = re.compile(r"成立(?:了)?([^，,。；;\n]{0,50}?(?:领导小组|领导组|工作专班|指挥部|工作小组))")
+_GROUP = re.compile(r"成立(?:了)?(以[^。；;\n]{0,160}?的)?([^，,。；;\n]{0,50}?(?:领导小组|领导组|工作专班|指挥部|工作小组))")
+# 成立以局长王建国为组长，副局长刘强、陈芳为副组长，…为成员的…领导小组
+_WITH_LEADER = re.compile(r"以([^，,。；;]+?)为(?:组长|指挥长)")
+_WITH_DEPUTY = re.compile(r"([^，,。；;以]+?)为副(?:组长|指挥长)")
+_WITH_MEMBERS = re.compile(r"([^，,。；;]+?)为成员")
+_TITLE_PREFIX = re.compile(r"^(?:(?:常务|党组|党委|党工委)?副?(?:书记|局长|主任|院长|科长|股长|部长|处长|区长|县长|市长|省长|"
+                           r"厅长|委员|调研员|主任科员|组长|秘书长|巡视员)[、和]?)+")
 _ROLE_LINE = re.compile(r"^\s*(副\s*组\s*长|组\s*长|成\s*员|办公室主任|副\s*指\s*挥\s*长|指\s*挥\s*长)\s*[:：]\s*(.*)$")
 _ROLES = {"组长": "leader", "指挥长": "leader", "副组长": "deputy", "副指挥长": "deputy", "成员": "members",
           "办公室主任": "office_head"}
@@ -56,9 +62,12 @@ def person_name(entry: str) -> str:
 def _names(value: str) -> list[str]:
     """Names listed in one sentence or line: split on 、 when every piece is a short name."""
     value = value.strip().strip("。；;，,")
-    pieces = [p for p in re.split(r"[、，,]", value) if p.strip()]
-    if len(pieces) > 1 and all(len(compact(p).removesuffix("同志")) <= 4 for p in pieces):
-        return [compact(p).removesuffix("同志") for p in pieces]
+    pieces = [_TITLE_PREFIX.sub("", compact(p)).removesuffix("同志") for p in re.split(r"[、，,]", value)
+              if p.strip()]
+    if len(pieces) > 1 and all(len(p) <= 4 for p in pieces):
+        return pieces
+    if len(pieces) == 1 and _NAME.match(pieces[0]) and not is_unit(pieces[0]):
+        return pieces
     return [person_name(value)] if value else []
 
 
@@ -85,15 +94,35 @@ def _group_name(raw: str) -> str:
 
 def find_leadership(clean: CleanText) -> Leadership | None:
     """The leading group of the notice, or None when it sets up none."""
+    matches = list(_GROUP.finditer(clean.text))
+    best: Leadership | None = None
+    for k, m in enumerate(matches):
+        # a heading (``三、成立工作专班``) names the kind; the sentence after it names the group
+        named = [g for g in matches[k:k + 3] if g.start() - m.start() < 300 and len(_group_name(g.group(2))) > 4]
+        found = _read_group(clean, m, named[0] if named else m)
+        # "各单位要成立以主要负责人为组长的工作小组" names roles; the notice's own group names people
+        if found is not None and (best is None or _people(found) > _people(best)):
+            best = found
+    return best
+
+
+def _people(group: Leadership) -> int:
+    named = [n for n in group.leader + group.deputy if _NAME.match(n) and not _TITLE_WORDS.search(n)]
+    return len(named) * 10 + len(group.leader + group.deputy + group.members)
+
+
+def _read_group(clean: CleanText, m: re.Match, naming: re.Match) -> Leadership | None:
+    """The group set up at ``m`` (named at ``naming``), or None when no one is named in it."""
     text = clean.text
-    matches = list(_GROUP.finditer(text))
-    if not matches:
-        return None
-    m = matches[0]
-    # a heading (``三、成立工作专班``) names the kind; the sentence after it names the group
-    named = [g for g in matches[:3] if g.start() - m.start() < 300 and len(_group_name(g.group(1))) > 4]
-    group = _group_name((named[0] if named else m).group(1))
-    result = Leadership(group=group or None)
+    result = Leadership(group=_group_name(naming.group(2)) or None)
+    if naming.group(1):
+        clause = compact(naming.group(1))
+        if lm := _WITH_LEADER.search(clause):
+            result.leader = _names(lm.group(1))
+        if dm := _WITH_DEPUTY.search(clause):
+            result.deputy = _names(dm.group(1))
+        if mm := _WITH_MEMBERS.search(clause):
+            result.members = _split_members(mm.group(1))
     paras = [p for p in clean.paragraphs if p.end > m.start()]
     region_end = paras[-1].end if paras else len(text)
     for p in paras[1:]:
@@ -141,6 +170,6 @@ def find_leadership(clean: CleanText) -> Leadership | None:
         result.office = oh.group(1)
     elif office_head_text:
         result.office = person_name(office_head_text)
-    if not (result.leader or result.deputy or result.members or result.office):
+    if not (result.leader or result.deputy or result.members):
         return None
     return result

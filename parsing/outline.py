@@ -108,7 +108,9 @@ def _repair_glitches(lines: list[HeadingLine]) -> None:
         if not line.numbered:
             continue
         target = _GLITCH_OF.get(line.style)
-        standalone = line.text_start >= line.heading_end and line.heading_end == line.text_start
+        # ``3、`` under ``二、`` may open a real list (1. 2. 3. run on across sections) unless it stands
+        # alone like a section heading; ``（3）`` right after ``（二）`` with no ``（1）（2）`` cannot
+        standalone = line.heading_end == line.text_start or line.style == "paren_arabic"
         if target and standalone and last_value.get(target) == line.value - 1 \
                 and last_value.get(line.style, 0) != line.value - 1:
             cn = int_to_cn(line.value)

@@ -174,6 +174,9 @@ def duty_subjects(text: str, base: int) -> Responsibility:
             hit = _subject_before_marker(clause)
             if hit is None and ci == 0 and not inventory:
                 hit = _subject_at_sentence_start(clause)
+            if hit is None and clause.startswith("请"):  # 请各单位于…报送
+                clause, start = clause[1:], start + 1
+                hit = _subject_at_sentence_start(clause)
             if hit is None:
                 continue
             phrase, _ = hit

@@ -61,7 +61,10 @@ def item_text_span(clean: CleanText, section: Section, stop: int) -> Span:
     if start < para_end:
         return start, para_end
     start = para_end + 1
-    return (start, max(start, stop)) if start < stop else (para_end, para_end)
+    if start < stop:
+        return start, stop
+    # a list item that is all heading (``1. 消防栓、灭火器配置情况；``): the item is its own text
+    return (section.span[0] + number.end, para_end) if number is not None else (para_end, para_end)
 
 
 def _is_narrative(section: Section) -> bool:

@@ -38,7 +38,7 @@ _VERBISH_START = re.compile(
     r"要求|强化|落实|开展|建立|完善|压实|明确|鼓励|支持|引导|动员|严格|切实|全面|深入|持续|积极|"
     r"认真|进一步|坚持|确保|做好|抓好|狠抓|充分|加快|加大|提升|提高|健全|深化|实施|实行|聚焦|紧盯|"
     r"重点|主要|全力|统筹|及时|依法|定期|如|若|凡|其他|其中|同时|并|和|与|及|或|是|有|无|不|已|"
-    r"即|请|凡是|对于|关于|涉及|包括|除|当|自|于|至|截至|目前|今年|当前|此外|另外|一旦)")
+    r"即|请|凡是|对于|关于|涉及|包括|除|当|自|于|至|截至|目前|今年|当前|此外|另外|一旦|强力|大力|着力|努力)")
 _LIST_SPLIT = re.compile(r"[、，,；;]|(?<=[局委办股室院站所队组心位门构会厅部处科])(?:和|及|与)")
 _WS = re.compile(r"\s+")
 _BRACKETS = str.maketrans({"(": "（", ")": "）"})
@@ -181,7 +181,8 @@ def tokenizer():
             tok = jieba.Tokenizer()
             path = resource("gov_terms.dict")
             if path.exists():
-                tok.load_userdict(str(path))
+                with open(path, "rb") as handle:
+                    tok.load_userdict(handle)
             _tokenizer = tok
         return _tokenizer
 
@@ -210,11 +211,16 @@ def find_units(text: str) -> list[tuple[str, tuple[int, int]]]:
                 and not tokens[j - 1][0].startswith(("会同", "配合", "协助")) \
                 and (not found or found[-1][1][1] <= tokens[j - 1][1]):
             j -= 1
+        if j == i and i > 0 and re.fullmatch(r"(?:会同|配合|协助|联合|由|向|对|与|和|及)[省市县区州]", tokens[i - 1][0]):
+            # jieba reads "会同县" as a county: the place belongs to the unit, the verb does not
+            s = tokens[i - 1][2] - 1
+        else:
+            s = tokens[j][1]
         k = i
         while k + 1 < len(tokens) and is_unit(tokens[k + 1][0]) and len(tokens[k + 1][0]) >= 2 \
                 and not tokens[k + 1][0].startswith("各"):
             k += 1
-        s, e = tokens[j][1], tokens[k][2]
+        e = tokens[k][2]
         found.append((text[s:e], (s, e)))
         i = k + 1
     return found

@@ -1,0 +1,45 @@
+"""Unit names: recognising, splitting and matching two spellings of one unit."""
+
+from __future__ import annotations
+
+from parsing.units import canonical_unit, find_units, is_unit, same_unit, split_units
+
+
+def test_abbreviation_and_full_name_are_one_unit():
+    assert same_unit("县卫健委", "县卫生健康委员会")
+    assert same_unit("县卫生健康委", "县卫健委")
+    assert same_unit("市疾控中心", "市疾病预防控制中心")
+    assert same_unit("县安委办", "县安全生产委员会办公室")
+    assert canonical_unit("县 卫健委") == canonical_unit("县卫生健康委员会")
+
+
+def test_different_units_stay_apart():
+    assert not same_unit("县卫健委", "市卫健委")
+    assert not same_unit("县卫生健康局", "县卫生健康委员会")
+    assert not same_unit("局办公室", "局医政股")
+
+
+def test_is_unit_reads_organ_endings_not_clauses():
+    for name in ("局办公室", "各乡镇卫生院", "委属各单位", "卫生应急部门", "督查组", "各县（市、区）卫健委"):
+        assert is_unit(name), name
+    for phrase in ("安全生产", "强力推动内设科室", "专项行动", "社会", "严格医疗机构"):
+        assert not is_unit(phrase), phrase
+
+
+def test_split_units_keeps_a_coordinated_name_whole():
+    assert split_units("局办公室、人事股、工委办") == ["局办公室", "人事股", "工委办"]
+    assert split_units("医政股、疾控股、中医股等") == ["医政股", "疾控股", "中医股"]
+    assert split_units("各县（市、区）卫生健康局、委属各单位") == ["各县（市、区）卫生健康局", "委属各单位"]
+    # 医疗卫生 is no unit by itself: the phrase is one
+    assert split_units("医疗卫生、托育和医养结合等各类机构") == ["医疗卫生、托育和医养结合等各类机构"]
+    assert split_units("县应急管理局和县消防救援大队") == ["县应急管理局", "县消防救援大队"]
+
+
+def test_find_units_in_running_text_with_spans():
+    text = "县卫生健康委要按照要求，会同县应急管理局开展检查。市卫健委办公室负责汇总，各乡镇卫生院要配合。"
+    found = find_units(text)
+    names = [name for name, _ in found]
+    assert "县卫生健康委" in names and "市卫健委办公室" in names and "各乡镇卫生院" in names
+    assert "县应急管理局" in names
+    for name, (a, b) in found:
+        assert text[a:b] == name
