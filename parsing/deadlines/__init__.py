@@ -41,10 +41,14 @@ class TimeExtraction:
     warnings: list[str] = field(default_factory=list)
 
 
+_MEETING_HEADING = re.compile(r"^\s*(会议|报到|培训|开会)(?:时间|时间和地点|时间地点|时间及地点)\s*$")
+_ATTEND = {"会议": "参加会议", "开会": "参加会议", "报到": "报到", "培训": "参加培训"}
+
+
 def _fallback_year(text: str) -> int | None:
-    """When the issue date is unknown: the last four-digit year written in a date, if any."""
+    """When the issue date is unknown: the first four-digit year written in a date, if any."""
     years = [int(y) for y in re.findall(r"(20[0-9]{2})\s*年\s*[0-9]{1,2}\s*月", text)]
-    return years[-1] if years else None
+    return years[0] if years else None
 
 
 def extract_times(clean: CleanText, issue_date: date | None,
@@ -61,6 +65,11 @@ def extract_times(clean: CleanText, issue_date: date | None,
     if not headings:
         headings = headings_from_paragraphs(clean)
     paragraphs = [(p.start, p.end) for p in clean.paragraphs]
+    for heading in headings:
+        words = heading.heading_text(text)
+        kind = _MEETING_HEADING.search(words)
+        if kind:
+            ctx.meeting_zones.append((heading.head_end, heading.body_end, _ATTEND[kind.group(1)]))
     phases = read_phases(ctx, headings, paragraphs)
     for p_start, p_end in paragraphs:
         for lo, hi in sentences(text, p_start, p_end):

@@ -156,6 +156,10 @@ def _read_at(ctx: Context, atoms: list[DateAtom], i: int, lo: int, hi: int) -> i
         start = atom.start - len(cutoff.group(0)) if cutoff else _prefix_start(text, lo, atom.start)
         _add_due(ctx, atom, clock, (start, end), lo, hi, "")
         return 1
+    attend = _attendance(ctx, atom, lo)
+    if attend:
+        _add_due(ctx, atom, clock, (_prefix_start(text, lo, atom.start), pos), lo, hi, "", meeting=attend)
+        return 1
     due_prefix = _PREFIX_DUE.search(left)
     by_prefix = _PREFIX_BY.search(left) if atom.part else None
     if due_prefix or by_prefix:
@@ -167,9 +171,25 @@ def _read_at(ctx: Context, atoms: list[DateAtom], i: int, lo: int, hi: int) -> i
             return 1  # 会议于3月5日召开 in a notice of 3月7日: a report of the past
         start = _prefix_start(text, lo, atom.start)
         meeting = bool(_MEETING.search(rest[:60].split("。")[0])) and re.search(r"召开|举行|举办", rest[:40])
-        _add_due(ctx, atom, clock, (start, pos), lo, hi, "", meeting=bool(meeting))
+        _add_due(ctx, atom, clock, (start, pos), lo, hi, "", meeting="参加会议" if meeting else None)
         return 1
     return 1
+
+
+_MEETING_LABEL = re.compile(r"(会议|报到|培训|开会)时间\s*(?:为|是|：|:)?\s*(?:定于|拟于|于)?\s*$")
+_ATTEND = {"会议": "参加会议", "开会": "参加会议", "报到": "报到", "培训": "参加培训"}
+
+
+def _attendance(ctx: Context, atom: DateAtom, lo: int) -> str | None:
+    """What attending means when the date is a meeting's time (一、会议时间 / 会议时间：…), else None."""
+    label = _MEETING_LABEL.search(_left(ctx.text, lo, atom.start, 14))
+    if label:
+        return _ATTEND[label.group(1)]
+    line_start = ctx.text.rfind("\n", 0, atom.start) + 1
+    for start, end, action in ctx.meeting_zones:
+        if start <= atom.start < end and len(ctx.text[line_start:atom.start].strip()) <= 4:
+            return action
+    return None
 
 
 def _prefix_start(text: str, lo: int, pos: int) -> int:
@@ -178,7 +198,7 @@ def _prefix_start(text: str, lo: int, pos: int) -> int:
 
 
 def _add_due(ctx: Context, atom: DateAtom, clock: str | None, span: tuple[int, int], lo: int, hi: int,
-             note: str, meeting: bool = False) -> None:
+             note: str, meeting: str | None = None) -> None:
     day = atom.last_day()
     if day is None:
         ctx.warn(f"“{squash(atom.text)}”的年份无法确定（成文日期不详），未计算日期")
@@ -186,7 +206,7 @@ def _add_due(ctx: Context, atom: DateAtom, clock: str | None, span: tuple[int, i
         return
     deadline = _deadline(ctx, span, lo, hi, kind="due", date=iso(day), time=clock)
     if meeting:
-        deadline.action = "参加会议"
+        deadline.action = meeting
         deadline.to = None
     parts = [_due_text(atom, note)]
     if clock:

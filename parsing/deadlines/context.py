@@ -20,6 +20,8 @@ class Context:
     claimed: list[Span] = field(default_factory=list)  # already read by another reader or a phase
     warnings: list[str] = field(default_factory=list)
     found: list[Deadline] = field(default_factory=list)
+    # Sections such as 一、会议时间: (body start, body end, what attending means)
+    meeting_zones: list[tuple[int, int, str]] = field(default_factory=list)
 
     def free(self, span: Span) -> bool:
         return not overlaps(span, self.claimed) and not overlaps(span, self.quiet)

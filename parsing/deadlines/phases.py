@@ -21,6 +21,7 @@ SCHEDULE_RE = re.compile(r"时间安排|时间步骤|实施步骤|工作步骤|�
 _TODAY = re.compile(r"(?:自|从)?\s*即日\s*起?\s*(?:至|到|—|－|-|~|～)\s*")
 _CONNECTOR = re.compile(r"\s*(?:起\s*)?(?:至|到|—|－|–|~|～|-)\s*")
 _STAGE_PARAGRAPH = re.compile(r"^\s*第[一二三四五六七八九十]+阶段")
+_STAGE_WORD = re.compile(r"阶段\s*(?:[（(：:，,。]|$)|^\s*第[一二三四五六七八九十]+阶段")
 _BARE_DAY = re.compile(r"([0-9０-９]{1,2})\s*[日号]")
 
 
@@ -79,7 +80,7 @@ def read_phases(ctx: Context, headings: list[Heading], paragraphs: list[Span]) -
         words = heading.heading_text(text)
         parent = headings[heading.parent] if heading.parent is not None else None
         under_schedule = parent is not None and SCHEDULE_RE.search(parent.heading_text(text))
-        if under_schedule or "阶段" in words:
+        if under_schedule or _STAGE_WORD.search(words):
             stage_spans.append((heading.start, heading.text_start, heading.head_end))
     starts = {s for s, _, _ in stage_spans}
     for p_start, p_end in paragraphs:
@@ -107,7 +108,7 @@ def read_phases(ctx: Context, headings: list[Heading], paragraphs: list[Span]) -
             if period and period[2][0] - probe > 4:
                 period = None
             body_used = period is not None
-        if period is None and "阶段" not in words:
+        if period is None and not _STAGE_WORD.search(words):
             continue
         name = _name(text, text_start, head_end, None if body_used or period is None else period[2])
         if not name:
