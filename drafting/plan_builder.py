@@ -11,20 +11,31 @@ Jinja templates (``templates/实施方案.j2`` …) so an office can make it its
 from __future__ import annotations
 
 import dataclasses
+import json
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from drafting import templating
 from drafting.completeness import check_plan
 from drafting.plan import CountyPlan, PlanDeadline, PlanSection, PlanTask
 from drafting.profile import CountyProfile
-from drafting.scheduling import ScheduleContext, cn_date, localise_phrase, schedule_deadline, schedule_phases
+from drafting.scheduling import (
+    ScheduleContext,
+    cn_date,
+    localise_phrase,
+    schedule_deadline,
+    schedule_phases,
+    span_text,
+)
 from drafting.substitution import Substituter
 from drafting.unit_matching import UnitMatcher
 from parsing.errors import PolicyDeskError
 from parsing.model import Deadline, Notice, Section, Task
 from parsing.numbering import match_heading_number
+from parsing.progress import CancelCheck, ProgressCallback, never, noop
 
 PLAN_KINDS = ("实施方案", "工作方案", "转发通知")
 
@@ -40,7 +51,6 @@ _KIND_WORDS = ("实施方案", "工作方案", "方案", "工作要点", "要点
                "细则", "办法", "计划")
 _TOPIC_VERBS = ("开展", "推进", "实施", "落实", "做好", "加强", "抓好", "贯彻落实")
 _TOPIC_NOUNS = ("专项行动", "专项整治", "行动", "活动", "工作", "攻坚", "整治")
-_UNITS_PAREN = re.compile(r"[（(][^（）()]{1,60}?(?:牵头|负责|配合|参与)[^（）()]{0,30}[）)][。；]?$")
 _REPORT_VERB = re.compile(r"^(?:报送|上报|提交|报|反馈|填报)")
 
 
@@ -76,10 +86,11 @@ def build_plan(notice: Notice, profile: CountyProfile, today: date | None = None
     if not (notice.title or notice.enclosed_title) and not notice.tasks:
         raise DraftingError(f"{notice.source.file}：没有标题也没有任务，不像是需要落实的上级来文，无法起草方案")
     draft_date = today or (date.fromisoformat(notice.issue_date) if notice.issue_date else date.today())
-    b = _Build(notice, profile, Substituter(notice, profile), UnitMatcher(profile),
+    matcher = UnitMatcher(profile)
+    b = _Build(notice, profile, Substituter(notice, profile, matcher.map_department), matcher,
                ScheduleContext(profile.lead_days, draft_date, profile.report_hours_before), kind)
     for i, deadline in enumerate(notice.deadlines):
-        b.scheduled[i] = schedule_deadline(deadline, i, b.ctx, collector=profile.office)
+        b.scheduled[i] = schedule_deadline(deadline, i, b.ctx, collector=_collector(b, deadline))
 
     subject, kind_word, year_suffix = _subject(notice)
     title = _plan_title(b, subject, kind_word, year_suffix)
@@ -161,6 +172,7 @@ def _topic(subject: str) -> str:
     subject without its scope (在全县卫健系统) and without a leading ``立即开展`` / ``做好``."""
     text = re.sub(r"^在?全县[^，。]{0,12}?(?:系统|领域|行业|范围内)", "", subject)
     text = re.sub(r"^[^，。]{0,6}?(?:卫生健康|卫健)(?:系统|领域|行业)", "", text)
+    text = re.sub(r"^全县", "", text)
     text = re.sub(rf"^{_ADVERBS}*(?:组织)?(?:{'|'.join(_TOPIC_VERBS)})(?=.{{4}})", "", text)
     return text or subject
 
@@ -241,7 +253,7 @@ def _carry_task(b: _Build, index: int, task: Task, where: str, phase_pd: PlanDea
         heading = re.sub(r"[（(][^（）()]*\d[^（）()]*[）)]$", "", heading) + f"（{phase_pd.text}）"
         deadlines.append(phase_pd)
     heading = b.sub.apply(heading, label).rstrip("。：:；;")
-    measures = _sentence(b.sub.apply(_UNITS_PAREN.sub("", text), label))
+    measures = _sentence(b.sub.apply(strip_units_parenthesis(text), label))
     lead = [b.sub.apply(u, label + "（牵头单位）") for u in task.lead]
     support = [b.sub.apply(u, label + "（配合单位）") for u in task.support]
     suggestion = b.matcher.suggest(heading, measures, lead, support)
@@ -250,6 +262,27 @@ def _carry_task(b: _Build, index: int, task: Task, where: str, phase_pd: PlanDea
                          outline_path=list(task.outline_path), unit_reasons=suggestion.reasons,
                          section=where)
     return _TaskEntry(heading, measures, _units_phrase(b, suggestion.lead, suggestion.support), plan_task)
+
+
+def strip_units_parenthesis(text: str) -> str:
+    """Drop a closing ``（局人事股、工委办牵头，各县（市、区）负责）`` (brackets may nest): the plan
+    prints the county's own units there instead."""
+    body = text.rstrip().rstrip("。；;")
+    if not body.endswith(("）", ")")):
+        return text
+    depth = 0
+    for i in range(len(body) - 1, -1, -1):
+        ch = body[i]
+        if ch in "）)":
+            depth += 1
+        elif ch in "（(":
+            depth -= 1
+            if depth == 0:
+                inner = body[i + 1:-1]
+                if re.search(r"牵头|负责|配合|参与", inner) and len(inner) <= 80:
+                    return body[:i].rstrip()
+                return text
+    return text
 
 
 def _units_phrase(b: _Build, lead: list[str], support: list[str]) -> str:
@@ -324,6 +357,8 @@ def _context(b: _Build, title: str, topic: str) -> dict:
                                     unit_reasons=["阶段性工作由局办公室统筹"]))
 
     overall = None
+    printed: set[int] = set()
+    general, goal_text = _restated_sections(b, sections, printed)
     goals: list[str] = []
     reports: list[str] = []
     for di, deadline in enumerate(notice.deadlines):
@@ -333,14 +368,16 @@ def _context(b: _Build, title: str, topic: str) -> dict:
         if deadline.kind in ("range", "event") and overall is None:
             overall = {"text": pd.text, "action": b.sub.apply(deadline.action or "", "时间安排"), "pd": pd}
         elif _is_report(deadline):
-            reports.append(_report_sentence(b, deadline, pd))
+            sentence = _report_sentence(b, deadline, pd)
+            reports.append(sentence)
             b.tasks.append(PlanTask(id="", number="", category=_report_category(deadline),
-                                    measures=reports[-1], lead=[p.office], support=[p.units_collective],
+                                    measures=sentence, lead=[pd.to or p.office], support=[p.units_collective],
                                     deadlines=[pd], section="工作要求",
                                     unit_reasons=[f"上级要求报送，由{p.office}收集汇总"]))
         elif deadline.kind == "due" and pd.date:
             action = b.sub.apply(deadline.action or deadline.text, "工作目标")
-            goals.append(f"{cn_date(date.fromisoformat(pd.date))}前，{_sentence(action)}")
+            if di not in printed:
+                goals.append(f"{cn_date(date.fromisoformat(pd.date))}前，{_sentence(action)}")
             b.tasks.append(PlanTask(id="", number="", category="阶段目标", measures=_sentence(action),
                                     lead=b.matcher.suggest("", action, [], []).lead,
                                     support=[p.units_collective], deadlines=[pd], section="工作目标",
@@ -348,6 +385,13 @@ def _context(b: _Build, title: str, topic: str) -> dict:
         elif deadline.kind == "recurring":
             action = b.sub.apply(deadline.action or deadline.text, "工作要求")
             reports.append(f"{pd.text.replace('前', '')}{_sentence(action)}")
+    if overall is None and phase_pds:
+        spans = [pd for pd in phase_pds.values() if pd is not None]
+        if spans:
+            whole = dataclasses.replace(spans[-1], start=spans[0].start,
+                                        text=span_text(spans[0].start, spans[-1].date, b.ctx.draft_date),
+                                        explanation="各阶段合计：" + spans[-1].explanation)
+            overall = {"text": whole.text, "action": "", "pd": whole}
     # Tasks with no date of their own run until the campaign ends.
     if overall:
         for task in b.tasks:
@@ -358,7 +402,6 @@ def _context(b: _Build, title: str, topic: str) -> dict:
     for n, task in enumerate(b.tasks, 1):
         task.id, task.number = f"T{n}", str(n)
 
-    general, goal_text = _restated_sections(b, sections)
     purpose = _purpose(b) or (f"认真贯彻落实{b.sub.superior_short}关于{topic}的部署要求，"
                               "切实抓好各项任务在我县落地落实")
     return {
@@ -375,22 +418,58 @@ def _context(b: _Build, title: str, topic: str) -> dict:
         "main_groups": [{"heading": group_heading[k], "tasks": v} for k, v in groups.items()],
         "schedule": {"overall": overall, "steps": steps, "phases": bare_phases},
         "requirements": requirements,
-        "reports": reports,
-        "first_report": reports[0] if reports else None,
+        "reports": _merge_reports(reports),
+        "first_report": _first_report(b, linked),
+        "reports_in_tasks": any(_is_report(notice.deadlines[di]) for di in linked if di < len(notice.deadlines)),
         "contact": {"name": p.contact.name, "phone": p.contact.phone, "email": p.contact.email},
         "lead_days": p.lead_days,
     }
 
 
+def _collector(b: _Build, deadline: Deadline) -> str:
+    """Who collects a report in the county: the 股室 matching the superior's division, else the office."""
+    if deadline.to:
+        local = b.sub.apply(deadline.to, "报送对象")
+        if local in b.profile.department_names():
+            return local
+    return b.profile.office
+
+
 def _report_sentence(b: _Build, deadline: Deadline, pd: PlanDeadline) -> str:
     obj = b.sub.apply(_report_object(deadline), "工作要求")
-    office = b.profile.office
+    office = pd.to or b.profile.office
     if pd.kind == "recurring":
         when = re.sub(r"(?:报送|上报|报)$", "", pd.text)
         return f"{obj}于{when}报送至{office}，由{office}汇总后按时上报。"
     if not obj.startswith(("本单位", "各单位")):
         obj = "本单位" + obj
     return f"各单位请于{pd.text}将{obj}报{office}。"
+
+
+def _merge_reports(sentences: list[str]) -> list[str]:
+    """``各单位请于A前将X报局办公室。`` + ``各单位请于B前将Y报局办公室。`` →
+    ``各单位请于A前将X报局办公室，于B前报送Y。`` (as county plans word it)."""
+    merged: list[str] = []
+    pattern = re.compile(r"^各单位请于(.+?)将(?:本单位)?(.+?)报(.+?)。$")
+    for sentence in sentences:
+        m = pattern.match(sentence)
+        prev = pattern.match(merged[-1]) if merged else None
+        if m and merged and (prev or merged[-1].endswith("#")) and merged[-1].find(f"报{m.group(3)}") >= 0:
+            merged[-1] = merged[-1].rstrip("。") + f"，于{m.group(1)}报送{m.group(2)}。"
+        else:
+            merged.append(sentence)
+    return merged
+
+
+def _first_report(b: _Build, linked: set[int]) -> str | None:
+    """The report the cover notice reminds the units of: the plan/contacts, else the first due one."""
+    candidates = [(di, d) for di, d in enumerate(b.notice.deadlines)
+                  if _is_report(d) and d.kind == "due" and b.scheduled[di].date]
+    if not candidates:
+        return None
+    di, deadline = next(((i, d) for i, d in candidates if "方案" in (d.action or "") or "联系人" in (d.action or "")),
+                        candidates[0])
+    return _report_sentence(b, deadline, b.scheduled[di])
 
 
 def _report_category(deadline: Deadline) -> str:
@@ -418,24 +497,35 @@ def _leadership(b: _Build, topic: str) -> dict:
 
 
 def _purpose(b: _Build) -> str | None:
-    """The superior's own 为…… clause, localised, when its text is at hand."""
+    """The superior's own 为…… clause (the last one before the first heading: the enclosed plan's
+    preamble rather than the cover's), localised, when its text is at hand."""
     text = b.notice.text
     if not text:
         return None
     first = min((s.span[0] for s in b.notice.outline if s.span), default=min(len(text), 1500))
-    head = text[:first]
-    m = re.search(r"为(?!了解|此)([^。]{6,300}?)，(?=(?:现|根据|按照|依据|经研究|经|特|结合|决定|制定|定于))", head)
-    if not m:
+    matches = list(re.finditer(r"为(?!了解|此)([^。]{6,300}?)，(?=(?:现|根据|按照|依据|经研究|经|特|结合|决定|制定|定于))",
+                               text[:first]))
+    if not matches:
         return None
-    clause = m.group(1)
+    kept: list[str] = []
+    for part in matches[-1].group(1).split("，"):
+        if _OWN_DECISION.search(part):
+            break
+        kept.append(part)
+    clause = "，".join(kept)
     if len(clause) > 120:
         cut = clause.rfind("，", 0, 110)
         clause = clause[:cut] if cut > 20 else clause[:110]
-    return b.sub.apply(clause, "依据")
+    return b.sub.apply(clause, "依据") if len(clause) >= 6 else None
 
 
-def _restated_sections(b: _Build, sections: dict[tuple[str, ...], Section]) -> tuple[list[str], list[str]]:
-    """The superior's 总体要求 and 工作目标 text, localised, when its text is at hand."""
+_OWN_DECISION = re.compile(r"决定|制定了|研究制定|印发|现将|特制定|经研究")
+
+
+def _restated_sections(b: _Build, sections: dict[tuple[str, ...], Section],
+                       printed: set[int]) -> tuple[list[str], list[str]]:
+    """The superior's 总体要求 and 工作目标 text, localised (names and dates), when its text is at
+    hand. Deadlines whose phrase is printed this way are added to ``printed``."""
     general: list[str] = []
     goals: list[str] = []
     text = b.notice.text
@@ -449,12 +539,37 @@ def _restated_sections(b: _Build, sections: dict[tuple[str, ...], Section]) -> t
             goals if any(h in section.heading for h in _GOAL_HEADINGS) else None)
         if target is None:
             continue
-        body = text[section.body_span[0]:section.body_span[1]]
-        for line in body.splitlines():
+        start, end = section.body_span
+        inside = [(di, d) for di, d in enumerate(b.notice.deadlines)
+                  if d.span and start <= d.span[0] and d.span[1] <= end]
+        for line in text[start:end].splitlines():
             line = re.sub(r"\s", "", line)
             hn = match_heading_number(line)
             if hn is not None:
                 line = line[hn.end:]
-            if line and line != section.heading:
-                target.append(b.sub.apply(line, section.heading))
+            if not line or line == section.heading:
+                continue
+            for di, deadline in inside:
+                if deadline.text and deadline.text in line and di not in printed:
+                    local = localise_phrase(deadline.text, deadline, b.scheduled[di], b.ctx.draft_date.year)
+                    line = line.replace(deadline.text, local, 1)
+                    printed.add(di)
+            target.append(b.sub.apply(line, section.heading))
     return general, goals
+
+
+def load_notice(path: str | os.PathLike[str], progress: ProgressCallback = noop,
+                cancelled: CancelCheck = never) -> Notice:
+    """A superior notice from a source file (parsed) or from its ``notice/1`` JSON."""
+    path = Path(path)
+    if path.suffix.lower() != ".json":
+        from parsing.parser import parse_file
+
+        return parse_file(path, progress, cancelled)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return Notice.from_json(data)
+    except FileNotFoundError as exc:
+        raise DraftingError(f"{path.name}：找不到文件") from exc
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise DraftingError(f"{path.name}：不是有效的 notice/1 解析结果（{exc}）") from exc

@@ -50,6 +50,22 @@ def cn_date(day: date, reference_year: int | None = None) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+def span_text(start: str | None, end: str | None, draft_date: date) -> str:
+    """即日起至6月16日, 5月1日至5月28日, 2026年9月25日至11月25日, 6月16日前."""
+    year = draft_date.year
+    if not end:
+        return ""
+    end_day = date.fromisoformat(end)
+    if not start:
+        return f"{cn_date(end_day, year)}前"
+    start_day = date.fromisoformat(start)
+    if start_day <= draft_date:
+        return f"即日起至{cn_date(end_day, year)}"
+    if start_day.year != end_day.year:
+        return f"{cn_date(start_day)}至{cn_date(end_day)}"
+    return f"{cn_date(start_day, year)}至{cn_date(end_day, start_day.year)}"
+
+
 def back_schedule(superior: date, ctx: ScheduleContext) -> tuple[date, str]:
     """The county date for a superior due date, and a Chinese explanation of how it was chosen."""
     n = ctx.lead_days
@@ -104,9 +120,7 @@ def schedule_deadline(deadline: Deadline, index: int | None, ctx: ScheduleContex
     county, explanation = back_schedule(superior, ctx)
     if kind == "range":
         start = _county_start(deadline.start, ctx)
-        start_text = "即日起" if start == ctx.draft_date.isoformat() else (
-            cn_date(date.fromisoformat(start), year) if start else "")
-        text = f"{start_text}至{cn_date(county, year)}" if start_text else f"{cn_date(county, year)}前"
+        text = span_text(start, county.isoformat(), ctx.draft_date)
         return PlanDeadline(kind="range", date=county.isoformat(), start=start, time=deadline.time, text=text,
                             superior_date=deadline.date, superior_index=index, to=to, explanation=explanation)
     return PlanDeadline(kind="due", date=county.isoformat(), time=deadline.time,
@@ -120,7 +134,6 @@ def schedule_phases(phases: list[Phase], ctx: ScheduleContext) -> list[PlanDeadl
     result: list[PlanDeadline | None] = []
     prev_sup_end: date | None = None
     prev_county_end: date | None = None
-    year = ctx.draft_date.year
     for phase in phases:
         if not phase.end:
             result.append(None)
@@ -134,12 +147,7 @@ def schedule_phases(phases: list[Phase], ctx: ScheduleContext) -> list[PlanDeadl
                 start = (prev_county_end + timedelta(days=gap)).isoformat()
         if start and date.fromisoformat(start) > county:
             start = county.isoformat()
-        if start == ctx.draft_date.isoformat():
-            text = f"即日起至{cn_date(county, year)}"
-        elif start:
-            text = f"{cn_date(date.fromisoformat(start), year)}至{cn_date(county, year)}"
-        else:
-            text = f"{cn_date(county, year)}前"
+        text = span_text(start, county.isoformat(), ctx.draft_date)
         result.append(PlanDeadline(kind="range", date=county.isoformat(), start=start, text=text,
                                    superior_date=phase.end, explanation=f"{phase.name}：{explanation}"))
         prev_sup_end, prev_county_end = superior, county
@@ -167,7 +175,7 @@ def localise_phrase(phrase: str, superior: Deadline, county: PlanDeadline, year:
     if not matches:
         return phrase
     last = matches[-1]
-    new = cn_date(date.fromisoformat(county.date), year)
+    new = cn_date(date.fromisoformat(county.date), None if "年" in last.group(0) else year)
     phrase = phrase[:last.start()] + new + phrase[last.end():]
     if county.kind == "range" and len(matches) > 1 and county.start:
         first = matches[0]

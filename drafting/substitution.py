@@ -36,6 +36,7 @@ _CITY_SUBORDINATE = rf"各县(?:{_PAREN}|、市、区|市区)?"
 _PROVINCE_SUBORDINATE = rf"(?:各设区的?市|各地市|各市(?:{_PAREN})?(?:、县(?:{_PAREN})?)?)"
 _HEADS = r"(?:局长|主任|主要负责人|主要负责同志|分管负责同志)"
 _COLLECTIVE_JOIN = re.compile(r"[、和及与]")
+_DIVISION_SUFFIX = re.compile(r"(?<=委|局|厅)[\u4e00-\u9fff]{2,6}(?:处|科)$")
 # The superior may stay where it is cited as the source of what the county does.
 _CITING_BEFORE = re.compile(r"(?:按照|根据|依据|遵照|贯彻落实|落实|贯彻)$")
 _CITING_AFTER = re.compile(r"^(?:办公室)?(?:关于|要求|部署|决策部署|工作要求|的要求|的部署|文件|通知)")
@@ -90,8 +91,9 @@ class _Rule:
 class Substituter:
     """Rewrites superior-level names into the county's and keeps the list of what it changed."""
 
-    def __init__(self, notice: Notice, profile: CountyProfile):
+    def __init__(self, notice: Notice, profile: CountyProfile, department_for: Callable[[str], str] | None = None):
         self.profile = profile
+        self._department_for = department_for or (lambda _name: profile.office)
         self.level = superior_level(notice)
         self.substitutions: list[Substitution] = []
         self._rules = self._build_rules(notice)
@@ -113,6 +115,9 @@ class Substituter:
             text = m.group(0)
             if text.endswith(("办公室", "办公厅")):
                 return p.office
+            division = _DIVISION_SUFFIX.search(text)
+            if division:
+                return self._department_for(division.group(0))
             if lv.place and text.startswith(lv.place):
                 return p.bureau
             return p.bureau_abbr if any(text.endswith(s) for s in HEALTH_SHORT) else p.bureau_short
@@ -128,7 +133,7 @@ class Substituter:
                     rules.append(_Rule(re.escape(name), const(county_units), "下级"))
         # The issuing organ: with its place, then with the level word, then bare when it is a 委/局.
         if lv.is_health:
-            office = r"(?:办公室|办公厅)?"
+            office = r"(?:办公室|办公厅|(?!各)[\u4e00-\u9fff]{2,6}?(?:处|科)(?![\u4e00-\u9fff]{0,1}(?:学|技|普)))?"
             if lv.place:
                 rules.append(_Rule(rf"{re.escape(lv.place)}(?:{_HEALTH}){office}", organ_name, "机关"))
             rules.append(_Rule(rf"(?<![县区乡镇]){word}(?:{_HEALTH}){office}", organ_name, "机关"))
@@ -144,6 +149,7 @@ class Substituter:
             if lv.place:
                 rules.append(_Rule(rf"{re.escape(lv.place)}(?![委政人])", const(p.county), "范围"))
             rules.append(_Rule(rf"全{word}(?=[^级]|$)", const("全县"), "范围"))
+            rules.append(_Rule(r"各地各单位", const("各单位"), "范围"))
             rules.append(_Rule(rf"(?:本|我){word}(?!级)", lambda m: m.group(0)[0] + "县", "范围"))
         elif lv.place and lv.place != p.county:
             # A neighbouring county's document: its name becomes ours.

@@ -25,6 +25,8 @@ _ALL_UNITS = ("各单位", "各级各类医疗卫生机构", "各医疗卫生机
               "各地各单位", "各地", "各类机构", "各医疗卫生单位", "全系统各单位")
 _BUREAU = re.compile(r"^(?:县|我|本)?(?:卫生健康委员会|卫生健康委|卫生健康局|卫健委|卫健局|委|局)(?:机关)?$")
 _FUZZY_CUTOFF = 82.0
+# A superior organ's internal division: 委医政医管处, 医政医管科, 厅人事处.
+_SUPERIOR_DEPARTMENT = re.compile(r"^(?:委|厅|局)?[^各，。、]{2,8}(?:处|科)$")
 
 
 @dataclass
@@ -82,7 +84,20 @@ class UnitMatcher:
         if best:
             target = self._names[best[0]]
             return target, f"“{name}”与“{best[0]}”相近（相似度{best[1]:.0f}），对应{target}"
+        if _SUPERIOR_DEPARTMENT.match(clean):
+            return self.map_department(clean), f"“{name}”是上级机关的内设处室，对应本局{self.map_department(clean)}"
         return None, f"“{name}”不在单位资料中，按原文保留"
+
+    def map_department(self, name: str) -> str:
+        """The bureau's 股室 for a superior's internal 处/科 (医政医管处 → 医政医管股), else the office."""
+        core = _department_core(name)
+        best_name, best_score = self.profile.office, 0.0
+        for dept in self.profile.departments:
+            for alias in (dept.name, *dept.aliases):
+                score = fuzz.partial_ratio(core, _department_core(alias)) if core else 0.0
+                if score > best_score:
+                    best_name, best_score = dept.name, score
+        return best_name if best_score >= 80 else self.profile.office
 
     # ----- tasks ---------------------------------------------------------------------------
     def department_scores(self, heading: str, text: str) -> list[tuple[str, int, list[str]]]:
@@ -148,6 +163,12 @@ def _clean(name: str) -> str:
     name = re.sub(r"\s", "", name)
     name = re.sub(r"(?:主要负责人|主要负责同志|负责同志|负责人)$", "", name)
     return name[:-1] if name.endswith("等") and len(name) > 2 else name
+
+
+def _department_core(name: str) -> str:
+    """医政医管处 → 医政医管, 局办公室 → 办公, 科教宣传股 → 科教宣传."""
+    name = re.sub(r"^(?:委|厅|局)", "", name)
+    return re.sub(r"(?:办公室|股|处|科|室)$", "", name)
 
 
 def _strip_organ(name: str) -> str:
