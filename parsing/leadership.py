@@ -97,6 +97,8 @@ def find_leadership(clean: CleanText) -> Leadership | None:
     matches = list(_GROUP.finditer(clean.text))
     best: Leadership | None = None
     for k, m in enumerate(matches):
+        if re.search(r"(?:要|应|须|应当|督促|指导)$", clean.text[max(0, m.start() - 3):m.start()]):
+            continue  # 各单位要成立…: a group the recipients must set up, not the notice's own
         # a heading (``三、成立工作专班``) names the kind; the sentence after it names the group
         named = [g for g in matches[k:k + 3] if g.start() - m.start() < 300 and len(_group_name(g.group(2))) > 4]
         found = _read_group(clean, m, named[0] if named else m)

@@ -1,0 +1,71 @@
+"""The outline: nesting by numbering style, glitches repaired, unnumbered headings kept."""
+
+from __future__ import annotations
+
+from conftest import FIXTURES, seed
+
+from parsing.model import Source
+from parsing.outline import int_to_cn
+from parsing.parser import parse_clean, parse_file
+from parsing.pipeline import text_from_string
+
+
+def parse_text(text: str):
+    _, clean = text_from_string(text)
+    return parse_clean(clean, Source("inline.txt"))
+
+
+def flat(sections):
+    return [(s.level, s.number, s.heading) for root in sections for s in root.walk() if s.numbered]
+
+
+def test_int_to_cn():
+    assert [int_to_cn(v) for v in (1, 3, 10, 12, 20, 21)] == ["一", "三", "十", "十二", "二十", "二十一"]
+
+
+def test_stray_arabic_numbers_among_chinese_ones_are_repaired():
+    n = parse_file(FIXTURES / "notices" / "district_inspection.txt")
+    top = [(s.number, s.heading) for s in n.outline if s.numbered]
+    assert top == [("一", "检查范围"), ("二", "检查内容"), ("三", "工作要求"), ("四", "组织领导")]
+    assert [c.number for c in n.outline[2].children] == ["（一）", "（二）", "（三）"]  # （3） after （二）
+    # a 1. list restarting under each （一） stays where it stands
+    assert [(c.number, [g.number for g in c.children]) for c in n.outline[1].children] == [
+        ("（一）", ["1", "2"]), ("（二）", ["1"])]
+
+
+def test_a_list_running_on_across_sections_stays_under_each_section():
+    n = parse_file(seed("004"))
+    assert [[c.number for c in s.children] for s in n.outline] == [
+        ["1"], ["2", "3"], ["4", "5", "6", "7"], ["8", "9", "10", "11"], ["12"]]
+    assert all(c.level == 3 for s in n.outline for c in s.children)
+
+
+def test_arabic_list_that_continues_is_not_taken_for_a_chinese_number():
+    n = parse_text("关于做好检查的通知\n各单位：\n现通知如下：\n一、工作任务\n1.开展自查。各单位要开展自查。\n"
+                   "2.组织抽查。局办公室要组织抽查。\n二、工作要求\n3.按时报送。各单位要按时报送。\n")
+    assert flat(n.outline) == [(1, "一", "工作任务"), (3, "1", "开展自查"), (3, "2", "组织抽查"),
+                               (1, "二", "工作要求"), (3, "3", "按时报送")]
+
+
+def test_unnumbered_heading_lines_are_sections_but_not_in_json():
+    n = parse_file(seed("003"))
+    plain = [s.heading for s in n.outline if not s.numbered]
+    assert plain == ["加强领导精心部署", "突出重点全面落实", "广泛发动深入动员"]
+    assert n.to_json()["outline"] == []
+    for s in n.outline:
+        a, b = s.body_span
+        assert a < b and n.text[s.span[0]:s.span[1]].replace(" ", "") == s.heading
+
+
+def test_chapters_and_articles_nest():
+    n = parse_file(FIXTURES / "notices" / "province_articles.txt")
+    assert [(s.number, len(s.children)) for s in n.outline if s.numbered] == [("第一章", 2), ("第二章", 3),
+                                                                              ("第三章", 1)]
+    assert n.outline[0].children[0].level == 2
+
+
+def test_attachment_list_and_signature_are_not_outline():
+    n = parse_file(seed("002"))
+    numbers = [(s.level, s.number) for s in n.outline[-1].walk()]
+    assert numbers[0] == (1, "五")
+    assert all(s.heading != "忻州市安全生产工作督导检查分组" for root in n.outline for s in root.walk())

@@ -1,0 +1,102 @@
+"""Tasks and their lead / supporting units, by the contract's settled cases."""
+
+from __future__ import annotations
+
+from parsing.model import Source
+from parsing.parser import parse_clean
+from parsing.pipeline import text_from_string
+from parsing.responsibility import Responsibility, duty_subjects, explicit_units, parse_parenthesis
+
+
+def parse_text(text: str):
+    _, clean = text_from_string(text)
+    return parse_clean(clean, Source("inline.txt"))
+
+
+def paren(content: str) -> tuple[list[str], list[str]]:
+    found = Responsibility()
+    parse_parenthesis(content, 0, found)
+    return found.lead, found.support
+
+
+def test_parenthesis_with_qiantou():
+    assert paren("局办公室、人事股、工委办牵头，各股室、局直属各单位分工负责") == (
+        ["局办公室", "人事股", "工委办"], ["各股室", "局直属各单位"])
+    assert paren("局人事股、工委办牵头，局相关股室负责") == (["局人事股", "工委办"], ["局相关股室"])
+
+
+def test_parenthesis_without_qiantou():
+    assert paren("局法监股负责") == (["局法监股"], [])
+    assert paren("局办公室、医政股、疾控股、法监股、妇幼股、中医股等分工负责") == (
+        ["局办公室", "医政股", "疾控股", "法监股", "妇幼股", "中医股"], [])
+    assert paren("县卫健委负责，县财政局配合") == (["县卫健委"], ["县财政局"])
+
+
+def test_labelled_lines_and_spans():
+    text = "做好培训。牵头单位：市卫健委办公室；配合单位：市急救中心、市红十字会。"
+    found = explicit_units(text, 100)
+    assert (found.lead, found.support) == (["市卫健委办公室"], ["市急救中心", "市红十字会"])
+    for (a, b), name in zip(found.spans, found.lead + found.support, strict=True):
+        assert text[a - 100:b - 100] == name
+
+
+def test_a_parenthesis_without_duty_words_names_no_one():
+    assert not explicit_units("加强职业病防治（含放射卫生）。", 0).explicit
+
+
+def subjects(text: str) -> list[str]:
+    return duty_subjects(text, 0).lead
+
+
+def test_subjects_that_carry_a_duty():
+    assert subjects("县卫生健康委要按照要求制定分工。医疗卫生机构要成立领导小组。") == ["县卫生健康委", "医疗卫生机构"]
+    assert subjects("县卫健委指导各医疗机构严格按照标准施工。") == ["县卫健委"]  # the object is no subject
+    assert subjects("督查组采取明查暗访等方式深入一线。") == ["督查组"]
+    assert subjects("医疗卫生机构主要负责人要切实履行职责。主要负责人要带队检查。") == ["医疗卫生机构"]
+    assert subjects("乡镇卫生院、民营医疗卫生机构也要同步开展。") == ["乡镇卫生院", "民营医疗卫生机构"]
+    assert subjects("请各单位于3月15日前报送方案。") == ["各单位"]
+
+
+def test_what_is_not_a_subject():
+    assert subjects("要会同属地应急、消防等部门会商制定工作方案。专项行动要做到全覆盖。") == []
+    assert subjects("按照要求，县卫生健康委、医疗卫生等各类机构严格落实责任制。") == []
+    assert subjects("强力推动内设科室将业务工作与安全生产同时部署。") == []
+    assert subjects("安全管理机构建立、人员配备情况；特殊岗位人员持证上岗情况。") == []
+    assert subjects("对工作推进不力的单位要约谈。其他负责同志应按照要求研究问题。") == []
+
+
+NOTICE = """关于做好2024年职业健康工作的通知
+各乡镇卫生院，局机关各股室：
+现将有关事项通知如下：
+一、指导思想
+各单位要坚持预防为主。
+二、重点任务
+（一）开展职业病危害监测
+1.组织监测。县疾控中心要于6月30日前完成重点行业监测。（县疾控中心牵头，各乡镇卫生院配合）
+2.通报结果。监测结果报局医政股。
+（二）加强宣传
+各乡镇卫生院要开展职业病防治法宣传周活动。
+三、工作要求
+各单位请于12月10日前报送工作总结。
+县卫生健康局
+2024年3月1日
+"""
+
+
+def test_tasks_are_the_deepest_assigning_items_below_non_narrative_sections():
+    n = parse_text(NOTICE)
+    assert [t.outline_path for t in n.tasks] == [["二", "（一）", "1"], ["二", "（一）", "2"], ["二", "（二）"]]
+    first = n.tasks[0]
+    assert first.heading == "组织监测"
+    assert first.text.startswith("县疾控中心要于6月30日前") and first.text.endswith("配合）")
+    assert (first.lead, first.support) == (["县疾控中心"], ["各乡镇卫生院"])
+    assert n.tasks[2].lead == ["各乡镇卫生院"]  # heading alone on its line: the next paragraph is its text
+    assert n.tasks[2].text.startswith("各乡镇卫生院要开展")
+
+
+def test_tasks_link_the_deadlines_inside_them():
+    n = parse_text(NOTICE)
+    linked = [n.deadlines[i] for i in n.tasks[0].deadlines]
+    assert [d.date for d in linked] == ["2024-06-30"]
+    closing = [d for d in n.deadlines if d.date == "2024-12-10"]
+    assert closing and all(n.deadlines.index(d) not in t.deadlines for d in closing for t in n.tasks)
