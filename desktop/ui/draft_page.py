@@ -117,7 +117,7 @@ class DraftPage(QWidget):
     # --- state -----------------------------------------------------------------------------------
     def _update_summary(self) -> None:
         current = self.session.current
-        ready = available("drafting.plan_builder", "build_plan")
+        ready = available("drafting.plan_builder")  # find_spec only: no import at start-up
         has_plan = self.session.plan is not None
         self.draft_button.setEnabled(current is not None and ready)
         self.draft_button.setText(self.tr("重新起草") if has_plan and self.source is current else "起草")
