@@ -44,7 +44,8 @@ def _tokenizer():
     tokenizer = jieba.Tokenizer()
     terms = RESOURCES_DIR / "gov_terms.dict"
     if terms.is_file():
-        tokenizer.load_userdict(str(terms))
+        with open(terms, "rb") as handle:
+            tokenizer.load_userdict(handle)
     for word in TITLE_WORDS:
         tokenizer.add_word(word, freq=100000)
     return tokenizer
