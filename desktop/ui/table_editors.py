@@ -24,7 +24,8 @@ class MultiUnitCompleter(QCompleter):
     """Completes the unit being typed after the last 、 in a list of units."""
 
     def __init__(self, names: Sequence[str], parent=None):
-        super().__init__(QStringListModel(list(names)), parent)
+        super().__init__(parent)
+        self.setModel(QStringListModel(list(names), self))  # parented, or Python frees it
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterMode(Qt.MatchFlag.MatchContains)
 
