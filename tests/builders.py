@@ -100,7 +100,8 @@ def write_numbered_docx(paragraphs: list[str], path: Path) -> Path:
     """A .docx of ``paragraphs`` where every consecutive heading number is Word automatic numbering.
 
     A number out of sequence (a ``3、`` among ``一、二、``) stays literal text, as it would in a real
-    file. Body paragraphs get the 2-character first-line indent of 公文.
+    file. Body paragraphs get the 2-character first-line indent of 公文; a title line is set in
+    2号 and centred.
     """
     document = docx.Document()
     section = document.sections[0]
@@ -130,10 +131,11 @@ def write_numbered_docx(paragraphs: list[str], path: Path) -> Path:
                 body = text[heading.end:]
         elif len(text) > 30:
             paragraph.paragraph_format.first_line_indent = Pt(32)
-        if len(text) <= 30 and not heading:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        is_title = "关于" in text and text.endswith(("通知", "方案", "意见", "要点")) and len(text) <= 80
+        if is_title:  # 2号 title, centred, as GB/T 9704 prints it
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run(body)
-        run.font.size = Pt(16)
+        run.font.size = Pt(22 if is_title else 16)
         _set_east_asian_font(run, "WenQuanYi Micro Hei")
     document.save(path)
     return path

@@ -1,8 +1,9 @@
 """Text PDFs via pdfplumber, page by page, with pages that have no text layer marked for OCR.
 
-Lines come out in reading order; a line indented from the page's text margin is prefixed
-with two ideographic spaces (the 2-character paragraph indent of 公文), which cleaning uses as
-a paragraph-start hint. Tables found by pdfplumber come out one row per line, cells separated
+Lines come out in reading order, and the page geometry settles what plain text cannot: a line
+that runs to the right margin is wrapped and continues on the next (joined here), and a line
+indented from the left margin starts a paragraph (prefixed with two ideographic spaces, the
+2-character indent of 公文). A paragraph running over a page break is left for cleaning to join. Tables found by pdfplumber come out one row per line, cells separated
 by tabs, at their place on the page. Each page's cache is released after reading, so memory
 stays flat on a long document.
 """
@@ -10,6 +11,8 @@ stays flat on a long document.
 from __future__ import annotations
 
 import itertools
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
@@ -17,10 +20,13 @@ import pdfplumber
 from parsing.document import RawDocument, RawPage
 from parsing.errors import LoadError
 from parsing.loaders import limits
+from parsing.numbering import match_heading_number
 from parsing.progress import CancelCheck, ProgressCallback, check_cancelled, never, noop
 
 INDENT = "\u3000\u3000"
-_MIN_CHARS_FOR_TEXT = 5  # fewer characters than this and a page with images is a scan
+_MIN_CHARS_FOR_TEXT = 5
+_SENTENCE_END = ("。", "！", "？", "；", "：", "”", "）")
+_CLAUSE_PUNCT = re.compile(r"[。，；：！？,;]")  # fewer characters than this and a page with images is a scan
 
 
 def _open(path: Path):
@@ -40,38 +46,80 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def text_lines(chars: list[dict]) -> list[tuple[float, float, float, str]]:
-    """Group characters into lines by their baseline: (bottom, x0, font size, text) per line.
+@dataclass
+class TextLine:
+    """One printed line: its baseline, horizontal extent, font size and text."""
+
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+    text: str
+
+
+def text_lines(chars: list[dict]) -> list[TextLine]:
+    """Group characters into lines by their baseline, top to bottom.
 
     Characters of one line share a baseline even when their sizes differ (a numbering label in
     another size), so lines are clustered on ``bottom``, not ``top``. A gap wider than a third of
     the font size becomes a space; cleaning later removes layout spaces between CJK characters.
     """
-    lines: list[list[dict]] = []
+    groups: list[list[dict]] = []
     for char in sorted(chars, key=lambda c: (round(c["bottom"], 1), c["x0"])):
         size = char.get("size") or 12
-        if lines and abs(char["bottom"] - lines[-1][0]["bottom"]) <= 0.3 * size:
-            lines[-1].append(char)
+        if groups and abs(char["bottom"] - groups[-1][0]["bottom"]) <= 0.3 * size:
+            groups[-1].append(char)
         else:
-            lines.append([char])
+            groups.append([char])
     out = []
-    for line in lines:
-        line.sort(key=lambda c: c["x0"])
-        size = max(c.get("size") or 12 for c in line)
-        parts = [line[0]["text"]]
-        for before, char in itertools.pairwise(line):
+    for group in groups:
+        group.sort(key=lambda c: c["x0"])
+        size = max(c.get("size") or 12 for c in group)
+        parts = [group[0]["text"]]
+        for before, char in itertools.pairwise(group):
             if char["x0"] - before["x1"] > (char.get("size") or size) / 3:
                 parts.append(" ")
             parts.append(char["text"])
-        out.append((line[0]["bottom"], line[0]["x0"], size, "".join(parts)))
+        out.append(TextLine(group[0]["bottom"], group[0]["x0"], group[-1]["x1"], size, "".join(parts)))
     return out
 
 
-def page_text(page) -> tuple[str, bool]:
-    """(text, needs_ocr) of one pdfplumber page."""
+def _join(lines: list[TextLine], left: float, right: float) -> list[tuple[float, str]]:
+    """Rows of text with wrapped lines joined.
+
+    A line that ends within four characters of the right margin (ragged-right text breaks early
+    before punctuation that may not start a line) continues on the next line, unless that one is
+    indented (a new paragraph), starts with a heading number, is set in another size (a title), or
+    is a short unpunctuated line after a finished sentence (an unnumbered heading).
+    Indented lines are prefixed with two ideographic spaces, the 2-character indent of 公文."""
+    rows: list[tuple[float, str]] = []
+    running = False
+    previous_size = 0.0
+    for line in lines:
+        indented = line.x0 - left >= 1.5 * line.size
+        same_size = abs(line.size - previous_size) <= 0.5
+        heading_like = (match_heading_number(line.text) is not None
+                        or (rows and rows[-1][1].endswith(_SENTENCE_END) and right - line.x1 >= 3 * line.size
+                            and not _CLAUSE_PUNCT.search(line.text) and not line.text.startswith(("（", "("))))
+        if running and same_size and not indented and not heading_like:
+            glue = " " if rows[-1][1][-1:].isascii() and line.text[:1].isascii() and line.text[:1].isalnum() else ""
+            rows[-1] = (rows[-1][0], rows[-1][1] + glue + line.text)
+        else:
+            rows.append((line.bottom, (INDENT if indented else "") + line.text))
+        running = right - line.x1 < 4 * line.size
+        previous_size = line.size
+    return rows
+
+
+def page_text(page, right_margin: float = 0.0) -> tuple[str, bool, float]:
+    """(text, needs_ocr, right margin) of one pdfplumber page.
+
+    ``right_margin`` is the furthest right edge of text seen on earlier pages: a page whose
+    lines are all short (the last page of a notice) must not take its longest line as full width.
+    """
     chars = page.chars
     if len(chars) < _MIN_CHARS_FOR_TEXT and page.images:
-        return "", True
+        return "", True, right_margin
     rows: list[tuple[float, str]] = []
     boxes: list[tuple[float, float, float, float]] = []
     if page.rects or page.lines:
@@ -84,12 +132,10 @@ def page_text(page) -> tuple[str, bool]:
     chars = [c for c in page.dedupe_chars().chars if c.get("upright", True) and not _inside(c, boxes)]
     lines = text_lines(chars)
     if lines:
-        margin = min(x0 for _, x0, _, _ in lines)
-        for bottom, x0, size, text in lines:
-            indent = INDENT if x0 - margin >= 1.5 * size else ""
-            rows.append((bottom, indent + text))
+        right_margin = max(right_margin, *(line.x1 for line in lines))
+        rows += _join(lines, min(line.x0 for line in lines), right_margin)
     rows.sort(key=lambda row: row[0])
-    return "\n".join(text for _, text in rows), False
+    return "\n".join(text for _, text in rows), False, right_margin
 
 
 def load_pdf(path: Path, progress: ProgressCallback = noop, cancelled: CancelCheck = never,
@@ -107,11 +153,12 @@ def load_pdf(path: Path, progress: ProgressCallback = noop, cancelled: CancelChe
         if count > limits.MAX_PDF_PAGES:
             raise LoadError(path, f"PDF 共 {count} 页，超过可处理的上限 {limits.MAX_PDF_PAGES} 页")
         text_share = 0.8 if ocr else 1.0
+        right_margin = 0.0
         for index, page in enumerate(pdf.pages):
             check_cancelled(cancelled)
             progress(text_share * index / count, f"正在读取第 {index + 1}/{count} 页")
             try:
-                text, needs_ocr = page_text(page)
+                text, needs_ocr, right_margin = page_text(page, right_margin)
             except Exception as exc:  # one broken page must not lose the others
                 text, needs_ocr = "", False
                 warnings.append(f"第 {index + 1} 页无法读取（{type(exc).__name__}），已跳过")
