@@ -97,7 +97,8 @@ def is_heading_text(text: str) -> bool:
     if number is None:
         return False
     rest = text[number.end:]
-    return bool(rest.strip()) and not any(ch in "。；！？：:;!?" for ch in rest) and len(rest) <= 50
+    return (bool(rest.strip()) and not any(ch in "。；！？：:;!?" for ch in rest) and len(rest) <= 50
+            and bracket_depth(rest) == 0)
 
 
 def ends_with_genre(text: str) -> bool:

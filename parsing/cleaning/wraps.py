@@ -31,13 +31,16 @@ from parsing.cleaning.shapes import (
     is_label_line,
 )
 
-_MIN_WIDTH = 10  # narrower "pages" are lists, not wrapped prose
+_MIN_WIDTH = 15  # em: narrower "pages" are lists or a few short lines, not wrapped prose
+_MIN_WRAPPED_LINES = 5
 _WIDTH_WINDOW = 3  # wrapped lines vary by a few characters (punctuation, digits)
 _WRAPPED_SHARE = 0.4  # share of lines near the typical width for a document to count as wrapped
 _BLANK_NOISE_SHARE = 0.6  # above this share of line breaks with a blank line, blanks mean nothing
 _LONG_LINE = 40  # in unwrapped text, an unpunctuated line this long was broken by a page end
 _TITLE_MAX = 90
 _INNER_PUNCT = frozenset("，。；,;")
+_COLON_THEN_TEXT = re.compile(r"[:：]\s*\S")
+_PAGE_END_LINE = 25  # em
 _INDENT = 1.5  # em of leading space that marks a paragraph's first line
 _INDENT_SHARE = (0.02, 0.6)  # indents carry meaning only when some lines, not most, have one
 _LABEL_BEFORE_COLON = re.compile(r"(?:邮箱|信箱|电话|手机|传真|地址|联系人|网址|邮编)\s*[:：]$")
@@ -74,7 +77,7 @@ def estimate_layout(lines: list[Line]) -> Layout:
             n = sum(counts.get(w - d, 0) for d in range(_WIDTH_WINDOW + 1))
             if n > best_n:
                 best, best_n = w, n
-        if best_n >= _WRAPPED_SHARE * len(widths):
+        if best_n >= max(_MIN_WRAPPED_LINES, _WRAPPED_SHARE * len(widths)):
             mode = max(range(best - _WIDTH_WINDOW, best + 1), key=lambda w: (counts.get(w, 0), w))
             if mode >= _MIN_WIDTH:
                 width = float(mode)
@@ -118,7 +121,10 @@ def _inside_sentence(text: str) -> bool:
     """
     if text.endswith(("）", ")")) or is_label_line(text):
         return False
-    return any(ch in _INNER_PUNCT for ch in text)
+    if any(ch in _INNER_PUNCT for ch in text):
+        return True
+    number = heading_number(text)  # 4. 医疗安全：主要检查…
+    return number is not None and bool(_COLON_THEN_TEXT.search(text, number.end))
 
 
 def _title_continues(paragraph: str, nxt: str) -> bool:
@@ -162,7 +168,7 @@ def _joins(par: _Paragraph, a: Line, b: Line, layout: Layout) -> bool:
     if _opens_paragraph(text_b) or _closes_paragraph(text_a):
         return False
     terminal = ends_terminal(text_a)
-    mid = ends_mid_sentence(text_a)
+    mid = ends_mid_sentence(text_a) or bool(_LABEL_BEFORE_COLON.search(text_a))
     open_bracket = par.depth > 0 and not terminal
     unfinished = not terminal and (layout.full(a, strict=False) or layout.long(a) or _inside_sentence(text_a))
     if b.gap > 0 and (layout.blanks_mean_breaks or b.gap >= 3):
@@ -173,8 +179,10 @@ def _joins(par: _Paragraph, a: Line, b: Line, layout: Layout) -> bool:
         return True
     if terminal:
         return layout.full(a, strict=True) and not _heading_like(b, layout)
-    if is_heading_text(text_a) and not layout.full(a, strict=False):
+    if is_heading_text(text_a) and par.depth == 0 and not layout.full(a, strict=False):
         return False
+    if b.page_start and a.width >= _PAGE_END_LINE:
+        return True  # a long line that stops without punctuation at the foot of a page runs on
     if _title_continues(par.short_text(), text_b):
         return True
     if text_a.endswith(("）", ")")) and not layout.full(a, strict=False):

@@ -307,3 +307,44 @@ def test_empty_and_blank_documents_give_empty_text():
     for text in ["", "\n\n  \n\t\n", "扫描全能王 创建\n— 1 —"]:
         result = clean_text(text)
         assert result.text == "" and result.paragraphs == [] and len(result.offsets) == 0
+
+
+def test_joint_issuer_banner_stays_apart_from_a_title_broken_over_two_lines():
+    text = ("国家发展改革委办公厅\n国家税务总局办公厅\n\n关于做好2024年涉企收费检查\n工作的通知\n\n"
+            "发改办价格[2024]3号\n\n各省发展改革委：\n现就有关事项通知如下：\n一、明确检查重点。\n")
+    assert paragraphs(text) == ["国家发展改革委办公厅", "国家税务总局办公厅", "关于做好2024年涉企收费检查工作的通知",
+                                "发改办价格[2024]3号", "各省发展改革委：", "现就有关事项通知如下：", "一、明确检查重点。"]
+
+
+def test_numbered_heading_with_an_open_bracket_runs_on():
+    text = "（三）排查整治具体时间步骤\n1.动员部署、全面排查、立即整治（即日起至6月23\n日）。各单位要立即安排部署。"
+    assert paragraphs(text) == ["（三）排查整治具体时间步骤", "1.动员部署、全面排查、立即整治（即日起至6月23日）。各单位要立即安排部署。"]
+
+
+def test_line_at_the_foot_of_a_page_runs_on_to_the_next_page():
+    pages = [RawPage(1, "二、工作要求\n4.医疗安全：主要检查医疗机构的医疗质量管理制度和情"),
+             RawPage(2, "况；院内感染控制情况。\n三、保障措施")]
+    result = clean(RawDocument(Path("n.pdf"), "pdf", pages, 2))
+    assert result.paragraph_texts() == ["二、工作要求", "4.医疗安全：主要检查医疗机构的医疗质量管理制度和情况；院内感染控制情况。",
+                                        "三、保障措施"]
+    para = result.paragraphs[1]
+    assert [result.pages[para.start], result.pages[para.end - 1]] == [1, 2]
+
+
+def test_pdf_indent_marks_a_new_paragraph_even_after_a_full_line():
+    ind = "\u3000\u3000"
+    lines = [f"{ind}各单位要高度重视夏季食品安全工作，切实加强组织领", "导，明确专人负责，确保各项措施落实到位，切实保障群", "众饮食安全。各单位要按时报送工作总结，确保实效。",
+             f"{ind}各乡镇卫生院要加强对村卫生室的指导，督促落实食品", "安全各项制度，发现问题及时整改，确保不留死角，抓好", "落实。",
+             f"{ind}县卫生健康局将适时组织督查，督查结果全县通报。"]
+    assert paragraphs("\n".join(lines)) == [
+        "各单位要高度重视夏季食品安全工作，切实加强组织领导，明确专人负责，确保各项措施落实到位，切实保障群众饮食安全。"
+        "各单位要按时报送工作总结，确保实效。",
+        "各乡镇卫生院要加强对村卫生室的指导，督促落实食品安全各项制度，发现问题及时整改，确保不留死角，抓好落实。",
+        "县卫生健康局将适时组织督查，督查结果全县通报。",
+    ]
+
+
+def test_contact_line_broken_after_a_label_colon_is_one_paragraph():
+    text = "联系人：江婷婷，联系电话：18792161603，电子邮箱：\n2292456039@qq.com。\n某某县卫生健康局\n2024年3月7日"
+    assert paragraphs(text) == ["联系人：江婷婷，联系电话：18792161603，电子邮箱：2292456039@qq.com。", "某某县卫生健康局",
+                                "2024年3月7日"]
