@@ -13,7 +13,7 @@ import re
 from parsing.document import CleanText
 from parsing.model import Contact
 
-_CONTACT = re.compile(r"联\s*系\s*人(?:\s*及\s*(?:联系)?(?:电话|方式))?\s*[:：]\s*")
+_CONTACT = re.compile(r"(?:联\s*系\s*人(?:\s*及\s*(?:联系)?(?:电话|方式))?|联\s*系\s*方\s*式)\s*[:：]\s*")
 _PHONE = re.compile(
     r"(?<![0-9])("
     r"1[3-9][0-9](?:[\s-]?[0-9]{4}){2}"  # mobile

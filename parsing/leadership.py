@@ -59,9 +59,12 @@ def person_name(entry: str) -> str:
     return m.group(1) if m else whole
 
 
+_TITLE_IN_PARENS = re.compile(r"[（(][^（()）]*(?:长|主任|书记|员|记|负责人|同志)[）)]")
+
+
 def _names(value: str) -> list[str]:
     """Names listed in one sentence or line: split on 、 when every piece is a short name."""
-    value = value.strip().strip("。；;，,")
+    value = _TITLE_IN_PARENS.sub("", value.strip()).strip("。；;，,")
     pieces = [_TITLE_PREFIX.sub("", compact(p)).removesuffix("同志") for p in re.split(r"[、，,]", value)
               if p.strip()]
     if len(pieces) > 1 and all(len(p) <= 4 for p in pieces):
@@ -152,7 +155,9 @@ def _read_group(clean: CleanText, m: re.Match, naming: re.Match) -> Leadership |
         if not compact(value):
             continue
         if role == "members":
-            result.members.extend(_split_members(value))
+            name = person_name(value)
+            single = _NAME.match(name) and not is_unit(name) and compact(value) != name
+            result.members.extend([name] if single else _split_members(value))
         elif role == "office_head":
             office_head_text = value
         elif role in ("leader", "deputy"):

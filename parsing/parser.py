@@ -85,7 +85,7 @@ def parse_clean(clean: CleanText, source: Source) -> Notice:
     _add_times(notice, clean, flat)
     if notice.title is None and notice.genre not in ("总结", "报告"):
         notice.warnings.append("未找到公文标题")
-    if notice.title and notice.issue_date is None:
+    if notice.title and notice.recipients and notice.issue_date is None:
         notice.warnings.append("未找到成文日期（落款日期）")
     return notice
 

@@ -74,8 +74,6 @@ def test_issue_forward_without_book_marks():
     assert n.enclosed_title == "县人民政府办公室关于做好防汛工作的通知"
 
 
-@pytest.mark.xfail(strict=True, reason="cleaning joins the 版头 lines with the title across a blank line "
-                                        "(reported to the lead); the title then carries the organs")
 def test_banner_lines_above_the_title_stay_apart():
     n = parse_text("国家发展改革委办公厅\n国家税务总局办公厅\n\n关于做好2024年涉企收费检查\n工作的通知\n\n"
                    "发改办价格[2024]3号\n\n各省发展改革委：\n现就有关事项通知如下：\n一、明确检查重点。\n")

@@ -92,6 +92,24 @@ def test_urgent_notice_with_working_group():
     assert n.contacts[0].name == "郑涛" and n.contacts[0].phone == "0577-88213456转8021"
 
 
+def test_county_plan_without_header():
+    n = parse_file(NOTICES / "county_plan.txt")
+    assert n.genre == "方案" and n.title == "清溪县校园及周边食品安全专项整治实施方案"
+    assert n.doc_number is None and n.recipients == [] and n.issue_date is None
+    assert n.basis == ["市食品安全委员会办公室关于开展校园食品安全守护行动的通知"]
+    tasks = {tuple(t.outline_path): t for t in n.tasks}
+    assert ("一",) not in tasks and ("二",) not in tasks  # 工作目标, 组织领导
+    assert (tasks[("三", "（一）")].lead, tasks[("三", "（一）")].support) == (["县教育体育局"], ["县市场监督管理局"])
+    assert tasks[("三", "（二）")].lead == ["县市场监督管理局"]
+    assert tasks[("三", "（三）")].lead == ["县卫生健康局", "县疾控中心"]
+    assert tasks[("三", "（四）")].lead == ["各乡镇人民政府"]  # 会同县公安局: an object, not a lead
+    assert tasks[("五", "（二）")].lead == ["县政府督查室"]
+    lead = n.leadership
+    assert (lead.group, lead.leader, lead.deputy, lead.office) == (
+        "清溪县校园食品安全专项整治工作领导小组", ["罗平"], ["何建军", "唐晓梅"], "县教育体育局")
+    assert [(c.name, c.phone) for c in n.contacts] == [("黄丽", "0736-5221186")]
+
+
 def test_cli_prints_one_object_for_one_file_and_json_lines_for_several(capsys):
     assert main(["parse", str(NOTICES / "urgent.txt"), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
