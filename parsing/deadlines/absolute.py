@@ -173,7 +173,28 @@ def _read_at(ctx: Context, atoms: list[DateAtom], i: int, lo: int, hi: int) -> i
         meeting = bool(_MEETING.search(rest[:60].split("。")[0])) and re.search(r"召开|举行|举办", rest[:40])
         _add_due(ctx, atom, clock, (start, pos), lo, hi, "", meeting="参加会议" if meeting else None)
         return 1
+    if _leads_a_duty(ctx, atom, pos, lo, hi):
+        _add_due(ctx, atom, clock, (atom.start, pos), lo, hi, "")
     return 1
+
+
+_DUTY = re.compile(r"(?<![重主纲概摘必需])要(?![求点素闻件])|须|应当|应(?![急用对])|务必|请")
+_CLAUSE_START = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十0-9]+[)）、.．]\s*)?(?:[^，。；]{0,12}[。：:])?\s*$")
+
+
+def _leads_a_duty(ctx: Context, atom: DateAtom, pos: int, lo: int, hi: int) -> bool:
+    """``6月16日，各地要统一组织开展…``: a future date opening a sentence that assigns work."""
+    if atom.bare_year or not _CLAUSE_START.match(ctx.text[lo:atom.start]):
+        return False
+    if not re.match(r"\s*[，,]", ctx.text[pos:pos + 2]):
+        return False
+    day = atom.first_day()
+    if ctx.issue_date is None or day is None or day < ctx.issue_date:
+        return False
+    if not atom.year_written and day.year != ctx.issue_date.year:
+        return False  # 2月27日，国务院…召开 in a May notice: background, not next February
+    rest = squash(ctx.text[pos:hi])
+    return bool(_DUTY.search(rest[:30])) and not is_past(ctx.text, pos, hi)
 
 
 _MEETING_LABEL = re.compile(r"(会议|报到|培训|开会)时间\s*(?:为|是|：|:)?\s*(?:定于|拟于|于)?\s*$")
