@@ -182,25 +182,28 @@ def docx_to_pdf(progress: ProgressCallback, cancelled: CancelCheck, docx: Path, 
     cmd = [soffice, f"-env:UserInstallation={profile_dir.as_uri()}", "--headless", "--convert-to", "pdf",
            "--outdir", str(out_dir), str(docx)]
     progress(0.05, "正在用 LibreOffice 排版预览…")
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     started = time.monotonic()
-    try:
-        while proc.poll() is None:
-            if cancelled():
-                proc.kill()
-                proc.wait()
-                check_cancelled(cancelled)
-            elapsed = time.monotonic() - started
-            if elapsed > 120:
-                proc.kill()
-                raise PolicyDeskError("LibreOffice 转换超时（超过 2 分钟）。")
-            progress(min(0.9, 0.05 + elapsed / 30), "正在用 LibreOffice 排版预览…")
-            time.sleep(0.1)
-    finally:
-        shutil.rmtree(profile_dir, ignore_errors=True)
+    with tempfile.TemporaryFile() as errors, subprocess.Popen(cmd, stdout=subprocess.DEVNULL,
+                                                               stderr=errors) as proc:
+        try:
+            while proc.poll() is None:
+                if cancelled():
+                    proc.kill()
+                    proc.wait()
+                    check_cancelled(cancelled)
+                elapsed = time.monotonic() - started
+                if elapsed > 120:
+                    proc.kill()
+                    proc.wait()
+                    raise PolicyDeskError("LibreOffice 转换超时（超过 2 分钟）。")
+                progress(min(0.9, 0.05 + elapsed / 30), "正在用 LibreOffice 排版预览…")
+                time.sleep(0.1)
+        finally:
+            shutil.rmtree(profile_dir, ignore_errors=True)
+        errors.seek(0)
+        err = errors.read().decode("utf-8", "replace").strip()
     pdf = out_dir / (Path(docx).stem + ".pdf")
     if proc.returncode != 0 or not pdf.is_file():
-        err = (proc.stderr.read() if proc.stderr else b"").decode("utf-8", "replace").strip()
         raise PolicyDeskError(f"LibreOffice 未能转换 {Path(docx).name}：{err[:200] or '未知原因'}")
     progress(1.0, "预览已生成")
     return pdf
