@@ -130,6 +130,7 @@ def read_header(clean: CleanText) -> Header:
             break  # body text before any header: the document has no header
         if _URGENCY.match(value) and len(value) <= 12:
             header.urgency = _URGENCY.match(value).group(1)
+            header.spans["urgency"] = (start, end)
             last_head = i
         elif header.doc_number is None and (m := DOC_NUMBER.search(raw)) and len(value) <= 40:
             header.doc_number = normalise_doc_number(m.group(1))
@@ -177,7 +178,10 @@ def read_header(clean: CleanText) -> Header:
     if header.title:
         if header.urgency is None and "紧急通知" in header.title:
             header.urgency = "紧急"
+            header.spans["urgency"] = header.spans["title"]
         header.enclosed_title = _enclosed_title(paras, header)
+        if header.enclosed_title and "enclosed_title" not in header.spans:
+            header.spans["enclosed_title"] = header.spans["title"]
     header.genre = _genre(header.title, clean.text)
     return header
 
@@ -295,6 +299,7 @@ def _enclosed_title(paras: _Paras, header: Header) -> str | None:
         if not value:
             continue
         if rest in value and len(value) <= len(rest) + 30:
+            header.spans["enclosed_title"] = paras.items[i][:2]
             return value
         if len(value) > 60:
             break

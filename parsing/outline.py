@@ -50,6 +50,7 @@ class HeadingLine:
     heading_end: int  # text offset just after the heading words (before 。/：)
     text_start: int  # text offset where the item's own text begins (after 。/：), = para end if none
     numbered: bool = True
+    repaired_from: str | None = None  # the number as printed, when a glitch was repaired
 
 
 def _heading_in(text: str, start: int, end: int, num: HeadingNumber) -> HeadingLine:
@@ -97,11 +98,11 @@ def find_headings(clean: CleanText, paragraphs: list[int]) -> list[HeadingLine]:
         if _is_unnumbered_heading(raw, next_text):
             lines.append(HeadingLine(index, "plain", 0, "", 0, para.start, para.start, para.end, para.end,
                                      numbered=False))
-    _repair_glitches(lines)
+    _repair_glitches(lines, text)
     return lines
 
 
-def _repair_glitches(lines: list[HeadingLine]) -> None:
+def _repair_glitches(lines: list[HeadingLine], text: str) -> None:
     """Turn a stray ``3、`` among ``一、二、`` into ``三``."""
     last_value: dict[str, int] = {}
     for line in lines:
@@ -114,6 +115,7 @@ def _repair_glitches(lines: list[HeadingLine]) -> None:
         if target and standalone and last_value.get(target) == line.value - 1 \
                 and last_value.get(line.style, 0) != line.value - 1:
             cn = int_to_cn(line.value)
+            line.repaired_from = _WS.sub("", text[line.start:line.heading_start])
             line.style = target
             line.level = 1 if target == "cn" else 2
             line.number = cn if target == "cn" else f"（{cn}）"

@@ -74,6 +74,9 @@ def parse_clean(clean: CleanText, source: Source) -> Notice:
     last_start = lines[-1].start if lines else 0
     region_end = next((s for s in stops if s > last_start), len(text))
     notice.outline, flat = build_outline(clean, lines, region_end)
+    for line in lines:
+        if line.repaired_from:
+            notice.warnings.append(f"标题编号“{line.repaired_from}”与上下文不符，已按“{line.number}”处理")
 
     notice.tasks = find_tasks(clean, notice.outline, region_end) + table_tasks(clean, notice.outline)
     notice.tasks.sort(key=lambda t: t.span[0] if t.span else 0)

@@ -28,6 +28,8 @@ def test_stray_arabic_numbers_among_chinese_ones_are_repaired():
     top = [(s.number, s.heading) for s in n.outline if s.numbered]
     assert top == [("一", "检查范围"), ("二", "检查内容"), ("三", "工作要求"), ("四", "组织领导")]
     assert [c.number for c in n.outline[2].children] == ["（一）", "（二）", "（三）"]  # （3） after （二）
+    assert "标题编号“3、”与上下文不符，已按“三”处理" in n.warnings
+    assert "标题编号“（3）”与上下文不符，已按“（三）”处理" in n.warnings
     # a 1. list restarting under each （一） stays where it stands
     assert [(c.number, [g.number for g in c.children]) for c in n.outline[1].children] == [
         ("（一）", ["1", "2"]), ("（二）", ["1"])]

@@ -77,3 +77,18 @@ def test_every_value_span_points_at_its_text():
         for index in task.deadlines:
             da, db = notice.deadlines[index].span
             assert a <= da and db <= b
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_header_spans_hold_their_values(path):
+    notice = parse_file(path)
+    text = notice.text
+    for key in ("doc_number", "title", "signatory", "issuer", "enclosed_title"):
+        value = getattr(notice, key)
+        if value is None:
+            continue
+        a, b = notice.spans[key]
+        assert value.split("、")[0] in re.sub(r"\s", "", text[a:b]), key
+    for name in notice.recipients:
+        a, b = notice.spans["recipients"]
+        assert name in re.sub(r"\s", "", text[a:b])
