@@ -173,7 +173,8 @@ def read_header(clean: CleanText) -> Header:
     header.body_start = last_head + 1 if last_head >= 0 else 0
     _read_signature(paras, header)
     header.issuer = _issuer(banner_organs, header.signatory)
-    if header.issuer and not banner_organs and "signatory" in header.spans:
+    if header.issuer and header.issuer == header.signatory and "signatory" in header.spans \
+            and header.issuer != "、".join(banner_organs):
         header.spans["issuer"] = header.spans["signatory"]
     if header.title:
         if header.urgency is None and "紧急通知" in header.title:
