@@ -49,7 +49,10 @@ def run_demo(out_dir: str | os.PathLike[str], say: Callable[[str], None] = print
         notice = window.session.current.notice
         say(f"  已解析：{notice.title}（任务 {len(notice.tasks)} 项，时限 {len(notice.deadlines)} 个）")
     shot("收文", "1-收文.png")
-    window.parse_page.select_field(("deadlines", 0, "date"))
+    window.show_page("解析")
+    settle()
+    deadlines = window.session.current.notice.deadlines if window.session.current else []
+    window.parse_page.select_field(("deadlines", min(1, max(len(deadlines) - 1, 0)), "date"))
     shot("解析", "2-解析.png")
 
     plan = None
@@ -72,7 +75,8 @@ def run_demo(out_dir: str | os.PathLike[str], say: Callable[[str], None] = print
         settle()
         for title, method, name in (("导出台账", window.track_page.export_ledger, "督办台账.xlsx"),
                                     ("起草催办通知", window.track_page.draft_reminder, "催办通知.docx"),
-                                    ("起草进展报告", window.track_page.draft_report, "进展情况报告.docx")):
+                                    ("起草进展报告", window.track_page.draft_report, "进展情况报告.docx"),
+                                    ("导出时限日历", window.track_page.export_calendar, "督办时限.ics")):
             state = method(out / name)
             if job(title, state) and state.result:
                 made.append(Path(state.result))

@@ -276,6 +276,21 @@ def draft_report(progress: ProgressCallback, cancelled: CancelCheck, store_path:
     return Path(result)
 
 
+def export_calendar(progress: ProgressCallback, cancelled: CancelCheck, store_path: Path, path: Path,
+                    plan_id: int | None, today) -> Path:
+    """Write the open delegations' deadlines as an .ics calendar for the office's calendar app."""
+    ics = core("tracking.ics", "导出日历", "write_ics")
+    progress(0.1, "正在生成日历…")
+    check_cancelled(cancelled)
+    store = _open_store(store_path)
+    try:
+        result = ics.write_ics(store, path, plan_id=plan_id, open_only=True)
+    finally:
+        store.close()
+    progress(1.0, "日历已导出")
+    return Path(result)
+
+
 def load_received(progress: ProgressCallback, cancelled: CancelCheck, store_path: Path) -> list[OpenedNotice]:
     """The notices already received (from the store), newest last, for the 收文 list at start-up."""
     if not Path(store_path).is_file():

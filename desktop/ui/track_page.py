@@ -107,9 +107,12 @@ class TrackPage(QWidget):
         self.report_button.clicked.connect(lambda: self.draft_report())
         self.ledger_button = QPushButton(self.tr("导出台账…"))
         self.ledger_button.clicked.connect(lambda: self.export_ledger())
+        self.ics_button = QPushButton(self.tr("导出日历（.ics）…"))
+        self.ics_button.setToolTip(self.tr("把未办结事项的时限导入 Outlook、手机等日历"))
+        self.ics_button.clicked.connect(lambda: self.export_calendar())
         outputs = QGroupBox(self.tr("文书"))
         out_layout = QVBoxLayout(outputs)
-        for button in (self.remind_button, self.report_button, self.ledger_button):
+        for button in (self.remind_button, self.report_button, self.ledger_button, self.ics_button):
             out_layout.addWidget(button)
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -202,9 +205,8 @@ class TrackPage(QWidget):
         if not rows:
             self.summary.setText(self.tr("督办库中还没有交办事项：在“分工”中点击“交办督办”。")
                                  if self.plan_filter.count() <= 1 else "没有符合筛选条件的事项。")
-        self.ledger_button.setEnabled(self.plan_filter.count() > 1)
-        self.remind_button.setEnabled(self.plan_filter.count() > 1)
-        self.report_button.setEnabled(self.plan_filter.count() > 1)
+        for button in (self.ledger_button, self.remind_button, self.report_button, self.ics_button):
+            button.setEnabled(self.plan_filter.count() > 1)
         self._selected()
 
     def current_row(self) -> Any:
@@ -285,6 +287,15 @@ class TrackPage(QWidget):
         state = self._start("导出台账", jobs.export_ledger, path)
         if state is not None:
             state.finished.connect(lambda p: self.session.message.emit(f"已导出台账：{p}"))
+        return state
+
+    def export_calendar(self, path: Path | None = None) -> TaskState | None:
+        path = self._output("导出时限日历", "督办时限.ics", "日历文件 (*.ics)", path)
+        if path is None:
+            return None
+        state = self._start("导出日历", jobs.export_calendar, path)
+        if state is not None:
+            state.finished.connect(lambda p: self.session.message.emit(f"已导出日历：{p}"))
         return state
 
     def draft_reminder(self, path: Path | None = None) -> TaskState | None:

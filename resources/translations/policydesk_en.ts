@@ -525,7 +525,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/track_page.py" line="83" />
-        <location filename="../../desktop/ui/track_page.py" line="222" />
+        <location filename="../../desktop/ui/track_page.py" line="224" />
         <source>选择一行查看详情。</source>
         <translation>Select a row to see details.</translation>
     </message>
@@ -577,11 +577,21 @@
     </message>
     <message>
         <location filename="../../desktop/ui/track_page.py" line="110" />
+        <source>导出日历（.ics）…</source>
+        <translation>Export calendar (.ics)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/track_page.py" line="111" />
+        <source>把未办结事项的时限导入 Outlook、手机等日历</source>
+        <translation>Put the deadlines of open items into Outlook or a phone calendar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/track_page.py" line="113" />
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/track_page.py" line="203" />
+        <location filename="../../desktop/ui/track_page.py" line="206" />
         <source>督办库中还没有交办事项：在“分工”中点击“交办督办”。</source>
         <translation>No delegations yet: click “Delegate” on the Tasks page.</translation>
     </message>
