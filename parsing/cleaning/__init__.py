@@ -120,7 +120,8 @@ def _kinds(texts: list[str]) -> list[str]:
             kind = "body" if in_attachment_list else "heading"
         else:
             in_attachment_list = False
-            if _stands_as_heading(text, following):
+            previous = texts[index - 1] if index else ""
+            if _stands_as_heading(text, following) and not _NAME_AND_TITLE.match(previous):
                 kind = "heading"
         kinds.append(kind)
     return kinds

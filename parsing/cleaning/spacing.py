@@ -17,6 +17,7 @@ from parsing.cleaning.mapped import Mapped
 SPACE_RUN = re.compile(r"[ \x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 _BULLET = re.compile(r"^[-*•·●▪◆■]\s+(?=[^\x00-\x7f])")
 _SENTENCE_MARKS = frozenset("，。；！？")
+_LABEL_AHEAD = re.compile(r"(?:联系人|联系电话|联系方式|电话|手机|邮箱|电子邮箱|传真|地址|邮编)\s*[:：]")
 _LONG_LINE = 60
 
 
@@ -82,6 +83,8 @@ def space_deletions(text: str) -> list[tuple[int, int]]:
             keep = True  # Latin words, numbers
         elif left.isascii() or right.isascii() or not (_is_letter(left) and _is_letter(right)):
             keep = False  # 2022 年, 于 6 月, 1. 安全, （ 2020
+        elif _LABEL_AHEAD.match(text, end):
+            keep = True  # 联系人：王高鹏 电话：3332127
         else:
             keep = not sentence and _keep_between_words(text, start, end)
         if keep:

@@ -112,6 +112,11 @@ def test_blank_line_inside_a_sentence_is_not_a_paragraph_break():
                                 "各单位要建立隐患排查台账，实行闭环管理。"]
 
 
+def test_title_over_three_lines_is_one_paragraph():
+    text = "关于进一步加强\n全县卫生健康系统安全生产\n工作的通知\n各乡镇卫生院：\n现将有关事项通知如下："
+    assert paragraphs(text) == ["关于进一步加强全县卫生健康系统安全生产工作的通知", "各乡镇卫生院：", "现将有关事项通知如下："]
+
+
 def test_title_split_at_the_book_title_mark_is_one_paragraph():
     text = ("某某县卫生健康局\n\n关于印发《2024年基层卫生\n\n健康工作要点》的通知\n\n"
             "各乡镇卫生院：\n\n现将《2024年基层卫生健康工作要点》印发给你们，请认真贯彻落实。")
@@ -209,6 +214,7 @@ def test_running_header_repeated_on_several_pages_is_removed():
     ("夏 鸿 县卫生健康局副局长", "夏鸿 县卫生健康局副局长"),
     ("各单位要 认真 落实，确保实效。", "各单位要认真落实，确保实效。"),
     ("电话：0751 3332127", "电话：0751 3332127"),
+    ("联系人：王高鹏 电话：3332127，邮箱：wgp@163.com", "联系人：王高鹏 电话：3332127，邮箱：wgp@163.com"),
     ("  前后空格  ", "前后空格"),
 ])
 def test_layout_spaces(raw, expected):
