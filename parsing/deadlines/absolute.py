@@ -26,7 +26,9 @@ from parsing.deadlines.phrases import (
 from parsing.model import Deadline
 
 _PREFIX_DUE = re.compile(r"(?:请|须|必须|务必|应|应当|要|需|并|统一|均|拟|将|计划|定|预计)?\s*(?:于|在)\s*$")
-_PREFIX_CUTOFF = re.compile(r"(?:截至|截止|截止到|截止至|截止(?:时间|日期)\s*(?:为|是|：|:)?|最迟|最晚|不迟于|不晚于)\s*$")
+_PREFIX_CUTOFF = re.compile(r"(?:截至|截止|截止到|截止至|最迟|最晚|不迟于|不晚于|"
+                            r"(?:截止|完成|报送|提交|上报|办结|整改|申报)(?:时限|时间|日期|期限)\s*(?:为|是|：|:)?\s*"
+                            r"(?:在|于)?)\s*$")
 _PREFIX_BY = re.compile(r"(?:^|[，,：:\s])(?:到|至)\s*$")
 _PREFIX_FROM = re.compile(r"(?:自|从|由|于)\s*$")
 _PREFIX_TODAY = re.compile(r"(?:(?:自|从)\s*)?即日\s*(?:起)?\s*(?:至|到|—|－|~|～|-)\s*$")
@@ -156,6 +158,9 @@ def _read_at(ctx: Context, atoms: list[DateAtom], i: int, lo: int, hi: int) -> i
         start = atom.start - len(cutoff.group(0)) if cutoff else _prefix_start(text, lo, atom.start)
         _add_due(ctx, atom, clock, (start, end), lo, hi, "")
         return 1
+    if _alone_in_cell(text, atom, pos):
+        _add_due(ctx, atom, clock, (atom.start, pos), lo, hi, "表格中的完成时限")
+        return 1
     attend = _attendance(ctx, atom, lo)
     if attend:
         _add_due(ctx, atom, clock, (_prefix_start(text, lo, atom.start), pos), lo, hi, "", meeting=attend)
@@ -176,6 +181,14 @@ def _read_at(ctx: Context, atoms: list[DateAtom], i: int, lo: int, hi: int) -> i
     if _leads_a_duty(ctx, atom, pos, lo, hi):
         _add_due(ctx, atom, clock, (atom.start, pos), lo, hi, "")
     return 1
+
+
+def _alone_in_cell(text: str, atom: DateAtom, pos: int) -> bool:
+    """A table cell holding only a date (a 完成时限 column)."""
+    before = text[atom.start - 1] if atom.start > 0 else "\n"
+    after = text[pos] if pos < len(text) else "\n"
+    row_start = text.rfind("\n", 0, atom.start) + 1
+    return before == "\t" and after in "\t\n" and "\t" in text[row_start:atom.start] and not atom.bare_year
 
 
 _DUTY = re.compile(r"(?<![重主纲概摘必需])要(?![求点素闻件])|须|应当|应(?![急用对])|务必|请")

@@ -137,5 +137,4 @@ def _raw_offset(text: str, start: int, limit: int, squashed_count: int) -> int:
 def is_past(text: str, start: int, end: int) -> bool:
     """True when the clause reads as done (已完成…, …了), not as a duty."""
     clause = _squash(text[start:end])
-    return bool(_PAST.search(clause)) or bool(re.search(r"[了过](?:[^，。；]{0,12})$", clause)
-                                              and "了解" not in clause)
+    return bool(_PAST.search(clause)) or bool(re.search(r"(?<![为除])了(?!解)", clause))

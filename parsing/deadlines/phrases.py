@@ -20,11 +20,11 @@ _D = "[0-9０-９]"
 _CN = "〇○零一二两三四五六七八九十"
 _S = r"\s*"
 
-YEAR = rf"(?P<y>{_D}{_S}{_D}{_S}{_D}{_S}{_D}|[〇○零一二三四五六七八九]{{4}}){_S}年(?![级代龄轮])"
+YEAR = rf"(?P<y>{_D}{_S}{_D}{_S}{_D}{_S}{_D}|[〇○零一二三四五六七八九]{{4}}){_S}年(?:度(?=[内末底]))?(?![级代龄轮])"
 REL_YEAR = r"(?P<ry>今年|本年度?|明年|次年|下一年度?)"
 MONTH = rf"(?P<m>{_D}{{1,2}}|十[一二]?|[一二三四五六七八九])\s*月份?"
 DAY = rf"(?P<d>{_D}{{1,2}}|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])(?:\s*[日号]|(?![0-9０-９]))"
-MONTH_PART = r"(?P<mp>上旬|中旬|下旬|初|底|末|中)"
+MONTH_PART = r"(?P<mp>上中旬|中下旬|上旬|中旬|下旬|初|底|末|中)"
 YEAR_PART = (r"(?P<yp>年底|年末|年内|年中|上半年|下半年|(?:第|前)?[一二三四1-4１-４]\s*季度末?|"
              r"第[一二三四]个季度末?|[一二三四]季度末?|底|末|内)")
 CLOCK = (rf"(?P<ampm>上午|下午|晚上|中午|凌晨|早上|晚)?{_S}(?P<h>{_D}{{1,2}}|[{_CN}]{{1,3}}){_S}"
@@ -47,7 +47,7 @@ CLOCK_RE = re.compile(CLOCK)
 WEEKDAY_NOTE_RE = re.compile(r"\s*[（(]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[）)]")
 
 _QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
-_PARTS_DAY = {"上旬": 10, "中旬": 20, "初": 10, "中": 20}
+_PARTS_DAY = {"上旬": 10, "中旬": 20, "初": 10, "中": 20, "上中旬": 20}
 
 
 @dataclass
@@ -98,7 +98,7 @@ class DateAtom:
                 return date(self.year, 1, 1)
             if self.day is not None:
                 return date(self.year, self.month, self.day)
-            if self.part == "中旬":
+            if self.part in ("中旬", "中下旬"):
                 return date(self.year, self.month, 11)
             if self.part == "下旬":
                 return date(self.year, self.month, 21)

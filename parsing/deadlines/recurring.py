@@ -42,7 +42,7 @@ def read_recurring(ctx: Context, lo: int, hi: int) -> None:
         rest = text[m.end():end]
         if _NAMED_SYSTEM.match(squash(rest)):
             continue
-        if re.match(r"\s*[0-9０-９一二三四五六七八九十]+\s*(?:人|名|个|元|万|家|户|次|场)", rest) or \
+        if re.match(r"\s*[0-9０-９一二三四五六七八九十]+\s*(?:人|名|个|元|万|家|户)", rest) or \
                 re.search(r"[0-9０-９]\s*(?:万元|亿元|元)|资金|经费|预算", rest):
             continue  # 每年投入资金300万元: an amount, not a schedule
         recurrence = _PERIODS[m.group("p")]

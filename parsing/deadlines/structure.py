@@ -134,7 +134,7 @@ def quiet_spans(clean: CleanText) -> list[Span]:
     for para in clean.paragraphs:
         line = text[para.start:para.end]
         date = _FULL_DATE.search(line)
-        if date:
+        if date and "\t" not in line and para.kind != "table_row":
             rest = (line[:date.start()] + line[date.end():]).strip()
             no_clause = not _CLAUSE_PUNCT.search(line) and not re.search(r"前|起|至|截止", line[date.end():])
             if _SIGNATURE_TAIL.search(line) or (no_clause and len(rest) <= 30):

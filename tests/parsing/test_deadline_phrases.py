@@ -28,7 +28,7 @@ def _rows() -> list:
         if not line.strip() or line.startswith("#"):
             continue
         issue, text, expected = line.split("\t")
-        rows.append(pytest.param(date.fromisoformat(issue), text.replace("\\n", "\n"), expected,
+        rows.append(pytest.param(date.fromisoformat(issue), text.replace("\\n", "\n").replace("\\t", "\t"), expected,
                                  id=f"L{number}"))
     return rows
 
