@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from parsing.cleaning.furniture import is_page_number, remove_running_headers
-from parsing.cleaning.lines import Line, split_page
+from parsing.cleaning.lines import FORM_FEED, Line, split_page
 from parsing.cleaning.mapped import Mapped, concat
 from parsing.cleaning.offsets import assemble, map_low_confidence
 from parsing.cleaning.repeats import drop_repeated_blocks
@@ -36,17 +36,25 @@ __all__ = ["clean"]
 _HEADING_MAX_CHARS = 40
 
 
-def _page_lines(raw: RawDocument, cancelled: CancelCheck) -> list[list[Line]]:
-    """Each page's non-blank lines, with artefacts, watermarks and page numbers marked removed."""
-    pages: list[list[Line]] = []
+def _sheets(raw: RawDocument, cancelled: CancelCheck) -> list[list[Line]]:
+    """The non-blank lines of each printed page (a RawPage, or a form feed inside a text file),
+    with artefacts, watermarks and page numbers marked removed."""
+    sheets: list[list[Line]] = []
     for index, page in enumerate(raw.pages):
         check_cancelled(cancelled)
         lines: list[Line] = []
+        sheets.append(lines)
         gap = 0
         for line in split_page(page, index):
             if line is None:
                 gap += 1
                 continue
+            if line == FORM_FEED:
+                if lines:
+                    lines = []
+                    sheets.append(lines)
+                continue
+            assert isinstance(line, Line)
             remove_artefacts(line)
             if line.removed is None:
                 remove_watermarks(line)
@@ -55,8 +63,7 @@ def _page_lines(raw: RawDocument, cancelled: CancelCheck) -> list[list[Line]]:
             line.gap = gap
             gap = 0
             lines.append(line)
-        pages.append(lines)
-    return pages
+    return [lines for lines in sheets if lines]
 
 
 def _kept_lines(pages: list[list[Line]]) -> list[Line]:
@@ -130,9 +137,9 @@ def _kinds(texts: list[str]) -> list[str]:
 def clean(raw: RawDocument, progress: ProgressCallback = noop, cancelled: CancelCheck = never) -> CleanText:
     """Clean paragraphs of ``raw`` with, for every character, its page and raw offset."""
     progress(0.0, "正在清理文本…")
-    pages = _page_lines(raw, cancelled)
-    remove_running_headers(pages)
-    lines = _kept_lines(pages)
+    sheets = _sheets(raw, cancelled)
+    remove_running_headers(sheets)
+    lines = _kept_lines(sheets)
     progress(0.3, "正在检查重复的扫描内容…")
     check_cancelled(cancelled)
     paged = raw.page_count is not None and raw.page_count > 1

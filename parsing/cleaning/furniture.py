@@ -33,7 +33,7 @@ def _header_key(text: str) -> str:
     return re.sub(r"[0-9０-９]+", "#", re.sub(r"\s+", "", text))
 
 
-def remove_running_headers(pages: list[list[Line]]) -> int:
+def remove_running_headers(pages: list[list[Line]]) -> int:  # pages: the lines of each printed page
     """Mark lines repeated at the top (or bottom) of several pages; returns how many were marked.
 
     A line counts as a running header when the same short text (page numbers aside) opens, or
@@ -46,7 +46,7 @@ def remove_running_headers(pages: list[list[Line]]) -> int:
     removed = 0
     for edge in ("top", "bottom"):
         where: dict[str, list[Line]] = defaultdict(list)
-        seen_pages: dict[str, set[int]] = defaultdict(set)
+        seen_pages: dict[str, set[int]] = defaultdict(set)  # ids of the pages a key was seen on
         for page in counted:
             kept = [line for line in page if line.removed is None]
             candidates = kept[:_EDGE_LINES] if edge == "top" else kept[-_EDGE_LINES:]
@@ -54,15 +54,15 @@ def remove_running_headers(pages: list[list[Line]]) -> int:
                 if len(line.s) > _HEADER_MAX_CHARS or line.table:
                     continue
                 key = _header_key(line.s)
-                if line.page_index in seen_pages[key]:
+                if id(page) in seen_pages[key]:
                     continue
-                seen_pages[key].add(line.page_index)
+                seen_pages[key].add(id(page))
                 where[key].append(line)
-        first_page = counted[0][0].page_index
+        first_page = counted[0]
         for key, lines in where.items():
             if len(lines) >= 2 and len(lines) >= 0.4 * len(counted) and len(key) >= 2:
                 for line in lines:
-                    if line.page_index != first_page:
+                    if not any(line is first for first in first_page):
                         line.removed = "running header"
                         removed += 1
     return removed

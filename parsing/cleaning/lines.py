@@ -50,17 +50,23 @@ class Line:
         return "\t" in self.text.text
 
 
-def split_page(page: RawPage, page_index: int) -> list[Line | None]:
-    """The lines of ``page``; a blank line is ``None`` (its position matters for gaps)."""
-    out: list[Line | None] = []
+FORM_FEED = "\f"
+
+
+def split_page(page: RawPage, page_index: int) -> list[Line | str | None]:
+    """The lines of ``page``: a blank line is ``None`` (its position matters for gaps), and
+    ``FORM_FEED`` stands before a line where a plain-text export marked a new page."""
+    out: list[Line | str | None] = []
     start = 0
     for raw in page.text.split("\n"):
+        if FORM_FEED in raw:
+            out.append(FORM_FEED)
         content = raw.strip(EDGE_SPACE)
         if not content.strip(EDGE_SPACE + "\t"):
             out.append(None)
         else:
             lead = len(raw) - len(raw.lstrip(EDGE_SPACE))
-            indent = sum(1.0 if ch == "\u3000" else 0.5 for ch in raw[:lead])
+            indent = sum(1.0 if ch == "\u3000" else 0.5 for ch in raw[:lead] if ch != FORM_FEED)
             out.append(Line(
                 Mapped.from_source(content, page.number, start + lead),
                 page_index,

@@ -354,3 +354,14 @@ def test_contact_line_broken_after_a_label_colon_is_one_paragraph():
     text = "联系人：江婷婷，联系电话：18792161603，电子邮箱：\n2292456039@qq.com。\n某某县卫生健康局\n2024年3月7日"
     assert paragraphs(text) == ["联系人：江婷婷，联系电话：18792161603，电子邮箱：2292456039@qq.com。", "某某县卫生健康局",
                                 "2024年3月7日"]
+
+
+def test_form_feeds_in_a_text_export_are_pages_for_running_headers():
+    header = "某某县卫生健康局关于做好夏季食品安全工作的通知"
+    text = (f"{header}\n各乡镇卫生院：\n为切实做好夏季食品安全工作，保障人民群众饮食安全，\n— 1 —\n"
+            f"\f{header}\n现将有关事项通知如下：\n— 2 —\n"
+            f"\f{header}\n一、加强领导。各单位要明确专人负责。\n— 3 —\n")
+    result = clean_text(text)
+    assert result.paragraph_texts() == [header, "各乡镇卫生院：",
+                                        "为切实做好夏季食品安全工作，保障人民群众饮食安全，现将有关事项通知如下：",
+                                        "一、加强领导。各单位要明确专人负责。"]
