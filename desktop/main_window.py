@@ -116,6 +116,8 @@ class MainWindow(QMainWindow):
         self.receive_page.open_requested.connect(self.open_files)
         self.receive_page.show_requested.connect(lambda: self.show_page("解析"))
         self.draft_page.goto_table.connect(lambda: self.show_page("分工"))
+        self.draft_page.goto_task.connect(lambda task_id: (self.show_page("分工"),
+                                                           self.table_page.select_task(task_id)))
         self.table_page.goto_tracking.connect(lambda: self.show_page("督办"))
         self._build_menus()
         self.receive_page.set_recent(self.settings.recent_files())

@@ -39,6 +39,7 @@ from parsing.locations import user_data_dir
 class DraftPage(QWidget):
     error = Signal(str)
     goto_table = Signal()
+    goto_task = Signal(str)  # a completeness finding's task id
     exported = Signal(object)  # Path of the .docx
 
     def __init__(self, session: Session, parent: QWidget | None = None):
@@ -90,6 +91,8 @@ class DraftPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.checks = QListWidget()
         self.checks.setWordWrap(True)
+        self.checks.setToolTip(self.tr("双击一条提示，转到任务分工表中的该项任务"))
+        self.checks.itemActivated.connect(self._check_activated)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -189,9 +192,15 @@ class DraftPage(QWidget):
             mark = "错误" if check.level == "error" else "提示"
             item = QListWidgetItem(f"【{mark}】{check.message}")
             item.setForeground(QBrush(QColor("#b00020" if check.level == "error" else "#8a5a00")))
+            item.setData(Qt.ItemDataRole.UserRole, check.task_id)
             self.checks.addItem(item)
         if not plan.checks:
             self.checks.addItem(self.tr("未发现缺项：每项任务都有牵头单位和时限。"))
+
+    def _check_activated(self, item: QListWidgetItem) -> None:
+        task_id = item.data(Qt.ItemDataRole.UserRole)
+        if task_id:
+            self.goto_task.emit(task_id)
 
     def edited_plan(self) -> Any:
         """The session's plan with the text edits on this page applied."""

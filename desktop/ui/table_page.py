@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -108,6 +109,15 @@ class TablePage(QWidget):
             notes.append(f"{undated} 项无时限")
         self.summary.setText(f"{plan.title} · 任务 {len(plan.tasks)} 项" + (f" · {'，'.join(notes)}" if notes else ""))
 
+    def select_task(self, task_id: str) -> bool:
+        """Select the row of the task with ``task_id`` (from a completeness finding)."""
+        for row, task in enumerate(self.model.tasks):
+            if task.id == task_id:
+                self.view.setCurrentIndex(self.model.index(row, 3))
+                self.view.scrollTo(self.model.index(row, 0))
+                return True
+        return False
+
     def export(self, suffix: str, path: Path | None = None) -> TaskState | None:
         plan = self.model.plan
         if plan is None:
@@ -119,7 +129,8 @@ class TablePage(QWidget):
             if not name:
                 return None
             path = Path(name)
-        state = self.session.runner.start(f"导出任务分工表{suffix}", jobs.export_task_table, plan, Path(path),
+        state = self.session.runner.start(f"导出任务分工表{suffix}", jobs.export_task_table, copy.deepcopy(plan),
+                                          Path(path),
                                           self.session.layout)
         state.finished.connect(lambda p: self.session.message.emit(f"已导出 {p}"))
         state.failed.connect(lambda m: self.error.emit(f"导出失败：{m}"))
@@ -138,7 +149,8 @@ class TablePage(QWidget):
         opened = self.session.plan_notice
         notice_json = opened.notice.to_json(include_text=True) if opened is not None else None
         source = opened.path if opened is not None else None
-        state = self.session.runner.start("交办任务", jobs.import_plan_to_store, plan, store_path, notice_json,
+        state = self.session.runner.start("交办任务", jobs.import_plan_to_store, copy.deepcopy(plan), store_path,
+                                          notice_json,
                                           source)
         state.finished.connect(self._delegated)
         state.failed.connect(lambda m: self.error.emit(f"交办失败：{m}"))

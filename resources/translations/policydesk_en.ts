@@ -3,104 +3,109 @@
 <context>
     <name>DraftPage</name>
     <message>
-        <location filename="../../desktop/ui/draft_page.py" line="52" />
-        <location filename="../../desktop/ui/draft_page.py" line="56" />
+        <location filename="../../desktop/ui/draft_page.py" line="53" />
+        <location filename="../../desktop/ui/draft_page.py" line="57" />
         <source>起草</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_page.py" line="57" />
+        <location filename="../../desktop/ui/draft_page.py" line="58" />
         <source>根据当前来文和单位资料起草；再次起草时保留您修改过的段落</source>
         <translation>Draft from the current notice and the profile; redrafting keeps the sections you edited</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_page.py" line="59" />
+        <location filename="../../desktop/ui/draft_page.py" line="60" />
         <source>导出 .docx…</source>
         <translation>Export .docx…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_page.py" line="61" />
-        <location filename="../../desktop/ui/draft_page.py" line="83" />
+        <location filename="../../desktop/ui/draft_page.py" line="62" />
+        <location filename="../../desktop/ui/draft_page.py" line="84" />
         <source>页面预览</source>
         <translation>Page preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_page.py" line="63" />
+        <location filename="../../desktop/ui/draft_page.py" line="64" />
         <source>任务分工表 →</source>
         <translation>Task table →</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_page.py" line="67" />
+        <location filename="../../desktop/ui/draft_page.py" line="68" />
         <source>起草的文种：印发实施方案、印发工作方案，或直接转发上级来文</source>
         <translation>What to draft: an implementation plan, a work plan, or a forwarding notice</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_page.py" line="69" />
+        <location filename="../../desktop/ui/draft_page.py" line="70" />
         <source>文种</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_page.py" line="76" />
+        <location filename="../../desktop/ui/draft_page.py" line="77" />
         <source>点击“起草”生成方案正文，可直接在此修改。</source>
         <translation>Click “Draft” to write the plan; edit it here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_page.py" line="78" />
+        <location filename="../../desktop/ui/draft_page.py" line="79" />
         <source>印发通知的正文将在起草后显示。</source>
         <translation>The cover notice appears after drafting.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_page.py" line="81" />
+        <location filename="../../desktop/ui/draft_page.py" line="82" />
         <source>实施方案</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_page.py" line="82" />
+        <location filename="../../desktop/ui/draft_page.py" line="83" />
         <source>印发通知</source>
         <translation>Cover notice</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_page.py" line="86" />
+        <location filename="../../desktop/ui/draft_page.py" line="87" />
         <source>上级原文</source>
         <translation>Superior text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_page.py" line="86" />
+        <location filename="../../desktop/ui/draft_page.py" line="87" />
         <source>本县改为</source>
         <translation>County version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_page.py" line="86" />
+        <location filename="../../desktop/ui/draft_page.py" line="87" />
         <source>位置</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_page.py" line="96" />
+        <location filename="../../desktop/ui/draft_page.py" line="94" />
+        <source>双击一条提示，转到任务分工表中的该项任务</source>
+        <translation>Double-click a finding to go to its task in the task table</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_page.py" line="99" />
         <source>替换清单（请逐项核对）</source>
         <translation>Substitutions (please review each)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_page.py" line="98" />
+        <location filename="../../desktop/ui/draft_page.py" line="101" />
         <source>完整性检查</source>
         <translation>Completeness check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_page.py" line="123" />
+        <location filename="../../desktop/ui/draft_page.py" line="126" />
         <source>重新起草</source>
         <translation>Redraft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_page.py" line="128" />
+        <location filename="../../desktop/ui/draft_page.py" line="131" />
         <source>起草模块（drafting.plan_builder）尚未安装，暂不能起草。</source>
         <translation>The drafting module (drafting.plan_builder) is not installed yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_page.py" line="130" />
+        <location filename="../../desktop/ui/draft_page.py" line="133" />
         <source>请先在“收文”中打开一份上级来文。</source>
         <translation>Open a superior notice under Receive first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_page.py" line="194" />
+        <location filename="../../desktop/ui/draft_page.py" line="198" />
         <source>未发现缺项：每项任务都有牵头单位和时限。</source>
         <translation>Nothing missing: every task has a lead unit and a deadline.</translation>
     </message>
@@ -202,47 +207,47 @@
         <translation>Profile, layout and holidays</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="126" />
+        <location filename="../../desktop/main_window.py" line="128" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="127" />
+        <location filename="../../desktop/main_window.py" line="129" />
         <source>打开来文…</source>
         <translation>Open notices…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="132" />
+        <location filename="../../desktop/main_window.py" line="134" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="137" />
+        <location filename="../../desktop/main_window.py" line="139" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="138" />
+        <location filename="../../desktop/main_window.py" line="140" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="140" />
+        <location filename="../../desktop/main_window.py" line="142" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="149" />
+        <location filename="../../desktop/main_window.py" line="151" />
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="156" />
+        <location filename="../../desktop/main_window.py" line="158" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="157" />
+        <location filename="../../desktop/main_window.py" line="159" />
         <source>关于 PolicyDesk</source>
         <translation>About PolicyDesk</translation>
     </message>
@@ -460,38 +465,38 @@
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../desktop/ui/table_page.py" line="36" />
+        <location filename="../../desktop/ui/table_page.py" line="37" />
         <source>分工</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_page.py" line="38" />
-        <location filename="../../desktop/ui/table_page.py" line="100" />
+        <location filename="../../desktop/ui/table_page.py" line="39" />
+        <location filename="../../desktop/ui/table_page.py" line="101" />
         <source>请先在“起草”中起草实施方案。</source>
         <translation>Draft a plan on the Draft page first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_page.py" line="59" />
+        <location filename="../../desktop/ui/table_page.py" line="60" />
         <source>导出 .docx…</source>
         <translation>Export .docx…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_page.py" line="61" />
+        <location filename="../../desktop/ui/table_page.py" line="62" />
         <source>导出 .xlsx…</source>
         <translation>Export .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_page.py" line="63" />
+        <location filename="../../desktop/ui/table_page.py" line="64" />
         <source>交办督办 →</source>
         <translation>Delegate →</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_page.py" line="64" />
+        <location filename="../../desktop/ui/table_page.py" line="65" />
         <source>把方案和每项任务的牵头、配合单位登记到督办台账</source>
         <translation>Record the plan and each task's lead and supporting units in the tracking ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_page.py" line="70" />
+        <location filename="../../desktop/ui/table_page.py" line="71" />
         <source>双击单元格修改：单位可输入简称并从单位资料中补全，时限用日历选择（红色为法定节假日，蓝色下划线为调休上班）。</source>
         <translation>Double-click a cell to edit: units complete from the profile; dates use a calendar (red: public holiday, blue underline: make-up working day).</translation>
     </message>
