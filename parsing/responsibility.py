@@ -21,7 +21,7 @@ Span = tuple[int, int]
 _DUTY_WORDS = re.compile(r"牵头|负责|配合|参与|协助|协同|落实|承担|责任单位|牵头单位")
 _TRAILING_PAREN = re.compile(r"[（(]([^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)*)[）)]\s*[。.；;]?\s*$")
 _LABEL = re.compile(r"(牵头单位|牵头部门|主责单位|责任单位|责任部门|责任科室|责任股室|配合单位|配合部门|协办单位|"
-                    r"参与单位|协助单位)\s*[:：]\s*([^；;。\n）)]+)")
+                    r"参与单位|协助单位)\s*[:：]\s*((?:[^；;。\n（()）]|[（(][^（()）\n]*[）)])+)")
 _SUPPORT_LABELS = ("配合单位", "配合部门", "协办单位", "参与单位", "协助单位")
 _SUPPORT_WORDS = re.compile(r"(?:分工负责|共同负责|负责|配合|参与|协助|协同|落实|承担|等)+$")
 # Words that may follow a subject at the head of a sentence: verbs, adverbs, prepositions.
@@ -81,6 +81,8 @@ def _locate(units: list[str], text: str, base: int, offset: int = 0) -> list[tup
 
 def parse_parenthesis(content: str, base: int, into: Responsibility) -> None:
     """``局办公室、人事股牵头，各股室分工负责`` → lead/support (``base`` = offset of ``content``)."""
+    # 县卫健委（牵头）、县财政局: same length, so offsets stay right
+    content = re.sub(r"[（(](牵头|配合|负责)[）)]", lambda m: m.group(1) + "  ", content)
     if "牵头" in content and not content.startswith("牵头"):
         cut = content.index("牵头")
         for unit, span in _locate(split_units(content[:cut]), content, base):

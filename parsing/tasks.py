@@ -40,6 +40,22 @@ _HEADER_CELLS = {
 }
 
 
+# Lines that belong to the item above them: who does it, by when.
+_ITEM_LABEL_LINE = re.compile(r"^[\s（(]*(?:牵头单位|牵头部门|责任单位|责任部门|责任科室|责任股室|配合单位|配合部门|协办单位|"
+                              r"参与单位|完成时限|完成时间|时间节点|时限要求)\s*[:：]")
+
+
+def _with_label_lines(text: str, end: int, stop: int) -> int:
+    """Extend an item ending at ``end`` over the 牵头单位：/完成时限： lines that follow it."""
+    while end < stop:
+        nxt_end = text.find("\n", end + 1)
+        nxt_end = stop if nxt_end < 0 or nxt_end > stop else nxt_end
+        if not _ITEM_LABEL_LINE.match(text[end + 1:nxt_end]):
+            break
+        end = nxt_end
+    return end
+
+
 def _paragraph_end(clean: CleanText, offset: int) -> int:
     end = clean.text.find("\n", offset)
     return len(clean.text) if end < 0 else end
@@ -55,16 +71,18 @@ def item_text_span(clean: CleanText, section: Section, stop: int) -> Span:
     number = match_heading_number(text[section.span[0]:para_end])
     if number is not None and (number.style == "article" or len(section.heading) > 40):
         # an article (第三条 …) or a long numbered sentence has no heading of its own: all of it is text
-        return section.span[0] + number.end, para_end
+        return section.span[0] + number.end, _with_label_lines(text, para_end, stop)
     while start < para_end and text[start] in "。：: \t\u3000":
         start += 1
     if start < para_end:
-        return start, para_end
+        return start, _with_label_lines(text, para_end, stop)
     start = para_end + 1
     if start < stop:
         return start, stop
     # a list item that is all heading (``1. 消防栓、灭火器配置情况；``): the item is its own text
-    return (section.span[0] + number.end, para_end) if number is not None else (para_end, para_end)
+    if number is not None:
+        return section.span[0] + number.end, _with_label_lines(text, para_end, stop)
+    return para_end, para_end
 
 
 def _is_narrative(section: Section) -> bool:

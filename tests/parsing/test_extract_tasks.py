@@ -100,3 +100,16 @@ def test_tasks_link_the_deadlines_inside_them():
     assert [d.date for d in linked] == ["2024-06-30"]
     closing = [d for d in n.deadlines if d.date == "2024-12-10"]
     assert closing and all(n.deadlines.index(d) not in t.deadlines for d in closing for t in n.tasks)
+
+
+def test_label_lines_under_an_item_belong_to_it():
+    n = parse_text("关于做好基层卫生工作的通知\n各乡镇卫生院：\n现将有关事项通知如下：\n一、重点任务\n"
+                   "（一）加强家庭医生签约服务。提高重点人群签约率。\n牵头单位：县卫健委基层股\n"
+                   "配合单位：各乡镇卫生院\n完成时限：2024年12月底前\n（二）推进慢病管理。\n"
+                   "责任单位：县卫健委（牵头）、县疾控中心\n县卫生健康局\n2024年3月1日\n")
+    first, second = n.tasks
+    assert (first.lead, first.support) == (["县卫健委基层股"], ["各乡镇卫生院"])
+    assert [n.deadlines[i].date for i in first.deadlines] == ["2024-12-31"]
+    assert (second.lead, second.support) == (["县卫健委"], ["县疾控中心"])
+    for (a, b), name in zip(second.unit_spans, second.lead + second.support, strict=True):
+        assert n.text[a:b] == name
