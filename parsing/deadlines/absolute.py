@@ -70,11 +70,6 @@ def _left(text: str, lo: int, pos: int, size: int = 12) -> str:
     return text[max(lo, pos - size):pos]
 
 
-def _due_text(atom: DateAtom, note: str) -> str:
-    bits = [b for b in (atom.year_note, atom.describe_due(), note) if b]
-    return "；".join(bits)
-
-
 def _deadline(ctx: Context, span: tuple[int, int], lo: int, hi: int, **fields) -> Deadline:
     reading = read_action(ctx.text, span[0], span[1], lo, hi)
     end = max(span[1], reading.phrase_end)
@@ -152,9 +147,11 @@ def _read_at(ctx: Context, atoms: list[DateAtom], i: int, lo: int, hi: int) -> i
     if not suffix and atom.part in ("年内",):
         suffix = re.compile("").match(text, pos)  # 年内 is itself a due form
     if suffix or cutoff:
-        if cutoff and not suffix and _BACKGROUND.search(squash(text[atom.end:hi])[:24]):
-            return 1  # 截至2023年底，全县已… : a statistic, not a duty
         end = suffix.end() if suffix else pos
+        if cutoff and (_BACKGROUND.search(squash(text[end:hi])[:24]) or is_past(text, end, hi)):
+            return 1  # 截至2023年底，全县已… : a statistic, not a duty
+        if _done_after(text, end, hi):
+            return 1  # 6月底前已全部完成 / 6月底前完成了…: a report, not a duty
         start = atom.start - len(cutoff.group(0)) if cutoff else _prefix_start(text, lo, atom.start)
         _add_due(ctx, atom, clock, (start, end), lo, hi, "")
         return 1
@@ -226,6 +223,14 @@ def _attendance(ctx: Context, atom: DateAtom, lo: int) -> str | None:
     return None
 
 
+def _done_after(text: str, pos: int, hi: int) -> bool:
+    """The clause after a due phrase says the work is done (已…, …了)."""
+    end = pos
+    while end < hi and text[end] not in "，,。；;！？!?\n":
+        end += 1
+    return is_past(text, pos, end)
+
+
 def _prefix_start(text: str, lo: int, pos: int) -> int:
     m = re.search(r"(?:于|在)\s*$", _left(text, lo, pos, 8))
     return pos - len(m.group(0)) if m else pos
@@ -242,12 +247,12 @@ def _add_due(ctx: Context, atom: DateAtom, clock: str | None, span: tuple[int, i
     if meeting:
         deadline.action = meeting
         deadline.to = None
-    parts = [_due_text(atom, note)]
-    if clock:
-        parts.append(f"时间{clock}")
+    parts = [atom.describe_due(), atom.year_note, note]
     if meeting:
-        parts.append("会议时间按截止时间计")
-    deadline.explanation = "；".join(p for p in parts if p) or (f"截止{cn_date(day)}" if day else "")
+        parts.append("会议时间作为到会时限")
+    if day:
+        parts.append(f"截止{cn_date(day)}" + (f"{clock}" if clock else ""))
+    deadline.explanation = "；".join(p for p in parts if p)
     ctx.found.append(deadline)
     ctx.claim(deadline.span or span)
 

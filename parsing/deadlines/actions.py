@@ -78,6 +78,16 @@ def _object_before(text: str, clause_start: int, phrase_start: int) -> str:
 
 def read_action(text: str, phrase_start: int, phrase_end: int, lo: int, hi: int) -> ActionReading:
     """Action and recipient for the time phrase ``text[phrase_start:phrase_end]`` in sentence [lo, hi)."""
+    reading = _read_action(text, phrase_start, phrase_end, lo, hi)
+    if reading.to is None and reading.action:
+        tail = re.search(rf"(?:并|后)?(?:报送至|报送到|上报至|报至|报送|上报|报(?![告表名刊纸]))"
+                         rf"([^，。；、]{{1,24}}{_UNIT_SUFFIX})$", reading.action)
+        if tail:
+            reading.to = tail.group(1)
+    return reading
+
+
+def _read_action(text: str, phrase_start: int, phrase_end: int, lo: int, hi: int) -> ActionReading:
     clause_start, clause_end = _clause_bounds(text, phrase_start, phrase_end, lo, hi)
     after_raw = text[phrase_end:clause_end]
     after = _squash(after_raw)

@@ -110,6 +110,8 @@ def read_phases(ctx: Context, headings: list[Heading], paragraphs: list[Span]) -
             body_used = period is not None
         if period is None and not _STAGE_WORD.search(words):
             continue
+        if period is not None and period[0] is None and not _STAGE_WORD.search(words):
+            continue  # （一）3月31日前，制定实施方案并报…: a deadline, not a stage
         name = _name(text, text_start, head_end, None if body_used or period is None else period[2])
         if not name:
             continue

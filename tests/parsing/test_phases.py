@@ -123,3 +123,21 @@ def test_sections_from_the_outline_give_the_same_phases():
     assert [p.to_json() for p in with_outline.phases] == [p.to_json() for p in without.phases]
     assert [d.to_json() for d in with_outline.deadlines] == [d.to_json() for d in without.deadlines]
     assert len(with_outline.phases) == 3
+
+
+SCHEDULE_OF_DUES_AND_PERIODS = """三、时间安排
+（一）3月31日前，各单位制定实施方案并报县卫健局。
+（二）4月至9月，全面开展排查整治。
+（三）10月底前，完成总结验收。
+四、实施步骤
+1.宣传发动（4月1日—4月15日）：各单位召开动员会，于4月10日前报送方案。
+2.督查检查（6月）：县卫健局组织督查。"""
+
+
+def test_schedule_items_due_by_a_date_stay_deadlines_periods_become_phases():
+    phases, deadlines = phases_of(SCHEDULE_OF_DUES_AND_PERIODS, date(2024, 3, 7))
+    assert phases == [("全面开展排查整治", "2024-04-01", "2024-09-30"),
+                      ("宣传发动", "2024-04-01", "2024-04-15"),
+                      ("督查检查", "2024-06-01", "2024-06-30")]
+    assert [(d.kind, d.date, d.to) for d in deadlines] == [
+        ("due", "2024-03-31", "县卫健局"), ("due", "2024-10-31", None), ("due", "2024-04-10", None)]
