@@ -170,7 +170,9 @@ def _joins(par: _Paragraph, a: Line, b: Line, layout: Layout) -> bool:
     terminal = ends_terminal(text_a)
     mid = ends_mid_sentence(text_a) or bool(_LABEL_BEFORE_COLON.search(text_a))
     open_bracket = par.depth > 0 and not terminal
-    unfinished = not terminal and (layout.full(a, strict=False) or layout.long(a) or _inside_sentence(text_a))
+    complete_title = ends_with_genre(text_a) and not has_sentence_punct(text_a)  # …的通知
+    unfinished = not terminal and (layout.full(a, strict=False) or (layout.long(a) and not complete_title)
+                                   or _inside_sentence(text_a))
     if b.gap > 0 and (layout.blanks_mean_breaks or b.gap >= 3):
         return mid or open_bracket or unfinished
     if layout.indent_marks_paragraphs and b.indent >= _INDENT:

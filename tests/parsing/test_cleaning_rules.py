@@ -112,6 +112,13 @@ def test_blank_line_inside_a_sentence_is_not_a_paragraph_break():
                                 "各单位要建立隐患排查台账，实行闭环管理。"]
 
 
+def test_long_complete_title_is_not_joined_with_the_recipients():
+    title = "湖川省卫生健康委员会关于印发《全省医疗机构感染防控能力提升行动方案（2025—2026年）》的通知"
+    text = f"湖川省卫生健康委员会\n\n湘卫医发〔2025〕9号\n\n{title}\n\n各市（州）卫生健康委，委直属各单位：\n\n现印发给你们。"
+    assert paragraphs(text) == ["湖川省卫生健康委员会", "湘卫医发〔2025〕9号", title, "各市（州）卫生健康委，委直属各单位：",
+                                "现印发给你们。"]
+
+
 def test_title_over_three_lines_is_one_paragraph():
     text = "关于进一步加强\n全县卫生健康系统安全生产\n工作的通知\n各乡镇卫生院：\n现将有关事项通知如下："
     assert paragraphs(text) == ["关于进一步加强全县卫生健康系统安全生产工作的通知", "各乡镇卫生院：", "现将有关事项通知如下："]
