@@ -173,6 +173,13 @@ def read_header(clean: CleanText) -> Header:
     header.body_start = last_head + 1 if last_head >= 0 else 0
     _read_signature(paras, header)
     header.issuer = _issuer(banner_organs, header.signatory)
+    if header.issuer is None and header.title and "关于" in header.title:
+        # no 版头 and no signature: the organ that opens the title (始兴县卫生健康局关于…)
+        prefix = header.title[:header.title.index("关于")]
+        organs = [p for p in re.split(r"[、]", prefix) if p]
+        if organs and all(is_unit(p) for p in organs):
+            header.issuer = "、".join(organs)
+            header.spans["issuer"] = header.spans["title"]
     if header.issuer and header.issuer == header.signatory and "signatory" in header.spans \
             and header.issuer != "、".join(banner_organs):
         header.spans["issuer"] = header.spans["signatory"]
@@ -222,6 +229,9 @@ def _read_signature(paras: _Paras, header: Header) -> None:
             while k >= header.body_start and i - k <= 3:
                 prev = paras.text(k)
                 if not compact(prev):
+                    k -= 1
+                    continue
+                if re.fullmatch(r"[（(]?(?:盖章|印章|公章|章)[）)]?", compact(prev)):
                     k -= 1
                     continue
                 if is_organ_line(prev):

@@ -78,3 +78,10 @@ def test_banner_lines_above_the_title_stay_apart():
     n = parse_text("国家发展改革委办公厅\n国家税务总局办公厅\n\n关于做好2024年涉企收费检查\n工作的通知\n\n"
                    "发改办价格[2024]3号\n\n各省发展改革委：\n现就有关事项通知如下：\n一、明确检查重点。\n")
     assert n.title == "关于做好2024年涉企收费检查工作的通知"
+
+
+def test_issuer_from_the_title_when_nothing_else_names_it_and_a_seal_line():
+    n = parse_text("始兴县卫生健康局关于开展检查的通知\n各单位：\n请开展检查。\n")
+    assert n.issuer == "始兴县卫生健康局" and n.signatory is None
+    n = parse_text("关于开展检查的通知\n各单位：\n请开展检查。\n县卫生健康局\n（盖章）\n2024年5月6日\n")
+    assert (n.signatory, n.issue_date) == ("县卫生健康局", "2024-05-06")
