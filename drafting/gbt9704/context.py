@@ -53,6 +53,9 @@ class WriteContext:
         # Off the character grid: renderers disagree on how a 16 pt character fits a 15.8 pt cell
         # (LibreOffice gives it two), so body runs are condensed to the grid pitch instead (run()).
         ooxml.set_flag(paragraph, "w:snapToGrid", on=snap)
+        # Word's default (punctuation may hang only when it would not fit), written out because
+        # LibreOffice 7 reads this flag inverted and would otherwise hang every line-end mark.
+        ooxml.set_flag(paragraph, "w:overflowPunct", on=True)
         ooxml.set_flag(paragraph, "w:autoSpaceDE", on=False)
         ooxml.set_flag(paragraph, "w:autoSpaceDN", on=False)
         ooxml.set_spacing(paragraph, line_pt=line_pt or self.pitch_pt, rule=rule, before_pt=before_pt,

@@ -138,11 +138,13 @@ def page_setup(section: Section, profile: LayoutProfile, *, landscape: bool) -> 
     for grid in sect_pr.findall(qn("w:docGrid")):
         sect_pr.remove(grid)
     grid = OxmlElement("w:docGrid")
+    # A line grid of 22 lines; the 28 characters a line come from condensing body text to the
+    # character pitch (context.grid_spacing_pt), because a character grid is laid out differently
+    # by each reader (LibreOffice narrows every line to 27 characters). charSpace records the
+    # pitch for readers that switch the character grid on.
+    grid.set(qn("w:type"), "lines")
     grid.set(qn("w:linePitch"), str(ooxml.pt_twips(profile.pitch_pt)))
-    if landscape:
-        grid.set(qn("w:type"), "lines")
-    else:
-        grid.set(qn("w:type"), "linesAndChars")
+    if not landscape:
         # Character pitch = default font size + charSpace/4096 pt.
         grid.set(qn("w:charSpace"), str(round((profile.char_pt - profile.body_size_pt) * 4096)))
     sect_pr.append(grid)

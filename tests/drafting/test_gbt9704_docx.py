@@ -86,10 +86,14 @@ def test_page_is_a4_with_the_standard_margins_and_grid(notice):
     assert abs(section.left_margin.mm - 28) < 0.1
     assert abs(section.right_margin.mm - 26) < 0.1
     grid = section._sectPr.find(qn("w:docGrid"))
-    assert grid.get(qn("w:type")) == "linesAndChars"
+    assert grid.get(qn("w:type")) == "lines"
     assert int(grid.get(qn("w:linePitch"))) == 579  # 28.95 pt: 22 lines fill 225 mm
     # character pitch = 16 pt + charSpace/4096 = 156 mm / 28
     assert abs(16 + int(grid.get(qn("w:charSpace"))) / 4096 - CHAR) < 0.01
+    # body text is condensed so 28 characters fill a line: 28 advances fit, 29 do not
+    body = find(notice, "为深入贯彻落实").runs[0]
+    advance = 16 + int(body._r.rPr.find(qn("w:spacing")).get(qn("w:val"))) / 20
+    assert 28 * advance <= 156 * 72 / 25.4 < 29 * advance
 
 
 def test_theme_fonts_are_cleared_and_defaults_are_fangsong(notice_path, notice):
