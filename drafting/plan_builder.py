@@ -513,10 +513,25 @@ def _purpose(b: _Build) -> str | None:
             break
         kept.append(part)
     clause = "，".join(kept)
-    if len(clause) > 120:
-        cut = clause.rfind("，", 0, 110)
-        clause = clause[:cut] if cut > 20 else clause[:110]
+    if len(clause) > 120 and len(kept) > 2:
+        # Keep the first clause (what prompted it) and the last ones (what it aims at).
+        tail: list[str] = []
+        for part in reversed(kept[1:]):
+            if len(kept[0]) + sum(len(t) + 1 for t in tail) + len(part) > 110:
+                break
+            tail.insert(0, part)
+        clause = "，".join([kept[0], *tail])
     return b.sub.apply(clause, "依据") if len(clause) >= 6 else None
+
+
+def _drop_superior_facts(b: _Build, line: str) -> str:
+    """Sentences where the superior states what it has already done (市卫健委已成立14个督查组…)
+    are its own facts, not the county's: they are left out of the restatement."""
+    lv = b.sub.level
+    names = [n for n in (lv.place and lv.place + lv.organ, f"{lv.word}卫健委", f"{lv.word}卫生健康委") if n]
+    sentences = re.findall(r"[^。]+。?", line)
+    kept = [t for t in sentences if not any(t.startswith(n) and "已" in t[len(n):len(n) + 4] for n in names)]
+    return "".join(kept)
 
 
 _OWN_DECISION = re.compile(r"决定|制定了|研究制定|印发|现将|特制定|经研究")
@@ -547,6 +562,7 @@ def _restated_sections(b: _Build, sections: dict[tuple[str, ...], Section],
             hn = match_heading_number(line)
             if hn is not None:
                 line = line[hn.end:]
+            line = _drop_superior_facts(b, line)
             if not line or line == section.heading:
                 continue
             for di, deadline in inside:

@@ -150,6 +150,7 @@ class Substituter:
                 rules.append(_Rule(rf"{re.escape(lv.place)}(?![委政人])", const(p.county), "范围"))
             rules.append(_Rule(rf"全{word}(?=[^级]|$)", const("全县"), "范围"))
             rules.append(_Rule(r"各地各单位", const("各单位"), "范围"))
+            rules.append(_Rule(r"(?<=[对由在向])各地(?![区方市州县])", const("各单位"), "范围"))
             rules.append(_Rule(rf"(?:本|我){word}(?!级)", lambda m: m.group(0)[0] + "县", "范围"))
         elif lv.place and lv.place != p.county:
             # A neighbouring county's document: its name becomes ours.

@@ -72,8 +72,8 @@ def parse_structured(text: str) -> tuple[list[str], list[PlanSection]]:
     roots: list[PlanSection] = []
     stack: list[PlanSection] = []
     for raw in text.splitlines():
-        line = raw.strip()
-        if not line:
+        line = raw.strip(" \t\r\n")  # full-width spaces are kept: they align 副组长 lines
+        if not line.strip():
             continue
         m = _HEADING.match(line)
         if not m:

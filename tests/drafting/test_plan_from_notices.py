@@ -215,3 +215,20 @@ def test_plan_json_round_trip():
     plan = build_plan(_written("province_plan_infection_control"), load_sample_profile())
     again = CountyPlan.loads(plan.dumps())
     assert again == plan
+
+
+def test_parsed_seed_002_restates_the_superiors_own_words_at_county_level():
+    notice = load_notice(seed("002"))
+    plan = build_plan(notice, load_sample_profile())
+    opening = plan.sections[0].paragraphs[0]
+    # The superior's purpose, shortened to its first and last clauses, then the citation.
+    assert opening.startswith("为深刻汲取事故教训，")
+    assert "以安全稳定的医疗卫生环境迎接建党100周年，根据《忻州市卫生健康委员会办公室关于" in opening
+    general = next(s for s in plan.sections if s.heading == "总体要求")
+    text = "".join(general.paragraphs)
+    assert "各医疗卫生单位主要负责人要认真履行职责" in text  # 各县（市、区）卫健委局、各单位主要负责人
+    # The city's own completed acts (市卫健委已成立14个督查检查组) are not claimed by the county.
+    assert "已成立14个" not in _section_text(plan)
+    leaders = next(s for s in plan.sections if s.heading == "组织领导").paragraphs
+    assert leaders[1] == "组\u3000长：李明远\u3000局党组书记、局长"
+    assert leaders[3].startswith("\u3000\u3000\u3000\u3000周建平")
