@@ -34,7 +34,7 @@ _PREFIX_FROM = re.compile(r"(?:自|从|由|于)\s*$")
 _PREFIX_TODAY = re.compile(r"(?:(?:自|从)\s*)?即日\s*(?:起)?\s*(?:至|到|—|－|~|～|-)\s*$")
 _CONNECTOR = re.compile(r"\s*(?:起\s*)?(?:至|到|—|－|–|~|～|-)\s*")
 _BARE_DAY = re.compile(r"([0-9０-９]{1,2}|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]")
-_SUFFIX_DUE = re.compile(r"\s*(?:(?:下班|上班|中午|午)\s*)?(?:前|之前|以前|为止|止|截止)(?!后)")
+_SUFFIX_DUE = re.compile(r"\s*(?:[（(]\s*含\s*[）)]\s*)?(?:(?:下班|上班|中午|午)\s*)?(?:前|之前|以前|为止|止|截止)(?!后)")
 _SUFFIX_START = re.compile(r"\s*(?:起|开始)(?!\s*(?:至|到|—|－|-))")
 _LIST_SEP = re.compile(r"\s*[、，,和及与]\s*")
 _BACKGROUND = re.compile(r"目前|以来|累计|共有|共计|已有|已经|已")
@@ -240,7 +240,10 @@ def _add_due(ctx: Context, atom: DateAtom, clock: str | None, span: tuple[int, i
              note: str, meeting: str | None = None) -> None:
     day = atom.last_day()
     if day is None:
-        ctx.warn(f"“{squash(atom.text)}”的年份无法确定（成文日期不详），未计算日期")
+        if atom.year is None:
+            ctx.warn(f"“{squash(atom.text)}”的年份无法确定（成文日期不详），未计算日期")
+        else:
+            ctx.warn(f"“{squash(atom.text)}”不是有效日期，请核对原文")
     if _too_old(ctx, day, atom):
         return
     deadline = _deadline(ctx, span, lo, hi, kind="due", date=iso(day), time=clock)

@@ -41,7 +41,7 @@ ATOM_RE = re.compile(
     rf"|(?:{_named(YEAR, '2')}|{_named(REL_YEAR, '2')}){_S}{YEAR_PART}"
     rf"|{_named(YEAR, '3')}"
     rf"|(?P<bm>本月|当月)\s*(?P<bd>[0-9０-９]{{1,2}})\s*[日号]"
-    rf"|(?P<bare>(?:本月|当月)(?:底|末)|(?:本)?季度末|第?[一二三四1-4１-４]季度末?|年底|年末|年内|上半年|下半年|本年度?内)"
+    rf"|(?P<bare>(?:本月|当月|(?<![0-9０-９一二三四五六七八九十每个])月)(?:底|末)|(?:本)?季度末|第?[一二三四1-4１-４]季度末?|年底|年末|年内|上半年|下半年|本年度?内)"
 )
 CLOCK_RE = re.compile(CLOCK)
 WEEKDAY_NOTE_RE = re.compile(r"\s*[（(]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[）)]")
@@ -232,8 +232,7 @@ def _atom_from_match(m: re.Match[str], text: str, years: YearResolver) -> DateAt
         if before and before in _CN:  # 二十年底… not ours
             return None
         year, note = years.relative("本年")
-        part = word.replace("本月", "").replace("当月", "")
-        if word.startswith(("本月", "当月")):
+        if word.startswith(("本月", "当月", "月")):
             if years.issue_date is None:
                 return None
             return DateAtom(m.start(), m.end(), written, years.issue_date.year, years.issue_date.month,

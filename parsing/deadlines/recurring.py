@@ -70,7 +70,7 @@ def _recurring_action(text: str, start: int, end: int, lo: int, fallback: str | 
     inner = squash(text[start:end])
     inner = re.sub(r"^每\s*(?:个季度|季度|半年|年度|星期|个月|季|年|月|周|日|天)", "", inner)
     inner = CLOCK_RE.sub("", inner)
-    inner = re.sub(r"^(?:[0-9一二三四五六七八九十]+日|[一二三四五六日]|底|末|初)?(?:前|之前|以前)?", "", inner)
+    inner = re.sub(r"^(?:[0-9一二三四五六七八九十]+日|[一二三四五六日]|月?(?:底|末|初))?(?:前|之前|以前)?", "", inner)
     inner = re.sub(r"^(?:至少|不少于|组织|均|都|要|须|应)+", "", inner)
     if inner in ("报送", "上报", "报", "提交", "报告") or not inner:
         left = start
