@@ -99,7 +99,7 @@ def _join(group: list[Line]) -> Mapped:
 
 
 _DATE_INSIDE = re.compile(r"[0-9０-９〇○零一二三四五六七八九]{4}年[0-9０-９一二三四五六七八九十]{1,3}月")
-_NAME_AND_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,3}[ \u3000]+\S")
+_NAME_AND_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,3}[ \u3000]+\S*(?:长|主任|书记|员|主席|同志|负责人)$")
 
 
 def _stands_as_heading(text: str, following: str) -> bool:

@@ -70,7 +70,9 @@ def drop_repeated_blocks(lines: list[Line], paged: bool = False) -> tuple[list[L
         text = norm[j]
         found = 0
         if len(text) >= _MIN_LINE_CHARS:
-            keys = (("<" + text[:_KEY_CHARS]), (">" + text[-_KEY_CHARS:]))
+            middle = len(text) // 2
+            keys = ("<" + text[:_KEY_CHARS], ">" + text[-_KEY_CHARS:],
+                    "=" + text[middle - _KEY_CHARS // 2:middle + _KEY_CHARS // 2])
             candidates = sorted({i for key in keys for i in _recent(by_key.get(key, []), j)},
                                 reverse=True)
             for i in candidates:

@@ -372,3 +372,19 @@ def test_form_feeds_in_a_text_export_are_pages_for_running_headers():
     assert result.paragraph_texts() == [header, "各乡镇卫生院：",
                                         "为切实做好夏季食品安全工作，保障人民群众饮食安全，现将有关事项通知如下：",
                                         "一、加强领导。各单位要明确专人负责。"]
+
+
+def test_repeat_is_found_when_ocr_changed_both_ends_of_its_first_line():
+    first = ["各县区卫健委要于本月底前完成辖区内医疗机构消防设施检测，", "发现问题立即整改，确保隐患动态清零，严防火灾事故发生。"]
+    second = ["谷县区卫健委要于本月底前完成辖区内医疗机构消防设施检测、", *first[1:]]
+    result = clean_text("\n".join(["一、工作要求", *first, *second, "二、保障措施"]))
+    assert result.paragraph_texts() == ["一、工作要求", "".join(first), "二、保障措施"]
+    assert len(result.warnings) == 1
+
+
+def test_two_short_phrases_with_a_space_are_a_heading_not_a_list_entry():
+    text = "各单位要认真落实。\n\n强基础 补短板\n\n各单位要加强基础建设。\n\n组长：张建国 局长\n副组长：李明 副局长\n王芳 副局长"
+    result = clean_text(text)
+    kinds = dict(zip(result.paragraph_texts(), (p.kind for p in result.paragraphs), strict=True))
+    assert kinds["强基础 补短板"] == "heading"
+    assert kinds["王芳 副局长"] == "body"
