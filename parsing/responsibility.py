@@ -38,6 +38,9 @@ _CAUSATIVE = re.compile(r"(?:推动|推进|督促|指导|要求|组织|帮助|�
                         r"会同|配合|联合|邀请|委托|协助|联系|对接|报送|报告|上报|提请|请示|依托|通过).{2}")
 # A sentence that lists things to check (…建立情况；…落实情况) names no one who must act.
 _INVENTORY_END = re.compile(r"(?:情况|问题|现象|等方面|隐患)$")
+# 由县卫健委牵头，县财政局、县医保局配合：lead and support written out in the sentence
+_BY_LEAD = re.compile(r"^由(.{2,40}?)(?:牵头|负责|主责)")
+_SUPPORTING = re.compile(r"^(.{2,40}?)(?:等)?(?:配合|参与|协助|协同)$")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 _CLAUSE = re.compile(r"[^，,：:]+")
 _LEADING_NOISE = re.compile(r"^[\s“”\"‘’'、]+")
@@ -173,6 +176,12 @@ def duty_subjects(text: str, base: int) -> Responsibility:
             skip = lead.end() if lead else 0
             clause = clause[skip:]
             start = base + sm.start() + cm.start() + skip
+            pair = _BY_LEAD.match(clause) or _SUPPORTING.match(clause)
+            if pair and _plausible(pair.group(1)):
+                support = pair.re is _SUPPORTING
+                for unit, span in _locate(split_units(pair.group(1)), clause, start + pair.start(1)):
+                    found.add(unit, span, support=support)
+                continue
             hit = _subject_before_marker(clause)
             if hit is None and ci == 0 and not inventory:
                 hit = _subject_at_sentence_start(clause)

@@ -51,11 +51,20 @@ def compact(text: str) -> str:
     return _WS.sub("", text).translate(_BRACKETS)
 
 
+# Every place of a level stands for its government: 各县（市、区）, 各乡镇（街道）, 各地.
+_PLACES = re.compile(r"^各(?:地|省|市|州|县|区|乡|镇|乡镇|街道|村|社区|县区|市县|县市区?)(?:（[^（）]{1,12}）)?$")
+_TRAILING_PARENS = re.compile(r"（[^（）]{1,12}）$")
+
+
 def is_unit(name: str) -> bool:
     """Whether ``name`` reads as an organ or unit name (by its ending)."""
     name = compact(name)
     if len(name) < 2 or len(name) > 40:
         return False
+    if _PLACES.match(name):
+        return True
+    if name.endswith("）") and not name.endswith(("（牵头）", "（配合）")):
+        name = _TRAILING_PARENS.sub("", name)
     if not _ENDS_WITH_UNIT.search(name) or _NOT_UNITS.search(name):
         return False
     if any(ch in name for ch in "。；：“”《》"):

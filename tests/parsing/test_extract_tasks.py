@@ -57,6 +57,14 @@ def test_subjects_that_carry_a_duty():
     assert subjects("请各单位于3月15日前报送方案。") == ["各单位"]
 
 
+def test_places_and_written_out_lead_and_support():
+    assert subjects("各乡镇（街道）要落实属地责任。各县（市、区）要建立工作台账。") == ["各乡镇（街道）", "各县（市、区）"]
+    found = duty_subjects("由县卫健委牵头，县财政局、县医保局配合，建立联席会议制度。", 0)
+    assert (found.lead, found.support) == (["县卫健委"], ["县财政局", "县医保局"])
+    assert subjects("县卫健委和县市场监管局联合开展检查。我局将对各单位进行督查。") == [
+        "县卫健委", "县市场监管局", "我局"]
+
+
 def test_what_is_not_a_subject():
     assert subjects("要会同属地应急、消防等部门会商制定工作方案。专项行动要做到全覆盖。") == []
     assert subjects("按照要求，县卫生健康委、医疗卫生等各类机构严格落实责任制。") == []
