@@ -72,6 +72,11 @@ def cover_to_text(plan: CountyPlan) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _tidy(line: str) -> str:
+    """A line as typed, without stray ASCII blanks; full-width indents (　　) are the author's."""
+    return line.strip(" \t\r\n")
+
+
 def _is_heading(line: str) -> bool:
     number = match_heading_number(line)
     if number is None:
@@ -104,8 +109,8 @@ def _level(line: str) -> int:
 def apply_plan_text(plan: CountyPlan, text: str) -> CountyPlan:
     """A copy of ``plan`` whose title and sections are read from edited ``text``."""
     new = copy.deepcopy(plan)
-    lines = [line.strip() for line in text.splitlines()]
-    lines = [line for line in lines if line]
+    lines = [_tidy(line) for line in text.splitlines()]
+    lines = [line for line in lines if line.strip()]
     if not lines:
         return new
     new.title = lines[0]
@@ -114,7 +119,7 @@ def apply_plan_text(plan: CountyPlan, text: str) -> CountyPlan:
     stack: list[PlanSection] = []
     preface: list[str] = []
     for line in lines[1:]:
-        heading_line, run_in = _split_run_in(line)
+        heading_line, run_in = _split_run_in(line.strip())
         if _is_heading(heading_line):
             level = _level(heading_line)
             heading = heading_line if keep_numbers else heading_line[match_heading_number(heading_line).end:].strip()
@@ -136,7 +141,7 @@ def apply_plan_text(plan: CountyPlan, text: str) -> CountyPlan:
 def apply_cover_text(plan: CountyPlan, text: str) -> CountyPlan:
     """A copy of ``plan`` whose cover title, 主送 and body are read from edited ``text``."""
     new = copy.deepcopy(plan)
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = [_tidy(line) for line in text.splitlines() if line.strip()]
     if not lines:
         return new
     new.cover_title = lines[0]

@@ -66,6 +66,36 @@ def apply(cmd: SetField, notice: Notice) -> tuple[Notice, SetField]:
     return new, SetField(cmd.path, old, cmd.label)
 
 
+class TaskEditCommand(QUndoCommand):
+    """One edit of a 任务分工表 cell: the task before and after, so undo/redo restore it whole.
+
+    A command whose plan was replaced by a new draft does nothing (its rows no longer exist).
+    """
+
+    def __init__(self, model: Any, row: int, column: int, text: str):
+        header = model.HEADERS[column]
+        super().__init__(f"修改分工表第{row + 1}行“{header}”")
+        self.model, self.plan, self.row, self.column, self.text = model, model.plan, row, column, text
+        self.before = copy.deepcopy(model.tasks[row])
+        self.after: Any = None
+
+    def redo(self) -> None:
+        if self.model.plan is not self.plan:
+            self.setObsolete(True)
+            return
+        if self.after is None:
+            self.model.apply_edit(self.row, self.column, self.text)
+            self.after = copy.deepcopy(self.model.tasks[self.row])
+        else:
+            self.model.replace_task(self.row, copy.deepcopy(self.after))
+
+    def undo(self) -> None:
+        if self.model.plan is not self.plan:
+            self.setObsolete(True)
+            return
+        self.model.replace_task(self.row, copy.deepcopy(self.before))
+
+
 class CorrectionCommand(QUndoCommand):
     """One correction on the undo stack: redo applies it, undo applies its inverse.
 

@@ -249,6 +249,8 @@ class TaskTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.plan: CountyPlan | None = None
         self.edited = False
+        # When set, edits go to ``on_edit(row, column, text)`` (the undo stack), which calls apply_edit.
+        self.on_edit: Callable[[int, int, str], None] | None = None
 
     @property
     def tasks(self) -> list[PlanTask]:
@@ -302,9 +304,19 @@ class TaskTableModel(QAbstractTableModel):
     def setData(self, index: AnyIndex, value: Any, role: int = EDIT) -> bool:
         if role != EDIT or not index.isValid() or index.column() == 0:
             return False
-        task = self.tasks[index.row()]
         text = str(value).strip()
-        col = index.column()
+        if index.column() == self.DATE_COLUMN and not _is_iso_date(text):
+            return False
+        if text == str(self.data(index, EDIT) or ""):
+            return False
+        if self.on_edit is not None:
+            self.on_edit(index.row(), index.column(), text)
+            return True
+        return self.apply_edit(index.row(), index.column(), text)
+
+    def apply_edit(self, row: int, col: int, text: str) -> bool:
+        """Write ``text`` into cell (row, col) of the plan; False when it is not a valid value."""
+        task = self.tasks[row]
         if col == 1:
             task.category = text
         elif col == 2:
@@ -318,8 +330,21 @@ class TaskTableModel(QAbstractTableModel):
         elif col == self.DATE_COLUMN and not set_task_date(task, text):
             return False
         self.edited = True
-        self.dataChanged.emit(index, index)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
         return True
+
+    def replace_task(self, row: int, task: PlanTask) -> None:
+        """Put a whole task back (undo/redo of a cell edit)."""
+        self.tasks[row] = task
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+
+
+def _is_iso_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def set_task_date(task: PlanTask, iso: str) -> bool:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import jobs
+from desktop.ui.corrections import TaskEditCommand
 from desktop.ui.models import TaskTableModel
 from desktop.ui.session import Session
 from desktop.ui.table_editors import DateDelegate, UnitDelegate
@@ -39,6 +40,7 @@ class TablePage(QWidget):
         self.summary = QLabel(self.tr("请先在“起草”中起草实施方案。"))
         self.summary.setWordWrap(True)
         self.model = TaskTableModel(self)
+        self.model.on_edit = self._push_edit
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
@@ -79,6 +81,16 @@ class TablePage(QWidget):
         layout.addWidget(self.view, 1)
         session.plan_changed.connect(self._plan_changed)
         self._update_summary()
+
+    def _push_edit(self, row: int, column: int, text: str) -> None:
+        """Cell edits are undoable (Ctrl+Z / Ctrl+Y) on the stack of the plan's notice."""
+        opened = self.session.plan_notice
+        if opened is None:
+            self.model.apply_edit(row, column, text)
+            return
+        stack = self.session.stack_for(opened)
+        self.session.undo_group.setActiveStack(stack)
+        stack.push(TaskEditCommand(self.model, row, column, text))
 
     def unit_names(self) -> list[str]:
         profile = self.session.profile

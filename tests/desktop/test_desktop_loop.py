@@ -84,8 +84,14 @@ def test_the_whole_loop(qtbot, window, tmp_path):
     window.show_page("分工")
     table = window.table_page.model
     assert table.rowCount() == len(plan.tasks)
+    before = list(plan.tasks[0].lead)
     assert table.setData(table.index(0, 3), "局办公室、医政医管股")
     assert plan.tasks[0].lead == ["局办公室", "医政医管股"]
+    assert table.index(0, 3).data() == "局办公室、医政医管股"
+    # table edits are undoable too
+    _press(qtbot, window, "Ctrl+Z")
+    assert plan.tasks[0].lead == before
+    _press(qtbot, window, "Ctrl+Y")
     assert table.index(0, 3).data() == "局办公室、医政医管股"
 
     # export the .docx (with the edited table) and the .xlsx table
