@@ -48,6 +48,8 @@ _ATTEND = {"会议": "参加会议", "开会": "参加会议", "报到": "报到
 def _fallback_year(text: str) -> int | None:
     """When the issue date is unknown: the first four-digit year written in a date, if any."""
     years = [int(y) for y in re.findall(r"(20[0-9]{2})\s*年\s*[0-9]{1,2}\s*月", text)]
+    if not years:  # any year at all: 2023年春节 …
+        years = [int(y) for y in re.findall(r"(?<![0-9—－-])(20[0-9]{2})\s*年(?![—－-])", text)]
     return years[0] if years else None
 
 

@@ -21,6 +21,7 @@ FESTIVALS = (r"元旦|春节|元宵节?|清明节?|[“\"]五一[”\"]|五一|�
 _FEST_LIST = rf"(?:{FESTIVALS})(?:\s*[、和及与]\s*(?:{FESTIVALS}))*"
 EVENT_RE = re.compile(rf"(?P<ev>{_FEST_LIST})\s*(?P<suf>假期前|节前|结束前|前|之前|以前|结束)(?![后夕])")
 TODAY_TO_RE = re.compile(r"(?:(?:自|从)\s*)?即日\s*起?\s*(?:至|到)\s*(?P<ev>[^，。；、\n]{2,24}?(?:结束|闭幕|完成|为止))")
+_ATTRIBUTIVE_LEFT = re.compile(r"(?:开展|组织|做好|加强|部署|进行|落实|的|次)\s*$")
 _PAST_LEFT = re.compile(r"(?:去年|往年|上年|今年以来|以来)\s*$")
 
 
@@ -45,11 +46,14 @@ def read_events(ctx: Context, lo: int, hi: int) -> None:
             continue
         if _PAST_LEFT.search(text[max(lo, m.start() - 6):m.start()]):
             continue
+        if _ATTRIBUTIVE_LEFT.search(text[max(lo, m.start() - 3):m.start()]) and \
+                not re.match(r"\s*[，,完开组报做前]", text[m.end():m.end() + 1] or "，"):
+            continue  # 开展春节前安全检查: 春节前 names the check, it sets no deadline
         event = squash(m.group("ev"))
         if m.group("suf") in ("结束", "结束前"):
             event += "结束"
         start = span[0]
-        pm = re.search(r"(?:请|须|务必|要|应|并)?\s*(?:于|在)\s*$", text[max(lo, start - 4):start])
+        pm = re.search(r"(?:于|在)\s*$", text[max(lo, start - 2):start])
         if pm:
             start -= len(pm.group(0))
         deadline = _event(ctx, (start, span[1]), event, lo, hi)
