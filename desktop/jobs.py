@@ -306,7 +306,11 @@ def load_received(progress: ProgressCallback, cancelled: CancelCheck, store_path
             except (ValueError, KeyError, TypeError):
                 continue
             path = Path(row["source_path"] or notice.source.file)
-            items.append(OpenedNotice(path=path, notice=notice, digest=row["source_sha256"] or ""))
+            digest = row["source_sha256"] or ""
+            corrected = bool(digest) and corrected_path(digest).is_file()
+            if corrected:
+                notice = _load_json_notice(corrected_path(digest))
+            items.append(OpenedNotice(path=path, notice=notice, digest=digest, corrected=corrected))
             progress((i + 1) / max(len(rows), 1), "正在载入已收来文…")
     finally:
         store.close()

@@ -42,7 +42,6 @@ class Session(QObject):
         self._stacks: dict[int, QUndoStack] = {}
         self._store: Any = None
         self.layout: str | None = load_preferences().get("layout")  # GB/T 9704 layout profile name
-        self.today = None  # a fixed "today" for the board (tests, demos); None = the real date
 
     # --- the tracking store (UI thread only: quick reads and single-row changes) --------------
     @property

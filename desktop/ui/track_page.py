@@ -143,7 +143,6 @@ class TrackPage(QWidget):
         self.day.setDate(QDate(day.year, day.month, day.day))
 
     def _day_changed(self, _date) -> None:
-        self.session.today = self.today()
         self.refresh()
 
     def showEvent(self, event) -> None:

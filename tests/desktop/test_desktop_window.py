@@ -14,6 +14,7 @@ from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QFont, QPageSize, QPdfWriter, QTextDocument
 
 from desktop.settings import AppSettings
+from desktop.ui.corrections import SetField
 
 pytestmark = pytest.mark.gui
 ROOT = Path(__file__).resolve().parents[2]
@@ -93,6 +94,8 @@ def test_layout_and_recent_files_persist(qtbot, tmp_path):
 def test_received_notices_come_back_from_the_store(qtbot, window, tmp_path):
     (state,) = window.open_files([seed("001")])
     wait_done(qtbot, state)
+    opened = window.session.current
+    window.session.correct(opened, SetField(("signatory",), "某某县卫生健康局", "署名"))
     window.session.close()  # as if the app were closed
     from desktop.main_window import MainWindow
 
@@ -101,6 +104,8 @@ def test_received_notices_come_back_from_the_store(qtbot, window, tmp_path):
     assert wait_done(qtbot, again.load_received()).state == "finished"
     assert [o.path.name for o in again.session.notices] == [seed("001").name]
     assert again.receive_page.model.index(0, 1).data() == window.session.notices[0].notice.title
+    # the user's corrections come back with it
+    assert again.session.notices[0].notice.signatory == "某某县卫生健康局" and again.session.notices[0].corrected
     again.runner.wait()
     again.session.close()
 
