@@ -106,3 +106,12 @@ def _is_report(text: str) -> bool:
 
 def _short(text: str, limit: int = 16) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+def recheck_plan(plan: CountyPlan, notice: Notice, profile: object) -> list[CheckItem]:
+    """The check again after the user edited ``plan`` (what the app runs before export)."""
+    from drafting.substitution import Substituter
+
+    plan.checks = check_plan(plan, notice, Substituter(notice, profile),  # type: ignore[arg-type]
+                             lead_days=getattr(profile, "lead_days", None))
+    return plan.checks

@@ -74,12 +74,17 @@ class _Build:
     kind: str
     tasks: list[PlanTask] = field(default_factory=list)
     scheduled: dict[int, PlanDeadline] = field(default_factory=dict)
+    edits: dict[int, PlanTask] = field(default_factory=dict)  # source task -> the user's version
 
 
 def build_plan(notice: Notice, profile: CountyProfile, today: date | None = None,
-               kind: str = "实施方案") -> CountyPlan:
+               kind: str = "实施方案", edited: CountyPlan | None = None) -> CountyPlan:
     """The county's plan for ``notice``. ``today`` is the day the plan is issued (default: the
-    superior's issue date, so a plan built later from the same notice is the same plan)."""
+    superior's issue date, so a plan built later from the same notice is the same plan).
+
+    ``edited``: a plan the user has changed (units, measures, headings, dates, 字号, 主送); its
+    changes are kept and the text is printed again from them, so the plan body and the table agree.
+    """
     if kind not in PLAN_KINDS:
         raise ValueError(f"方案类型只能是{'、'.join(PLAN_KINDS)}：{kind}")
     profile.validate()
@@ -87,8 +92,11 @@ def build_plan(notice: Notice, profile: CountyProfile, today: date | None = None
         raise DraftingError(f"{notice.source.file}：没有标题也没有任务，不像是需要落实的上级来文，无法起草方案")
     draft_date = today or (date.fromisoformat(notice.issue_date) if notice.issue_date else date.today())
     matcher = UnitMatcher(profile)
+    if edited is not None and today is None and edited.issue_date:
+        draft_date = date.fromisoformat(edited.issue_date)
     b = _Build(notice, profile, Substituter(notice, profile, matcher.map_department), matcher,
-               ScheduleContext(profile.lead_days, draft_date, profile.report_hours_before), kind)
+               ScheduleContext(profile.lead_days, draft_date, profile.report_hours_before), kind,
+               edits={t.source_task: t for t in edited.tasks if t.source_task is not None} if edited else {})
     for i, deadline in enumerate(notice.deadlines):
         b.scheduled[i] = schedule_deadline(deadline, i, b.ctx, collector=_collector(b, deadline))
 
@@ -117,9 +125,23 @@ def build_plan(notice: Notice, profile: CountyProfile, today: date | None = None
         if preamble:
             plan.sections.insert(0, PlanSection(heading="", level=0, paragraphs=preamble))
         plan.cover_body = templating.parse_structured(templating.render("印发通知", **context))[0]
+    if edited is not None:
+        _keep_user_edits(plan, edited)
     plan.substitutions = b.sub.substitutions
     plan.checks = check_plan(plan, notice, b.sub, b.ctx.notes, lead_days=profile.lead_days)
     return plan
+
+
+def _keep_user_edits(plan: CountyPlan, edited: CountyPlan) -> None:
+    """Header fields and the tasks that do not come from a superior task, as the user left them."""
+    plan.doc_number = edited.doc_number
+    plan.recipients = list(edited.recipients) or plan.recipients
+    plan.contact = dict(edited.contact) or plan.contact
+    own = {t.id: t for t in edited.tasks if t.source_task is None}
+    for task in plan.tasks:
+        user = own.get(task.id)
+        if task.source_task is None and user is not None and user.category == task.category:
+            task.lead, task.support, task.deadlines = list(user.lead), list(user.support), list(user.deadlines)
 
 
 # ----- title and subject -----------------------------------------------------------------------
@@ -261,7 +283,14 @@ def _carry_task(b: _Build, index: int, task: Task, where: str, phase_pd: PlanDea
                          support=suggestion.support, deadlines=deadlines, source_task=index,
                          outline_path=list(task.outline_path), unit_reasons=suggestion.reasons,
                          section=where)
-    return _TaskEntry(heading, measures, _units_phrase(b, suggestion.lead, suggestion.support), plan_task)
+    user = b.edits.get(index)
+    if user is not None:  # the user's changes win over the suggestion
+        plan_task.category, plan_task.measures = user.category, user.measures
+        plan_task.lead, plan_task.support = list(user.lead), list(user.support)
+        plan_task.deadlines = list(user.deadlines)
+        plan_task.unit_reasons = ["已按用户修改"]
+        heading, measures = user.category, user.measures
+    return _TaskEntry(heading, measures, _units_phrase(b, plan_task.lead, plan_task.support), plan_task)
 
 
 def strip_units_parenthesis(text: str) -> str:

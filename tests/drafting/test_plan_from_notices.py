@@ -232,3 +232,25 @@ def test_parsed_seed_002_restates_the_superiors_own_words_at_county_level():
     leaders = next(s for s in plan.sections if s.heading == "组织领导").paragraphs
     assert leaders[1] == "组\u3000长：李明远\u3000局党组书记、局长"
     assert leaders[3].startswith("\u3000\u3000\u3000\u3000周建平")
+
+
+def test_user_edits_are_kept_and_printed_and_rechecked():
+    from drafting.completeness import recheck_plan
+
+    notice = _written("city_urgent_fire_safety")
+    profile = load_sample_profile()
+    plan = build_plan(notice, profile)
+    task = next(t for t in plan.tasks if t.category == "施工现场和装饰装修")
+    task.lead, task.support = ["综合监督股"], ["县人民医院"]
+    plan.doc_number = "示卫健〔2025〕41号"
+    again = build_plan(notice, profile, edited=plan)
+    kept = next(t for t in again.tasks if t.category == "施工现场和装饰装修")
+    assert (kept.lead, kept.support) == (["综合监督股"], ["县人民医院"])
+    assert again.doc_number == "示卫健〔2025〕41号"
+    body = "".join(p for s in _walk(again.sections) for p in s.paragraphs)
+    assert "（综合监督股牵头，县人民医院负责落实）" in body
+    assert "（规划财务股牵头" not in body
+    # Removing every lead unit is caught before export.
+    kept.lead = []
+    checks = recheck_plan(again, notice, profile)
+    assert any(c.level == "error" and c.task_id == kept.id and "牵头单位" in c.message for c in checks)
