@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import collections
+import itertools
 import shutil
 import subprocess
 from pathlib import Path
@@ -64,7 +65,7 @@ def test_body_lines_on_the_grid_pitch_at_most_22_a_page(notice_pdf):
         for page in portrait:
             body = [line for line in text_lines(page) if line["size"] == 16 and TOP - 2 < line["top"] < BOTTOM]
             assert len(body) <= 22
-            gaps += [b["top"] - a["top"] for a, b in zip(body, body[1:], strict=False)]
+            gaps += [b["top"] - a["top"] for a, b in itertools.pairwise(body)]
             for line in body:  # every body line inside the 版心
                 assert line["x0"] >= LEFT - 1 and line["x1"] <= RIGHT + 1, line["text"]
                 assert line["bottom"] <= BOTTOM + 1, line["text"]
