@@ -196,7 +196,7 @@ def _leads_a_duty(ctx: Context, atom: DateAtom, pos: int, lo: int, hi: int) -> b
     """``6月16日，各地要统一组织开展…``: a future date opening a sentence that assigns work."""
     if atom.bare_year or not _CLAUSE_START.match(ctx.text[lo:atom.start]):
         return False
-    if not re.match(r"\s*[，,]", ctx.text[pos:pos + 2]):
+    if not re.match(r"\s*(?:[^，。；]{0,16}?(?:当天|当日|期间))?\s*[，,]", ctx.text[pos:pos + 24]):
         return False
     day = atom.first_day()
     if ctx.issue_date is None or day is None or day < ctx.issue_date:
