@@ -133,3 +133,12 @@ def test_bundled_table_documents_its_format():
     data = json.loads(workdays.resource("holidays.json").read_text(encoding="utf-8"))
     assert "_comment" in data and "workdays" in data["_comment"]
     assert "2027" in data["years"]
+
+
+def test_bundled_2027_qingming_matches_the_solar_term():
+    import chinese_calendar
+
+    (qingming,) = [day for day, name in chinese_calendar.get_solar_terms(date(2027, 4, 1), date(2027, 4, 30))
+                   if name == "清明"]
+    names = workdays.holiday_names_in(2027)
+    assert names[qingming] == "清明节"
