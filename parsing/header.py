@@ -158,6 +158,10 @@ def read_header(clean: CleanText) -> Header:
                 parts.append(nxt)
             if not _TITLE_END.search("".join(parts)):
                 j, parts = i, [value]
+                if len(value) < 8 and not _TITLE_END.search(value):
+                    title_para = None  # a fragment with 关于, no title
+                    i += 1
+                    continue
             header.title = "".join(parts)
             header.spans["title"] = (start, paras.items[j][1])
             last_head = i = j

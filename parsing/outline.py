@@ -84,7 +84,7 @@ def find_headings(clean: CleanText, paragraphs: list[int]) -> list[HeadingLine]:
     lines: list[HeadingLine] = []
     for pos, index in enumerate(paragraphs):
         para = clean.paragraphs[index]
-        if para.kind == "table_row":
+        if para.kind == "table_row" or "\t" in text[para.start:para.end]:
             continue
         raw = text[para.start:para.end]
         num = match_heading_number(raw)

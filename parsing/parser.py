@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from parsing.attachments import find_attachments
 from parsing.contacts import find_contacts
 from parsing.document import CleanText
-from parsing.header import find_basis, read_header
+from parsing.header import Header, find_basis, read_header
 from parsing.leadership import find_leadership
 from parsing.model import Notice, Section, Source
 from parsing.outline import build_outline, find_headings
@@ -23,6 +25,7 @@ from parsing.progress import CancelCheck, ProgressCallback, check_cancelled, nev
 from parsing.tasks import find_tasks, table_tasks
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def _extract_times():
@@ -38,13 +41,24 @@ def _flatten(sections: list[Section]) -> list[Section]:
     return [s for root in sections for s in root.walk()]
 
 
+def _guarded(notice: Notice, label: str, run: Callable[[], T], default: T) -> T:
+    """``run()``, or ``default`` with a warning when it fails: one faulty extractor must not lose
+    the rest of the parse of a notice nobody has seen before."""
+    try:
+        return run()
+    except Exception as exc:
+        log.exception("%s failed", label)
+        notice.warnings.append(f"{label}识别出错（{type(exc).__name__}），该项结果可能不完整")
+        return default
+
+
 def parse_clean(clean: CleanText, source: Source) -> Notice:
     """Parse clean text into a notice (spans index into ``clean.text``)."""
     text = clean.text
     notice = Notice(source=source, text=text)
     notice.warnings.extend(clean.warnings)
 
-    header = read_header(clean)
+    header = _guarded(notice, "版头与落款", lambda: read_header(clean), Header())
     notice.genre = header.genre
     notice.doc_number = header.doc_number
     notice.issuer = header.issuer
@@ -56,32 +70,33 @@ def parse_clean(clean: CleanText, source: Source) -> Notice:
     notice.urgency = header.urgency
     notice.spans.update(header.spans)
 
-    names, att_spans, att_paras = find_attachments(clean)
+    names, att_spans, att_paras = _guarded(notice, "附件", lambda: find_attachments(clean), ([], [], []))
     notice.attachments = names
     if att_spans:
         notice.spans["attachments"] = (att_spans[0][0], att_spans[-1][1])
 
-    contacts = find_contacts(clean, clean.paragraphs[header.body_start].start if clean.paragraphs
-                             and header.body_start < len(clean.paragraphs) else 0)
+    body_offset = clean.paragraphs[header.body_start].start if header.body_start < len(clean.paragraphs) else 0
+    contacts = _guarded(notice, "联系人", lambda: find_contacts(clean, body_offset), [])
     notice.contacts = contacts
 
     # The outline covers the body: not the head, the signature, the attachment list.
     excluded = set(att_paras) | set(header.signature_paras)
     body = [i for i in range(header.body_start, len(clean.paragraphs)) if i not in excluded]
-    lines = find_headings(clean, body)
+    lines = _guarded(notice, "结构", lambda: find_headings(clean, body), [])
     stops = sorted([clean.paragraphs[i].start for i in excluded]
                    + [c.span[0] for c in contacts if c.span])
     last_start = lines[-1].start if lines else 0
     region_end = next((s for s in stops if s > last_start), len(text))
-    notice.outline, flat = build_outline(clean, lines, region_end)
+    notice.outline, flat = _guarded(notice, "结构", lambda: build_outline(clean, lines, region_end), ([], []))
     for line in lines:
         if line.repaired_from:
             notice.warnings.append(f"标题编号“{line.repaired_from}”与上下文不符，已按“{line.number}”处理")
 
-    notice.tasks = find_tasks(clean, notice.outline, region_end) + table_tasks(clean, notice.outline)
+    notice.tasks = (_guarded(notice, "任务", lambda: find_tasks(clean, notice.outline, region_end), [])
+                    + _guarded(notice, "任务分工表", lambda: table_tasks(clean, notice.outline), []))
     notice.tasks.sort(key=lambda t: t.span[0] if t.span else 0)
-    notice.leadership = find_leadership(clean)
-    notice.basis, basis_spans = find_basis(text)
+    notice.leadership = _guarded(notice, "领导小组", lambda: find_leadership(clean), None)
+    notice.basis, basis_spans = _guarded(notice, "依据文件", lambda: find_basis(text), ([], []))
     if basis_spans:
         notice.spans["basis"] = (basis_spans[0][0], basis_spans[-1][1])
 
