@@ -483,7 +483,7 @@ def _merge_reports(sentences: list[str]) -> list[str]:
     for sentence in sentences:
         m = pattern.match(sentence)
         prev = pattern.match(merged[-1]) if merged else None
-        if m and merged and (prev or merged[-1].endswith("#")) and merged[-1].find(f"报{m.group(3)}") >= 0:
+        if m and prev and f"报{m.group(3)}" in merged[-1]:
             merged[-1] = merged[-1].rstrip("。") + f"，于{m.group(1)}报送{m.group(2)}。"
         else:
             merged.append(sentence)
