@@ -76,7 +76,7 @@ class TrackPage(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 64), (1, 44), (3, 150), (4, 44), (5, 120), (6, 60), (7, 180), (8, 44)):
+        for col, width in ((0, 64), (1, 44), (3, 140), (4, 44), (5, 200), (6, 60), (7, 160), (8, 44)):
             self.view.setColumnWidth(col, width)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._selected())
 
@@ -124,8 +124,9 @@ class TrackPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.view)
         splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 300])
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.summary)
@@ -188,22 +189,29 @@ class TrackPage(QWidget):
             self.summary.setText(str(exc))
             self._set_enabled(False)
             return
+        selected = self.current_row()
         status = self.status_filter.currentText()
         if status == "未办结":
             rows = [r for r in rows if r.status != "办结"]
         elif status in STATUSES:
             rows = [r for r in rows if r.status == status]
         self.model.set_rows(rows)
+        if selected is not None:
+            for i, r in enumerate(self.model.rows):
+                if r.id == selected.id:
+                    self.view.selectRow(i)
+                    break
         lights = {c: sum(1 for r in rows if r.light == c) for c in ("red", "yellow", "blue")}
         closed = sum(1 for r in rows if r.status == "办结")
-        self.summary.setText(
-            f"共 {len(rows)} 件 · <span style='color:#e53935'>● 红灯（逾期）{lights['red']}</span> · "
-            f"<span style='color:#f9a825'>● 黄灯（滞后）{lights['yellow']}</span> · "
-            f"<span style='color:#1e88e5'>● 蓝灯（3个工作日内到期）{lights['blue']}</span> · 已办结 {closed}"
-            if rows or self._loaded else "督办库中还没有交办事项：在“分工”中点击“交办督办”。")
-        if not rows:
-            self.summary.setText(self.tr("督办库中还没有交办事项：在“分工”中点击“交办督办”。")
-                                 if self.plan_filter.count() <= 1 else "没有符合筛选条件的事项。")
+        if rows:
+            self.summary.setText(
+                f"共 {len(rows)} 件 · <span style='color:#e53935'>● 红灯（逾期）{lights['red']}</span> · "
+                f"<span style='color:#f9a825'>● 黄灯（滞后）{lights['yellow']}</span> · "
+                f"<span style='color:#1e88e5'>● 蓝灯（3个工作日内到期）{lights['blue']}</span> · 已办结 {closed}")
+        elif self.plan_filter.count() <= 1:
+            self.summary.setText(self.tr("督办库中还没有交办事项：在“分工”中点击“交办督办”。"))
+        else:
+            self.summary.setText(self.tr("没有符合筛选条件的事项。"))
         for button in (self.ledger_button, self.remind_button, self.report_button, self.ics_button):
             button.setEnabled(self.plan_filter.count() > 1)
         self._selected()
@@ -241,11 +249,7 @@ class TrackPage(QWidget):
         except PolicyDeskError as exc:
             self.error.emit(str(exc))
             return False
-        selected = row.id
         self.refresh()
-        for i, r in enumerate(self.model.rows):
-            if r.id == selected:
-                self.view.selectRow(i)
         return True
 
     def set_status(self, status: str) -> bool:

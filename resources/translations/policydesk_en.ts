@@ -465,38 +465,38 @@
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../desktop/ui/table_page.py" line="37" />
+        <location filename="../../desktop/ui/table_page.py" line="38" />
         <source>分工</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_page.py" line="39" />
-        <location filename="../../desktop/ui/table_page.py" line="101" />
+        <location filename="../../desktop/ui/table_page.py" line="40" />
+        <location filename="../../desktop/ui/table_page.py" line="113" />
         <source>请先在“起草”中起草实施方案。</source>
         <translation>Draft a plan on the Draft page first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_page.py" line="60" />
+        <location filename="../../desktop/ui/table_page.py" line="62" />
         <source>导出 .docx…</source>
         <translation>Export .docx…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_page.py" line="62" />
+        <location filename="../../desktop/ui/table_page.py" line="64" />
         <source>导出 .xlsx…</source>
         <translation>Export .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_page.py" line="64" />
+        <location filename="../../desktop/ui/table_page.py" line="66" />
         <source>交办督办 →</source>
         <translation>Delegate →</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_page.py" line="65" />
+        <location filename="../../desktop/ui/table_page.py" line="67" />
         <source>把方案和每项任务的牵头、配合单位登记到督办台账</source>
         <translation>Record the plan and each task's lead and supporting units in the tracking ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_page.py" line="71" />
+        <location filename="../../desktop/ui/table_page.py" line="73" />
         <source>双击单元格修改：单位可输入简称并从单位资料中补全，时限用日历选择（红色为法定节假日，蓝色下划线为调休上班）。</source>
         <translation>Double-click a cell to edit: units complete from the profile; dates use a calendar (red: public holiday, blue underline: make-up working day).</translation>
     </message>
@@ -530,7 +530,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/track_page.py" line="83" />
-        <location filename="../../desktop/ui/track_page.py" line="224" />
+        <location filename="../../desktop/ui/track_page.py" line="231" />
         <source>选择一行查看详情。</source>
         <translation>Select a row to see details.</translation>
     </message>
@@ -553,6 +553,11 @@
         <location filename="../../desktop/ui/track_page.py" line="94" />
         <source>办理情况</source>
         <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/track_page.py" line="214" />
+        <source>没有符合筛选条件的事项。</source>
+        <translation>No items match the filters.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/track_page.py" line="61" />
@@ -596,7 +601,7 @@
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/track_page.py" line="206" />
+        <location filename="../../desktop/ui/track_page.py" line="212" />
         <source>督办库中还没有交办事项：在“分工”中点击“交办督办”。</source>
         <translation>No delegations yet: click “Delegate” on the Tasks page.</translation>
     </message>

@@ -1,0 +1,70 @@
+"""督办: the board's filters by plan, unit and status, overdue first, and the calendar export."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import wait_done
+
+from drafting.plan import CountyPlan, PlanDeadline, PlanTask
+
+pytestmark = pytest.mark.gui
+
+
+def _plan(title: str, first_due: str) -> CountyPlan:
+    return CountyPlan(
+        title=title, cover_title=f"关于印发《{title}》的通知", issuer="示例县卫生健康局", issue_date="2024-05-06",
+        tasks=[PlanTask(id="T1", number="1", category="排查隐患", measures="各单位全面排查安全隐患。",
+                        lead=["医政医管股"], support=["各乡镇卫生院"],
+                        deadlines=[PlanDeadline(kind="due", date=first_due, text="限期完成")]),
+               PlanTask(id="T2", number="2", category="总结报送", measures="报送工作总结。",
+                        lead=["局办公室"], deadlines=[PlanDeadline(kind="due", date="2024-06-28", text="6月28日前")])])
+
+
+@pytest.fixture
+def board(window):
+    from tracking.delegations import import_plan
+
+    store = window.session.store
+    import_plan(store, _plan("甲方案", "2024-05-20"), now=dt.datetime(2024, 5, 6, 9))
+    import_plan(store, _plan("乙方案", "2024-06-03"), now=dt.datetime(2024, 5, 6, 9))
+    window.show_page("督办")
+    page = window.track_page
+    page.reload()
+    page.set_today(dt.date(2024, 5, 22))
+    return page
+
+
+def test_filters_and_overdue_first(board):
+    assert board.plan_filter.currentText() == "乙方案"  # the newest plan is shown first
+    board.plan_filter.setCurrentIndex(board.plan_filter.findText("（全部）"))
+    assert board.model.rowCount() == 6
+    assert board.model.rows[0].light == "red" and board.model.rows[0].plan_title == "甲方案"
+    assert {r.light for r in board.model.rows[1:]} != {"red"}
+    board.unit_filter.setCurrentIndex(board.unit_filter.findText("医政医管股"))
+    assert {r.unit for r in board.model.rows} == {"医政医管股"} and board.model.rowCount() == 2
+    board.view.selectRow(0)
+    assert board.add_feedback("已完成排查。")
+    board.status_filter.setCurrentIndex(board.status_filter.findText("已反馈"))
+    assert [r.feedback for r in board.model.rows] == ["已完成排查。"]
+    board.status_filter.setCurrentIndex(board.status_filter.findText("未办结"))
+    assert board.model.rowCount() == 2  # 已反馈 is not 办结
+    board.unit_filter.setCurrentIndex(board.unit_filter.findText("（全部）"))
+    board.plan_filter.setCurrentIndex(board.plan_filter.findText("乙方案"))
+    assert {r.plan_title for r in board.model.rows} == {"乙方案"}
+
+
+def test_a_refused_change_shows_why(board, window):
+    board.view.selectRow(0)
+    status = board.model.rows[0].status
+    assert not board.set_status(status)
+    assert f"已是“{status}”" in window.banner.label.text()
+
+
+def test_the_deadline_calendar_is_exported_off_the_ui_thread(qtbot, board, tmp_path):
+    out = tmp_path / "督办时限.ics"
+    state = board.export_calendar(out)
+    assert wait_done(qtbot, state).state == "finished", state.error
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("BEGIN:VCALENDAR") and "DTSTART;VALUE=DATE:20240603" in text
