@@ -8,9 +8,13 @@ import json
 import jsonschema
 import pytest
 from conftest import FIXTURES, SCHEMA_PATH, seed_paths
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desktop.cli import main
-from parsing.parser import parse_file
+from parsing.model import Source
+from parsing.parser import parse_clean, parse_file
+from parsing.pipeline import text_from_string
 
 NOTICES = FIXTURES / "notices"
 
@@ -128,3 +132,26 @@ def test_cli_summary_is_chinese(capsys):
 def test_cli_missing_file_is_a_user_error(capsys, tmp_path):
     assert main(["parse", str(tmp_path / "无此文件.txt"), "--json"]) == 2
     assert "错误" in capsys.readouterr().err
+
+
+_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(NOTICES.glob("*.txt")) + seed_paths()]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_any_piece_of_a_notice_parses_without_an_extractor_failing(data):
+    text = data.draw(st.sampled_from(_TEXTS))
+    a = data.draw(st.integers(0, len(text) - 1))
+    b = data.draw(st.integers(a + 1, len(text)))
+    lines = text[a:b].splitlines()
+    if data.draw(st.booleans()):
+        lines = data.draw(st.permutations(lines))
+    piece = "\n".join(lines)
+    if not piece.strip():
+        return
+    _, clean = text_from_string(piece)
+    notice = parse_clean(clean, Source("piece.txt"))
+    assert not [w for w in notice.warnings if "识别出错" in w]
+    for task in notice.tasks:
+        a, b = task.span
+        assert 0 <= a <= b <= len(notice.text)
