@@ -298,6 +298,9 @@ def _read_range(ctx: Context, first: DateAtom, last: DateAtom, clock: str | None
     if m:
         start -= len(m.group(0))
     begin, finish = first.first_day(), last.last_day()
+    if begin is None and finish is None:
+        ctx.warn(f"“{squash(text[start:end])}”年份不详，未列入时限")
+        return
     if _too_old(ctx, finish, last):
         return
     deadline = _deadline(ctx, (start, end), lo, hi, kind="range", date=iso(finish), start=iso(begin),

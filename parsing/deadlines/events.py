@@ -20,7 +20,8 @@ FESTIVALS = (r"元旦|春节|元宵节?|清明节?|[“\"]五一[”\"]|五一|�
              r"春运|高考|中考")
 _FEST_LIST = rf"(?:{FESTIVALS})(?:\s*[、和及与]\s*(?:{FESTIVALS}))*"
 EVENT_RE = re.compile(rf"(?P<ev>{_FEST_LIST})\s*(?P<suf>假期前|节前|结束前|前|之前|以前|结束)(?![后夕])")
-TODAY_TO_RE = re.compile(r"(?:(?:自|从)\s*)?即日\s*起?\s*(?:至|到)\s*(?P<ev>[^，。；、\n]{2,24}?(?:结束|闭幕|完成|为止))")
+TODAY_TO_RE = re.compile(r"(?:(?:自|从)\s*)?即日\s*起?\s*(?:至|到)\s*(?P<ev>[^，。；、\n]{2,24}?(?:结束|闭幕|为止))")
+_DATE_WORDS = re.compile(r"[0-9０-９]\s*[年月日]|[一二三四五六七八九十]\s*月|年底|年末|月底|月末|季度|半年|年内")
 _ATTRIBUTIVE_LEFT = re.compile(r"(?:开展|组织|做好|加强|部署|进行|落实|的|次)\s*$")
 _PAST_LEFT = re.compile(r"(?:去年|往年|上年|今年以来|以来)\s*$")
 
@@ -30,7 +31,7 @@ def read_events(ctx: Context, lo: int, hi: int) -> None:
     text = ctx.text
     for m in TODAY_TO_RE.finditer(text, lo, hi):
         span = (m.start(), m.end())
-        if not ctx.free(span) or re.search(r"[0-9０-９]\s*[月日]|[一二三四五六七八九十]\s*月", m.group("ev")):
+        if not ctx.free(span) or _DATE_WORDS.search(m.group("ev")):
             continue  # 即日起至7月10日结束: a date, read as a range elsewhere
         event = squash(m.group("ev"))
         event = re.sub(r"为止$", "", event)
