@@ -57,7 +57,8 @@ def check_plan(plan: CountyPlan, notice: Notice | None = None, substituter: obje
             checks.append(CheckItem("error", f"{label}没有牵头单位", task.id))
         for dl in task.deadlines:
             checks.extend(_deadline_checks(label, task.id, dl, lead_days))
-        reporting = task.category.startswith(("报送", "上报", "按时报送")) or any(d.to for d in task.deadlines)
+        reporting = task.category.startswith(("报送", "上报", "按时报送")) or any(d.to for d in task.deadlines) \
+            or any(_superior_report(notice, d.superior_index) for d in task.deadlines)
         if reporting and not any(d.to for d in task.deadlines) and not _RECIPIENT.search(task.measures):
             checks.append(CheckItem("error", f"{label}是报送事项，但没有写明报送给谁", task.id))
     reports = any(_is_report(t.category) or any(d.to for d in t.deadlines) for t in plan.tasks)
@@ -98,6 +99,14 @@ def _deadline_checks(label: str, task_id: str, dl, lead_days: int | None) -> lis
         if county > expected:
             return [CheckItem("warning", f"{label}时间紧：{dl.explanation}", task_id)]
     return []
+
+
+def _superior_report(notice: Notice | None, index: int | None) -> bool:
+    """Whether the superior deadline a county date came from asks for a report."""
+    if notice is None or index is None or not 0 <= index < len(notice.deadlines):
+        return False
+    deadline = notice.deadlines[index]
+    return bool(deadline.to) or _is_report((deadline.action or "") + deadline.text)
 
 
 def _is_report(text: str) -> bool:

@@ -96,7 +96,7 @@ def assert_plan_carries(notice: Notice, plan: CountyPlan, profile: CountyProfile
                                   *(h for s in _walk(plan.sections) if s.level > 0 for h in [s.heading, *s.paragraphs])])
         found = _ORGAN.findall(_outside_titles(carried_text))
         assert found == [], found
-    assert not [c for c in plan.checks if "上级机关名称" in c.message]
+    assert [c.message for c in plan.checks if c.level == "error"] == []
     # 4. No template gaps.
     text = _section_text(plan)
     for gap in ("None", "{{", "}}", "（）", "，，", "。。", "关于的", "对的", "于前"):
@@ -128,7 +128,7 @@ def test_plan_from_written_notice(name):
     assert_plan_carries(notice, plan, profile)
 
 
-@pytest.mark.parametrize("path", [SUPERIOR / f"{n}.txt" for n in WRITTEN] + [seed("002"), seed("001")],
+@pytest.mark.parametrize("path", [SUPERIOR / f"{n}.txt" for n in WRITTEN] + [seed(n) for n in ("000", "001", "002", "004")],
                          ids=lambda p: Path(p).stem[:12])
 def test_plan_from_the_parsers_own_output(path):
     notice = load_notice(path)
@@ -254,3 +254,23 @@ def test_user_edits_are_kept_and_printed_and_rechecked():
     kept.lead = []
     checks = recheck_plan(again, notice, profile)
     assert any(c.level == "error" and c.task_id == kept.id and "牵头单位" in c.message for c in checks)
+
+
+def test_completeness_catches_late_dates_and_reports_without_a_contact():
+    from drafting.completeness import recheck_plan
+
+    notice = _written("city_urgent_fire_safety")
+    profile = load_sample_profile()
+    profile.contact.name = ""
+    plan = build_plan(notice, profile)
+    assert any(c.level == "error" and "联系人" in c.message for c in plan.checks)
+    ward = next(t for t in plan.tasks if t.category == "住院楼和重点部位")
+    ward.deadlines[0].date = "2025-10-13"  # after the superior's 10月10日
+    report = next(t for t in plan.tasks if t.category == "严格信息报送")
+    for d in report.deadlines:
+        d.to = None
+    report.measures = "各医疗卫生单位按时报送排查整治进展情况。"
+    checks = recheck_plan(plan, notice, profile)
+    assert any(c.level == "error" and c.task_id == ward.id and "晚于上级时限" in c.message for c in checks)
+    assert any(c.level == "error" and c.task_id == report.id and "报送给谁" in c.message for c in checks)
+    assert checks[0].level == "error" and checks[-1].level == "warning"
