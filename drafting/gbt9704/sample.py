@@ -20,7 +20,7 @@ ISSUE_DATE = datetime.date(2024, 3, 7)
 BUREAU = "清河县卫生健康局"
 
 TASK_COLUMNS = [
-    TableColumn("序号", 0.8, "center"),
+    TableColumn("序号", 0.6, "center"),
     TableColumn("重点任务", 1.6),
     TableColumn("具体措施", 4.2),
     TableColumn("牵头单位", 1.5, "center"),
@@ -87,8 +87,8 @@ def sample_notice() -> OfficialDocument:
         Heading("1.", 3, run_in="县爱卫办将组织开展专项督查，对工作推进缓慢、群众反映强烈的问题及时通报。"),
         Heading("2.", 3, run_in="督查结果纳入年度爱国卫生工作考核，作为评先评优的重要依据。"),
         Heading("三、按时报送信息"),
-        Paragraph("请各乡镇、各单位于2024年5月10日前将活动开展情况总结（含图片资料）报送县爱卫办，电子版发送至"
-                  "qhaiwei@example.gov.cn。"),
+        Paragraph("请各乡镇、各单位于2024年5月10日前将活动开展情况总结（含图片资料）报送县爱卫办，"
+                  "同时通过政务内网报送电子版。"),
     ]
     return OfficialDocument(
         title="关于印发《清河县2024年爱国卫生月活动实施方案》的通知",

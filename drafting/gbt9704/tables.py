@@ -8,6 +8,7 @@ import datetime
 from drafting.gbt9704 import ooxml
 from drafting.gbt9704.context import WriteContext
 from drafting.gbt9704.model import CellValue, Table, format_cn_date
+from drafting.gbt9704.title_lines import display_width
 
 TABLE_RULE_MM = 0.18  # ½ pt
 CELL_MARGIN_PT = 5.4  # 0.19 cm, Word's default
@@ -26,6 +27,21 @@ def cell_text(value: CellValue) -> str:
     return str(value)
 
 
+def column_widths_pt(table: Table, total_pt: float, header_size_pt: float) -> list[float]:
+    """Column widths from the relative weights, each at least wide enough for its header on one line."""
+    weights = [max(0.1, c.width) for c in table.columns]
+    minimum = [display_width(c.title) * header_size_pt + 2 * CELL_MARGIN_PT + 2 for c in table.columns]
+    fixed: set[int] = set()
+    while True:
+        free = total_pt - sum(minimum[i] for i in fixed)
+        free_weight = sum(w for i, w in enumerate(weights) if i not in fixed) or 1.0
+        widths = [minimum[i] if i in fixed else free * w / free_weight for i, w in enumerate(weights)]
+        narrow = {i for i, w in enumerate(widths) if i not in fixed and w < minimum[i]}
+        if not narrow or len(fixed | narrow) == len(widths):
+            return widths
+        fixed |= narrow
+
+
 def write_table(ctx: WriteContext, table: Table) -> None:
     """The table (and its caption) at the end of the document, as wide as the text block."""
     profile = ctx.profile
@@ -33,8 +49,7 @@ def write_table(ctx: WriteContext, table: Table) -> None:
         caption = ctx.paragraph(align="center", snap=False, keep_next=True)
         ctx.run(caption, table.caption, "title", profile.title_size_pt)
         ctx.blank(1, keep_next=True)
-    weights = [max(0.1, c.width) for c in table.columns]
-    widths = [ctx.text_width_pt * w / sum(weights) for w in weights]
+    widths = column_widths_pt(table, ctx.text_width_pt, profile.table_header_size_pt)
     rule = ("single", TABLE_RULE_MM, "000000")
     docx_table = ctx.document.add_table(rows=1 + len(table.rows), cols=len(table.columns))
     ooxml.setup_table(docx_table, widths, borders=dict.fromkeys(
