@@ -225,7 +225,11 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         geometry = self.settings.geometry("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1360, 860)
+            screen = self.screen().availableGeometry() if self.screen() is not None else None
+            if screen is not None and screen.width() > 0:
+                self.resize(min(1360, int(screen.width() * 0.92)), min(860, int(screen.height() * 0.9)))
+            else:
+                self.resize(1360, 860)
         state = self.settings.geometry("window/state")
         if state is not None:
             self.restoreState(state)
