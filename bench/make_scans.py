@@ -29,6 +29,7 @@ RED = (220, 30, 30)
 
 _DATE_LINE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 _PARAGRAPH_END = "。：:；！？）"
+_SENTENCE_END = "。：:；！？"
 
 
 @dataclass
@@ -74,13 +75,27 @@ def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int, first_indent: int
     return lines
 
 
+def _paragraphs(text: str) -> list[str]:
+    """Source lines with hard wraps undone: a long line not ending a sentence runs on."""
+    paragraphs: list[str] = []
+    joining = False
+    for line in (line.strip() for line in text.splitlines()):
+        if not line:
+            continue
+        if joining and paragraphs:
+            paragraphs[-1] += line
+        else:
+            paragraphs.append(line)
+        joining = len(line) >= 24 and line[-1] not in _SENTENCE_END and not _DATE_LINE.match(line)
+    return paragraphs
+
+
 def layout_text(text: str, dpi: int, *, signature_right: bool = True) -> list[list[_Line]]:
     """Lay ``text`` out as body lines on pages of :data:`LINES_PER_PAGE` lines."""
     font = font_for(dpi)
     width = mm_to_px(BODY_MM[0], dpi)
     char = round(FONT_PT / 72 * dpi)
-    source = [line.strip() for line in text.splitlines()]
-    source = [line for line in source if line]
+    source = _paragraphs(text)
     lines: list[_Line] = []
     previous = ""
     for index, line in enumerate(source):
@@ -215,3 +230,95 @@ def degrade(page: ScanPage, seed: int, *, stamp: bool = True, dpi: int = 150,
     image.save(buffer, "JPEG", quality=45)
     buffer.seek(0)
     return Image.open(buffer).convert("RGB")
+
+
+def _wrap_lines(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    lines: list[str] = []
+    for paragraph in text.splitlines():
+        lines.extend(_wrap(paragraph.strip(), font, width, 0) or [""])
+    return lines
+
+
+def render_two_columns(title: str, left: str, right: str, dpi: int = 150) -> ScanPage:
+    """A newsletter page: a centred title over two columns of running text.
+
+    The reference reads the title, then the whole left column, then the right one.
+    """
+    size = (mm_to_px(A4_MM[0], dpi), mm_to_px(A4_MM[1], dpi))
+    page = Image.new("RGB", size, "white")
+    draw = ImageDraw.Draw(page)
+    font = font_for(dpi, 12)
+    title_font = font_for(dpi, 20)
+    char = font.size
+    pitch = round(char * 1.7)
+    x0 = mm_to_px(MARGIN_LEFT_MM, dpi)
+    body = mm_to_px(BODY_MM[0], dpi)
+    gutter = mm_to_px(10, dpi)
+    column = (body - gutter) // 2
+    y = mm_to_px(MARGIN_TOP_MM, dpi)
+    draw.text((x0 + (body - title_font.getlength(title)) / 2, y), title, font=title_font, fill="black")
+    y += round(title_font.size * 2.2)
+    columns = []
+    for index, text in enumerate((left, right)):
+        lines = _wrap_lines(text, font, column)
+        for number, line in enumerate(lines):
+            draw.text((x0 + index * (column + gutter), y + number * pitch), line, font=font, fill="black")
+        columns.append(lines)
+    texts = [title, *columns[0], *columns[1]]
+    return ScanPage(page, "\n".join(texts), None, texts)
+
+
+def render_table(caption: str, rows: list[list[str]], widths_mm: list[float], dpi: int = 150,
+                 before: str = "", after: str = "") -> ScanPage:
+    """A ruled table (cells wrap inside their column) between two short paragraphs.
+
+    The reference has one line per table row, cells joined by a tab, as the OCR should give.
+    """
+    size = (mm_to_px(A4_MM[0], dpi), mm_to_px(A4_MM[1], dpi))
+    page = Image.new("RGB", size, "white")
+    draw = ImageDraw.Draw(page)
+    font = font_for(dpi, 12)
+    char = font.size
+    pitch = round(char * 1.45)
+    pad = round(char * 0.4)
+    x0 = mm_to_px(MARGIN_LEFT_MM, dpi)
+    body = mm_to_px(BODY_MM[0], dpi)
+    y = mm_to_px(MARGIN_TOP_MM, dpi)
+    texts: list[str] = []
+    for line in _wrap_lines(before, font_for(dpi), body):
+        draw.text((x0, y), line, font=font_for(dpi), fill="black")
+        y += round(font_for(dpi).size * 1.6)
+        texts.append(line)
+    caption_font = font_for(dpi, 16)
+    draw.text((x0 + (body - caption_font.getlength(caption)) / 2, y), caption, font=caption_font, fill="black")
+    texts.append(caption)
+    y += round(caption_font.size * 1.8)
+    widths = [mm_to_px(w, dpi) for w in widths_mm]
+    edges = [x0]
+    for width in widths:
+        edges.append(edges[-1] + width)
+    line_width = max(1, dpi // 100)
+    top = y
+    for row in rows:
+        cells = [_wrap_lines(cell, font, width - 2 * pad) for cell, width in zip(row, widths, strict=True)]
+        height = max(len(lines) for lines in cells) * pitch + 2 * pad
+        for cell_lines, left in zip(cells, edges, strict=False):
+            for number, line in enumerate(cell_lines):
+                draw.text((left + pad, y + pad + number * pitch), line, font=font, fill="black")
+        draw.line((edges[0], y, edges[-1], y), fill="black", width=line_width)
+        y += height
+        texts.append("\t".join(row))
+    draw.line((edges[0], y, edges[-1], y), fill="black", width=line_width)
+    for x in edges:
+        draw.line((x, top, x, y), fill="black", width=line_width)
+    y += round(char * 1.5)
+    for line in _wrap_lines(after, font_for(dpi), body):
+        draw.text((x0, y), line, font=font_for(dpi), fill="black")
+        y += round(font_for(dpi).size * 1.6)
+        texts.append(line)
+    return ScanPage(page, "\n".join(texts), None, texts)
+
+
+def turned(image: Image.Image, degrees: int) -> Image.Image:
+    """The page as scanned turned clockwise by 90, 180 or 270 degrees."""
+    return image.rotate(-degrees, expand=True, fillcolor="white")

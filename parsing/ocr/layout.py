@@ -150,9 +150,9 @@ def _column_run(rows: list[Row], start: int, h: float) -> tuple[int, tuple[float
     return best
 
 
-def split_columns(rows: list[Row], h: float) -> list[list[Row]]:
-    """Blocks of rows in reading order: a two-column run becomes its left block then its right."""
-    blocks: list[list[Row]] = []
+def split_columns(rows: list[Row], h: float) -> list[tuple[list[Row], bool]]:
+    """Blocks of rows in reading order, each with whether it is one column of a two-column run."""
+    blocks: list[tuple[list[Row], bool]] = []
     flow: list[Row] = []
     index = 0
     while index < len(rows):
@@ -163,16 +163,23 @@ def split_columns(rows: list[Row], h: float) -> list[list[Row]]:
             continue
         end, gutter = run
         if flow:
-            blocks.append(flow)
+            blocks.append((flow, False))
             flow = []
         left = [Row([b for b in row.boxes if b.x1 <= gutter[0] + 1]) for row in rows[index:end]]
         right = [Row([b for b in row.boxes if b.x0 >= gutter[1] - 1]) for row in rows[index:end]]
-        blocks.append([row for row in left if row.boxes])
-        blocks.append([row for row in right if row.boxes])
+        blocks.append(([row for row in left if row.boxes], True))
+        blocks.append(([row for row in right if row.boxes], True))
         index = end
     if flow:
-        blocks.append(flow)
+        blocks.append((flow, False))
     return blocks
+
+
+def margins(rows: list[Row]) -> tuple[float, float]:
+    """Left and right text margins of a set of rows (robust to a few odd lines)."""
+    starts = sorted(row.x0 for row in rows)
+    ends = sorted(row.x1 for row in rows)
+    return starts[len(starts) // 10], ends[(len(ends) * 9) // 10]
 
 
 def _line_pieces(row: Row, h: float) -> list[tuple[str, OcrBox | None]]:
@@ -194,14 +201,14 @@ def _centred(row: Row, left: float, right: float, h: float) -> bool:
     return row.x0 - left > h and abs((row.x0 - left) - (right - row.x1)) < 2 * h
 
 
-def write_block(page: PageText, rows: list[Row], h: float) -> None:
-    """Append a block's rows as lines, with blank lines at paragraph boundaries."""
+def write_block(page: PageText, rows: list[Row], h: float, bounds: tuple[float, float]) -> None:
+    """Append a block's rows as lines, with blank lines at paragraph boundaries.
+
+    ``bounds`` are the left and right margins the block's lines run between.
+    """
     if not rows:
         return
-    starts = sorted(row.x0 for row in rows)
-    ends = sorted(row.x1 for row in rows)
-    left = starts[len(starts) // 10]
-    right = ends[(len(ends) * 9) // 10]
+    left, right = bounds
     spacings = [b.y0 - a.y1 for a, b in itertools.pairwise(rows)]
     usual = statistics.median(spacings) if spacings else h
     page.add_break()
@@ -258,19 +265,24 @@ def page_text(boxes: list[OcrBox], tables: list[TableGrid] | None = None) -> Pag
         else:
             flow_boxes.append(box)
     rows = group_rows(flow_boxes)
+    page_bounds = margins(rows) if rows else (0.0, 0.0)
+
+    def write_flow(segment: list[Row]) -> None:
+        for block, is_column in split_columns(segment, h):
+            if block:
+                write_block(page, block, h, margins(block) if is_column else page_bounds)
+
     # Interleave flow segments and tables by their vertical position.
     segment: list[Row] = []
     pending = [(table.ys[0], index) for index, table in enumerate(tables) if in_table[index]]
     for row in rows:
         while pending and pending[0][0] <= row.y0:
             _top, index = pending.pop(0)
-            for block in split_columns(segment, h):
-                write_block(page, block, h)
+            write_flow(segment)
             segment = []
             write_table(page, tables[index], in_table[index])
         segment.append(row)
-    for block in split_columns(segment, h):
-        write_block(page, block, h)
+    write_flow(segment)
     for _top, index in pending:
         write_table(page, tables[index], in_table[index])
     return page.finish()

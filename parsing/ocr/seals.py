@@ -14,7 +14,7 @@ import numpy as np
 def red_mask(image: np.ndarray) -> np.ndarray:
     """Pixels of red ink in a BGR image (uint8 0/255)."""
     blue, green, red = (image[:, :, k].astype(np.int16) for k in range(3))
-    return (((red - np.maximum(green, blue)) > 50) & (red > 110)).astype(np.uint8) * 255
+    return (((red - np.maximum(green, blue)) > 40) & (red > 100)).astype(np.uint8) * 255
 
 
 def seal_regions(image: np.ndarray) -> list[tuple[int, int, int, int]]:
@@ -33,7 +33,9 @@ def seal_regions(image: np.ndarray) -> list[tuple[int, int, int, int]]:
             continue
         if not (0.7 <= w / max(1, h) <= 1.4):
             continue
-        pad = size
+        # Ink where the seal crosses black text is not red, so the ring may fall apart into
+        # pieces: fade a margin of half a seal all round. Only red pixels change much there.
+        pad = max(w, h) // 2 + size
         regions.append((max(0, x - pad), max(0, y - pad), min(width, x + w + pad), min(height, y + h + pad)))
     return regions
 
