@@ -146,7 +146,7 @@ def read_header(clean: CleanText) -> Header:
             header.spans["issuer"] = (header.spans["issuer"][0] if "issuer" in header.spans else start, end)
             last_head = i
         elif title_para is None and ("关于" in value or _TITLE_END.search(value)) and len(value) <= 100 \
-                and "。" not in value:
+                and "。" not in value and not value.endswith(("：", ":")):
             title_para = i
             j = i
             parts = [value]
@@ -166,7 +166,7 @@ def read_header(clean: CleanText) -> Header:
             header.spans["title"] = (start, paras.items[j][1])
             last_head = i = j
         elif title_para is not None and value.endswith(("：", ":")) and "。" not in value and len(value) <= 300 \
-                and not value.startswith(("附件", "联系人")):
+                and not value.startswith(("附件", "联系人")) and _looks_like_recipients(clean.text, start, end):
             header.recipients, header.recipient_spans = _split_recipients(clean.text, start, end)
             header.spans["recipients"] = (start, end)
             last_head = i
@@ -196,6 +196,14 @@ def read_header(clean: CleanText) -> Header:
             header.spans["enclosed_title"] = header.spans["title"]
     header.genre = _genre(header.title, clean.text)
     return header
+
+
+def _looks_like_recipients(text: str, start: int, end: int) -> bool:
+    """A 主送 line names organs (``各县（市、区）卫健委，委属各单位：``), not a sentence."""
+    names, _ = _split_recipients(text, start, end)
+    if not names or any(len(n) > 40 for n in names):
+        return False
+    return sum(1 for n in names if is_unit(n) or n.startswith("各")) * 2 >= len(names)
 
 
 def _split_recipients(text: str, start: int, end: int) -> tuple[list[str], list[Span]]:

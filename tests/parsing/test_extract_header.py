@@ -85,3 +85,11 @@ def test_issuer_from_the_title_when_nothing_else_names_it_and_a_seal_line():
     assert n.issuer == "始兴县卫生健康局" and n.signatory is None
     n = parse_text("关于开展检查的通知\n各单位：\n请开展检查。\n县卫生健康局\n（盖章）\n2024年5月6日\n")
     assert (n.signatory, n.issue_date) == ("县卫生健康局", "2024-05-06")
+
+
+def test_a_sentence_ending_in_a_colon_is_neither_title_nor_recipients():
+    n = parse_text("关于开展检查的通告\n为加强管理，现将有关事项通告如下：\n一、检查对象。全县各单位。\n"
+                   "县卫生健康局\n2024年5月6日\n")
+    assert n.title == "关于开展检查的通告" and n.recipients == []
+    n = parse_text("关于安全生产工作，我局做了以下工作：\n一、加强领导。\n")
+    assert n.title is None
