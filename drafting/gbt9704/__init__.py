@@ -21,6 +21,7 @@ from drafting.gbt9704.model import (
     Table,
     TableColumn,
     format_cn_date,
+    normalize_doc_number,
 )
 from drafting.gbt9704.writer import write_docx
 
@@ -37,5 +38,6 @@ __all__ = [
     "Table",
     "TableColumn",
     "format_cn_date",
+    "normalize_doc_number",
     "write_docx",
 ]

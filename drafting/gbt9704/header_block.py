@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from drafting.gbt9704 import ooxml
 from drafting.gbt9704.context import WriteContext
-from drafting.gbt9704.model import Letterhead, OfficialDocument
+from drafting.gbt9704.model import Letterhead, OfficialDocument, normalize_doc_number
 from drafting.gbt9704.title_lines import display_width
 
 # The 标志's exact line height as a multiple of its size, and how far its glyphs' top stands above
@@ -106,7 +106,7 @@ def _doc_number_line(ctx: WriteContext, doc: OfficialDocument, *, separator: boo
     """发文字号 centred, or flush left with the 签发人 on the right (上行文); then the red rule."""
     profile = ctx.profile
     signers = doc.signer
-    number = doc.doc_number or ""
+    number = normalize_doc_number(doc.doc_number or "")
     lines: list[tuple[str, str]] = []  # (left text, right text) per line
     if signers:
         pairs = ["\u3000".join(signers[i:i + 2]) for i in range(0, len(signers), 2)]

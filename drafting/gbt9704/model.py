@@ -23,11 +23,27 @@ Attachments come after the body, each on new pages with its own title and blocks
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 Align = Literal["justify", "left", "center", "right"]
 CellValue = str | int | float | datetime.date | None
+
+
+_DOC_NUMBER = re.compile(r"^(?P<prefix>.*?)\s*[〔［\[（(【{｛]\s*(?P<year>\d{4})\s*[〕］\]）)】}｝]\s*第?\s*0*(?P<n>\d+)\s*号$")
+
+
+def normalize_doc_number(number: str) -> str:
+    """发文字号 as GB/T 9704 prints it: year in 〔〕, no 第, no leading zeros (``青卫健〔2024〕12号``).
+
+    ``青卫健[2024]第012号`` and ``青卫健（2024）12号`` become ``青卫健〔2024〕12号``; a number that
+    does not look like a 发文字号 is returned stripped but otherwise unchanged."""
+    text = number.strip()
+    match = _DOC_NUMBER.match(text)
+    if not match:
+        return text
+    return f"{match['prefix'].strip()}〔{match['year']}〕{int(match['n'])}号"
 
 
 def format_cn_date(day: datetime.date) -> str:

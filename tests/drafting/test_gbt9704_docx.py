@@ -477,3 +477,11 @@ def test_model_rejects_bad_heading_level_and_ragged_table_rows():
     assert doc.attachment_names == ["第一个附件", "二"]
     assert OfficialDocument(title="t", date=datetime.date(2024, 10, 1)).date_text == "2024年10月1日"
 
+
+
+@pytest.mark.parametrize(("written", "printed"), [("清卫健[2024]第012号", "清卫健〔2024〕12号"),
+                                                  ("清卫健（2024）7号", "清卫健〔2024〕7号"),
+                                                  ("皖卫办【2023】 105号", "皖卫办〔2023〕105号")])
+def test_doc_number_printed_with_hexagonal_brackets_no_di_no_leading_zeros(tmp_path, written, printed):
+    document = docx.Document(str(write_docx(_small_doc(doc_number=written), tmp_path / "a.docx")))
+    assert printed in [p.text for p in document.paragraphs]
