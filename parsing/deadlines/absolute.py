@@ -22,6 +22,7 @@ from parsing.deadlines.phrases import (
     find_atoms,
     iso,
     parse_clock,
+    settle_range,
 )
 from parsing.model import Deadline
 
@@ -282,10 +283,7 @@ def _read_multi_year(ctx: Context, chain: list[DateAtom], lo: int, hi: int) -> i
 
 def _read_range(ctx: Context, first: DateAtom, last: DateAtom, clock: str | None, lo: int, hi: int) -> None:
     text = ctx.text
-    if not last.year_written and first.year is not None:
-        last = replace(last, year=first.year, year_note="")
-        if (last.last_day() or date.max) < (first.first_day() or date.min):
-            last = replace(last, year=first.year + 1)
+    first, last = settle_range(first, last)
     if first.bare_year and last.bare_year:
         before = text[first.start - 1] if first.start > 0 else ""
         if before in "（(" or not _PREFIX_FROM.search(_left(text, lo, first.start, 2)):

@@ -8,11 +8,10 @@ naming a 阶段; its period is the date expression in the heading (or opening it
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 
 from parsing.deadlines.context import Context, squash
-from parsing.deadlines.phrases import DateAtom, find_atoms, iso
+from parsing.deadlines.phrases import DateAtom, find_atoms, iso, settle_range
 from parsing.deadlines.structure import Heading, Span
 from parsing.model import Phase
 
@@ -46,10 +45,7 @@ def read_period(ctx: Context, start: int, end: int) -> tuple[date | None, date |
         elif first.month is not None and (bare := _BARE_DAY.match(text, conn.end(), end)):
             last = DateAtom(bare.start(), bare.end(), bare.group(0), first.year, first.month, int(bare.group(1)))
         if last is not None:
-            if not last.year_written and first.year is not None:
-                last = replace(last, year=first.year)
-                if (last.last_day() or date.max) < (first.first_day() or date.min):
-                    last = replace(last, year=first.year + 1)
+            first, last = settle_range(first, last)
             return first.first_day(), last.last_day(), (first.start, last.end)
     if first.bare_year:
         return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from parsing.cnnum import cn_to_int
@@ -122,6 +122,26 @@ class DateAtom:
             return ""
         written = re.sub(r"\s+", "", self.text)
         return f"“{written}”起按{_md(day)}计"
+
+
+def settle_range(first: DateAtom, last: DateAtom) -> tuple[DateAtom, DateAtom]:
+    """Give both ends of ``A至B`` one calendar: an end without a year follows the written one.
+
+    When neither end writes its year, the end (the due part) follows the 60-day rule and the
+    start takes the same year, or the year before when it would fall after the end."""
+    if first.year is None or last.year is None:
+        return first, last
+    if first.year_written and not last.year_written:
+        last = replace(last, year=first.year, year_note="")
+        if (last.last_day() or date.max) < (first.first_day() or date.min):
+            last = replace(last, year=first.year + 1, year_note=f"终点早于起点，按次年{first.year + 1}年计")
+    elif not first.year_written:
+        note = last.year_note if not last.year_written else ""
+        first = replace(first, year=last.year, year_note=note)
+        if (first.first_day() or date.min) > (last.last_day() or date.max):
+            first = replace(first, year=last.year - 1, year_note=f"起点晚于终点，按上一年{last.year - 1}年计")
+        last = replace(last, year_note="" if note else last.year_note)
+    return first, last
 
 
 def _md(day: date) -> str:
@@ -277,7 +297,7 @@ def _atom_from_match(m: re.Match[str], text: str, years: YearResolver) -> DateAt
         written_year = False
         if month is None:
             return None
-        year, note = years.resolve(month, day)
+        year, note = years.resolve(month, day or _PARTS_DAY.get(g["mp"] or ""))
     part = g["mp"] or (re.sub(r"\s+", "", g["yp"]) if g["yp"] else None)
     if month is None and part in ("底", "末", "内"):
         part = "年" + part
