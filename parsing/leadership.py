@@ -14,7 +14,7 @@ from parsing.document import CleanText
 from parsing.model import Leadership
 from parsing.units import compact, is_unit
 
-_GROUP = re.compile(r"成立(?:了)?(以[^。；;\n]{0,160}?的)?([^，,。；;\n]{0,50}?(?:领导小组|领导组|工作专班|指挥部|工作小组))")
+_GROUP = re.compile(r"(?:成立|组建|设立|调整)(?:了)?(以[^。；;\n]{0,160}?的)?([^，,。；;\n]{0,50}?(?:领导小组|领导组|工作专班|指挥部|工作小组))")
 # 成立以局长王建国为组长，副局长刘强、陈芳为副组长，…为成员的…领导小组
 _WITH_LEADER = re.compile(r"以([^，,。；;]+?)为(?:组长|指挥长)")
 _WITH_DEPUTY = re.compile(r"([^，,。；;以]+?)为副(?:组长|指挥长)")

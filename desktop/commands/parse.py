@@ -62,6 +62,10 @@ def run(args: argparse.Namespace) -> int:
     return status
 
 
+_RECURRENCE = {"daily": "每日", "weekly": "每周", "monthly": "每月", "quarterly": "每季度", "half-yearly": "每半年",
+               "yearly": "每年"}
+
+
 def _outline_lines(sections: list[Section], depth: int = 0) -> list[str]:
     lines = []
     for section in sections:
@@ -114,8 +118,9 @@ def summary(notice: Notice) -> str:
         out.append("")
         out.append(f"时限（{len(notice.deadlines)} 项）：")
         for d in notice.deadlines:
-            date = d.date or d.event or {"daily": "每日", "weekly": "每周", "monthly": "每月", "quarterly": "每季度",
-                                         "half-yearly": "每半年", "yearly": "每年"}.get(d.recurrence or "", "")
+            date = d.date or d.event or _RECURRENCE.get(d.recurrence or "", "") or (f"{d.start}起" if d.start else "—")
+            if d.start and d.date:
+                date = f"{d.start} 至 {d.date}"
             out.append(f"  {date}　{d.text}" + (f"（{d.action}）" if d.action else ""))
     if notice.phases:
         out.append("")
