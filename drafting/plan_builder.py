@@ -447,6 +447,7 @@ def _context(b: _Build, title: str, topic: str) -> dict:
         "main_groups": [{"heading": group_heading[k], "tasks": v} for k, v in groups.items()],
         "schedule": {"overall": overall, "steps": steps, "phases": bare_phases},
         "requirements": requirements,
+        "requirements_heading": _requirements_heading(b, sections, requirements),
         "reports": _merge_reports(reports),
         "first_report": _first_report(b, linked),
         "reports_in_tasks": any(_is_report(notice.deadlines[di]) for di in linked if di < len(notice.deadlines)),
@@ -462,6 +463,16 @@ def _collector(b: _Build, deadline: Deadline) -> str:
         if local in b.profile.department_names():
             return local
     return b.profile.office
+
+
+def _requirements_heading(b: _Build, sections: dict[tuple[str, ...], Section], entries: list[_TaskEntry]) -> str:
+    """工作要求, or the superior's own name for that part (保障措施, 组织保障) when it used one."""
+    for entry in entries:
+        path = entry.plan_task.outline_path
+        top = sections.get(tuple(path[:1])) if path else None
+        if top and top.heading in _REQUIREMENT_HEADINGS:
+            return top.heading
+    return "工作要求"
 
 
 def _report_sentence(b: _Build, deadline: Deadline, pd: PlanDeadline) -> str:
