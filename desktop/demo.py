@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -24,7 +25,9 @@ def run_demo(out_dir: str | os.PathLike[str], say: Callable[[str], None] = print
     """Run the loop into ``out_dir`` (its own data folder ``out_dir/数据``); returns the files made."""
     out = Path(out_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
-    os.environ["POLICYDESK_HOME"] = str(out / "数据")
+    data = out / "数据"
+    shutil.rmtree(data, ignore_errors=True)  # the demo's own store: a second run starts afresh
+    os.environ["POLICYDESK_HOME"] = str(data)
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from desktop.headless import grab, make_window, settle, wait_for
