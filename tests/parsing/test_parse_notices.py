@@ -49,9 +49,35 @@ def test_city_notice_with_task_table():
     assert row.heading == "开展高层医疗建筑消防设施检测"
     assert row.lead == ["市卫生健康委规划发展与信息化处"] and row.support == ["各县（市、区）卫生健康局"]
     assert tasks[("三", "3")].support == ["市急救中心", "各医疗机构"]
+    assert [n.deadlines[i].date for i in row.deadlines] == ["2025-06-30"]  # its 完成时限 cell
     assert tasks[("四", "（一）")].lead == ["各单位"]
     assert [(c.name, c.phone, c.email) for c in n.contacts] == [("周晓雯", "0791-86231045", "jzwjwyz@163.com")]
     assert n.attachments == ["医疗机构消防安全检查清单", "专项整治工作进展情况统计表"]
+
+
+def test_task_table_in_a_docx(tmp_path):
+    from docx import Document
+
+    doc = Document()
+    for line in ("江州市卫生健康委员会文件", "江卫健发〔2025〕18号", "关于做好消防安全专项整治工作的通知",
+                 "各县（市、区）卫生健康局：", "现将任务分工通知如下：", "一、任务分工"):
+        doc.add_paragraph(line)
+    rows = [["序号", "重点任务", "牵头单位", "配合单位"],
+            ["1", "制定检查清单", "市卫生健康委医政医管处", "市疾控中心"],
+            ["2", "开展培训", "市卫生健康委办公室（牵头）、市急救中心", ""]]
+    table = doc.add_table(rows=3, cols=4)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    doc.add_paragraph("江州市卫生健康委员会")
+    doc.add_paragraph("2025年4月8日")
+    path = tmp_path / "分工.docx"
+    doc.save(path)
+    n = parse_file(path)
+    assert n.source.format == "docx" and n.issue_date == "2025-04-08"
+    assert [(t.outline_path, t.heading, t.lead, t.support) for t in n.tasks] == [
+        (["一", "1"], "制定检查清单", ["市卫生健康委医政医管处"], ["市疾控中心"]),
+        (["一", "2"], "开展培训", ["市卫生健康委办公室"], ["市急救中心"])]
 
 
 def test_province_measures_in_articles():
