@@ -32,7 +32,7 @@ _PREFIX_CUTOFF = re.compile(r"(?:截至|截止|截止到|截止至|最迟|最晚
                             r"(?:在|于)?)\s*$")
 _PREFIX_BY = re.compile(r"(?:^|[，,：:\s])(?:到|至)\s*$")
 _PREFIX_FROM = re.compile(r"(?:自|从|由|于)\s*$")
-_PREFIX_TODAY = re.compile(r"(?:(?:自|从)\s*)?即日\s*(?:起)?\s*(?:至|到|—|－|~|～|-)\s*$")
+_PREFIX_TODAY = re.compile(r"(?:(?:自|从)\s*)?即日\s*(?:起)?\s*[，,]?\s*(?:至|到|—|－|~|～|-)\s*$")
 _CONNECTOR = re.compile(r"\s*(?:起\s*)?(?:至|到|—|－|–|~|～|-)\s*")
 _BARE_DAY = re.compile(r"([0-9０-９]{1,2}|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]")
 _SUFFIX_DUE = re.compile(r"\s*(?:[（(]\s*含\s*[）)]\s*)?(?:(?:下班|上班|中午|午)\s*)?(?:前|之前|以前|为止|止|截止)(?!后)")

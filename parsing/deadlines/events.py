@@ -26,9 +26,23 @@ _ATTRIBUTIVE_LEFT = re.compile(r"(?:开展|组织|做好|加强|部署|进行|�
 _PAST_LEFT = re.compile(r"(?:去年|往年|上年|今年以来|以来)\s*$")
 
 
+_FROM_TODAY_RE = re.compile(r"(?:自|从)?\s*即日\s*起(?!\s*[，,]?\s*(?:至|到|—|－|-|~|～|[0-9０-９]|[一二三四五六七八九十两]+\s*(?:个|日|天|周)))")
+
+
 def read_events(ctx: Context, lo: int, hi: int) -> None:
     """Event-bound deadlines in the sentence ``text[lo:hi]``."""
     text = ctx.text
+    for m in _FROM_TODAY_RE.finditer(text, lo, hi):
+        span = (m.start(), m.end())
+        if not ctx.free(span):
+            continue
+        reading = read_action(text, span[0], span[1], lo, hi)
+        deadline = Deadline(text=squash(m.group(0)), kind="range", start=iso(ctx.issue_date), span=span,
+                            action=reading.action)
+        deadline.explanation = ("“即日起”按成文日期" + (cn_date(ctx.issue_date) if ctx.issue_date else "（不详）")
+                                + "计；只写了开始时间，没有截止日期")
+        ctx.found.append(deadline)
+        ctx.claim(span)
     for m in TODAY_TO_RE.finditer(text, lo, hi):
         span = (m.start(), m.end())
         if not ctx.free(span) or _DATE_WORDS.search(m.group("ev")):

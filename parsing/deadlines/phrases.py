@@ -276,7 +276,9 @@ def _atom_from_match(m: re.Match[str], text: str, years: YearResolver) -> DateAt
         return None
     # A Chinese-numeral month without a year must stand alone (统一月报 is no date).
     if (month is not None and g["m"] and not re.match(r"[0-9０-９]", g["m"]) and not g["y"] and not g["ry"]
-            and (before not in _CN_MONTH_OK_BEFORE or not (g["d"] or g["mp"]))):
+            and (before not in _CN_MONTH_OK_BEFORE
+                 or not (g["d"] or g["mp"] or "份" in written
+                         or re.match(r"\s*(?:前|之前|以前|至|到|起)", text[m.end():m.end() + 3])))):
         return None
     if g["d"] and not re.search(r"[日号]", written) and month is not None:
         # 4月28前: a missing 日 only when 前/至/起 follows; else 3月5 is a fraction or a count.
