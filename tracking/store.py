@@ -156,6 +156,10 @@ class Store:
         target = len(migrations)
         if self.version == target:
             return
+        if 0 < self.version < target:
+            # Copy first: a backup cannot read through a connection holding the write lock.
+            # Another process may migrate meanwhile; the check inside the transaction settles it.
+            self.backup_path = self._backup(self.version)
         with self.transaction() as conn:  # the write lock: two processes never migrate at once
             current = self.version
             if current == target:
@@ -168,8 +172,6 @@ class Store:
                 other = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
                 if other:
                     raise StoreError(f"{self.path.name} 不是 PolicyDesk 的督办数据库")
-            else:
-                self.backup_path = self._backup(current)
             for number in range(current, target):
                 for statement in _statements(migrations[number]):
                     conn.execute(statement)
