@@ -21,6 +21,15 @@ from pathlib import Path
 from drafting import templating
 from drafting.completeness import check_plan
 from drafting.plan import CountyPlan, PlanDeadline, PlanSection, PlanTask
+from drafting.plan_titles import (
+    TOPIC_NOUNS,
+    citation,
+    kind_noun,
+    plan_title,
+    subject_of,
+    topic_of,
+    topic_source,
+)
 from drafting.profile import CountyProfile
 from drafting.scheduling import (
     ScheduleContext,
@@ -47,10 +56,6 @@ _SCHEDULE_HEADINGS = ("时间安排", "时间步骤", "步骤", "阶段", "进�
 _REQUIREMENT_HEADINGS = ("工作要求", "保障措施", "有关要求", "组织保障", "工作保障", "相关要求", "组织实施")
 _GENERAL_HEADINGS = ("总体要求", "指导思想", "总体目标", "基本原则")
 _GOAL_HEADINGS = ("工作目标", "目标任务", "主要目标")
-_KIND_WORDS = ("实施方案", "工作方案", "方案", "工作要点", "要点", "实施意见", "意见", "实施细则",
-               "细则", "办法", "计划")
-_TOPIC_VERBS = ("开展", "推进", "实施", "落实", "做好", "加强", "抓好", "贯彻落实")
-_TOPIC_NOUNS = ("专项行动", "专项整治", "行动", "活动", "工作", "攻坚", "整治")
 _REPORT_VERB = re.compile(r"^(?:报送|上报|提交|报|反馈|填报)")
 
 
@@ -100,13 +105,13 @@ def build_plan(notice: Notice, profile: CountyProfile, today: date | None = None
     for i, deadline in enumerate(notice.deadlines):
         b.scheduled[i] = schedule_deadline(deadline, i, b.ctx, collector=_collector(b, deadline))
 
-    subject, kind_word, year_suffix = _subject(notice)
-    title = _plan_title(b, subject, kind_word, year_suffix)
-    topic = _topic(_topic_source(b, subject, kind_word))
+    subject, kind_word, year_suffix = subject_of(notice)
+    title = plan_title(b.sub, b.profile, b.kind, subject, kind_word, year_suffix)
+    topic = topic_of(topic_source(b.sub, b.profile, subject, kind_word))
     context = _context(b, title, topic)
     plan = CountyPlan(
         title=title,
-        cover_title=f"关于印发《{title}》的通知" if kind != "转发通知" else f"关于转发{_citation(notice, False)}的通知",
+        cover_title=f"关于印发《{title}》的通知" if kind != "转发通知" else f"关于转发{citation(notice, False)}的通知",
         issuer=profile.bureau,
         recipients=profile.recipients(),
         issue_date=draft_date.isoformat(),
@@ -117,7 +122,7 @@ def build_plan(notice: Notice, profile: CountyProfile, today: date | None = None
         notice_file=notice.source.file,
     )
     if kind == "转发通知":
-        plan.title = _citation(notice, False).strip("《》")
+        plan.title = citation(notice, False).strip("《》")
         body, plan.sections = templating.parse_structured(templating.render("转发通知", **context))
         plan.cover_body = body
     else:
@@ -142,92 +147,6 @@ def _keep_user_edits(plan: CountyPlan, edited: CountyPlan) -> None:
         user = own.get(task.id)
         if task.source_task is None and user is not None and user.category == task.category:
             task.lead, task.support, task.deadlines = list(user.lead), list(user.support), list(user.deadlines)
-
-
-# ----- title and subject -----------------------------------------------------------------------
-def _subject(notice: Notice) -> tuple[str, str, str]:
-    """What the superior document is about, its kind word (方案, 要点…) and a trailing year
-    parenthesis such as （2024—2026年）."""
-    base = notice.enclosed_title or notice.title or ""
-    if not notice.enclosed_title:
-        base = base.split("关于", 1)[1] if "关于" in base else base
-        base = re.sub(r"的(?:紧急|补充|重要)?(?:通知|函|意见|决定|通报)$", "", base)
-        m = re.match(r"^(?:印发|转发)(.+)$", base)
-        if m:
-            base = m.group(1).strip("《》")
-    year_suffix = ""
-    m = re.search(r"[（(]\d{4}\s*[—–\-－~～至]+\s*\d{4}年?[）)]$", base)
-    if m:
-        year_suffix, base = m.group(0), base[:m.start()]
-    kind_word = ""
-    for word in _KIND_WORDS:
-        if base.endswith(word) and len(base) > len(word) + 2:
-            kind_word, base = word, base[: -len(word)]
-            break
-    return base, kind_word, year_suffix
-
-
-def _plan_title(b: _Build, subject: str, kind_word: str, year_suffix: str) -> str:
-    p, kind = b.profile, ("实施方案" if b.kind == "转发通知" else b.kind)
-    lv = b.sub.level
-    organ = re.match(rf"^(?:{re.escape(lv.place or '@@')}|{re.escape(p.county)})[^，。]{{0,8}}?(?:委员会|委|局)",
-                     subject)
-    if organ:  # 始兴县卫生健康局2022年安全生产 (工作要点) → 关于贯彻落实2022年安全生产工作要点
-        subject = f"贯彻落实{subject[organ.end():]}{kind_word}"
-    else:
-        scope = re.match(rf"^(?:全{re.escape(lv.word)}|全县|{re.escape(lv.place or '@@')}|{re.escape(p.county)})",
-                         subject)
-        if scope:  # 全市卫生健康系统……三年行动 → 示例县卫生健康系统……三年行动实施方案
-            return f"{p.county}{b.sub.apply(subject[scope.end():], '标题')}{kind}{year_suffix}"
-    local = b.sub.apply(subject, "标题")
-    if not local.startswith(("在", "关于")) and not any(local.startswith(v) for v in _LEADING_VERBS):
-        local = f"贯彻落实{local}{kind_word}"
-    return f"{p.bureau}关于{local}的{kind}{year_suffix}"
-
-
-_LEADING_VERBS = ("开展", "做好", "加强", "推进", "实施", "落实", "贯彻", "进一步", "切实", "认真", "立即",
-                  "迅速", "扎实", "全面", "深入", "持续", "组织", "建立", "做实", "抓好", "强化", "印发")
-
-
-def _topic(subject: str) -> str:
-    """A noun phrase for the work (安全生产大排查大整治专项行动) to use in generated prose: the
-    subject without its scope (在全县卫健系统) and without a leading ``立即开展`` / ``做好``."""
-    text = re.sub(r"^在?全县[^，。]{0,12}?(?:系统|领域|行业|范围内)", "", subject)
-    text = re.sub(r"^[^，。]{0,6}?(?:卫生健康|卫健)(?:系统|领域|行业)", "", text)
-    text = re.sub(r"^全县", "", text)
-    text = re.sub(rf"^{_ADVERBS}*(?:组织)?(?:{'|'.join(_TOPIC_VERBS)})(?=.{{4}})", "", text)
-    return text or subject
-
-
-_ADVERBS = "(?:立即|迅速|切实|认真|进一步|扎实|全面|深入|持续|集中|着力)"
-
-
-def _topic_source(b: _Build, subject: str, kind_word: str) -> str:
-    """The subject without an organ prefix; a 工作要点's subject gets its 工作 back."""
-    lv = b.sub.level
-    organ = re.match(rf"^(?:{re.escape(lv.place or '@@')}|{re.escape(b.profile.county)})[^，。]{{0,8}}?(?:委员会|委|局)",
-                     subject)
-    if organ:
-        subject = subject[organ.end():]
-    if kind_word.startswith("工作") and not subject.endswith(_TOPIC_NOUNS):
-        subject += "工作"
-    return b.sub.apply(subject, "标题")
-
-
-def _kind_noun(topic: str) -> str:
-    return next((n for n in _TOPIC_NOUNS if topic.endswith(n)), "工作")
-
-
-def _citation(notice: Notice, with_number: bool = True) -> str:
-    """《忻州市卫生健康委员会办公室关于……的紧急通知》（忻卫健办函〔2021〕214号）."""
-    title = notice.title or notice.enclosed_title or "上级来文"
-    issuer = notice.issuer or notice.signatory or ""
-    if issuer and title.startswith("关于") and not title.startswith(issuer):
-        title = issuer.split("、")[0] + title
-    text = "《" + title.replace("《", "〈").replace("》", "〉") + "》"
-    if with_number and notice.doc_number:
-        text += f"（{notice.doc_number}）"
-    return text
 
 
 # ----- tasks -----------------------------------------------------------------------------------
@@ -438,8 +357,8 @@ def _context(b: _Build, title: str, topic: str) -> dict:
         "bureau": p.bureau, "bureau_short": p.bureau_short, "bureau_abbr": p.bureau_abbr,
         "county": p.county, "office": p.office, "units": p.units_collective,
         "departments": p.departments_collective, "organ": p.organ_prefix,
-        "superior": b.sub.superior_short, "purpose": purpose, "citation": _citation(notice), "citation_short": _citation(notice, False),
-        "topic": topic, "kind_noun": _kind_noun(topic),
+        "superior": b.sub.superior_short, "purpose": purpose, "citation": citation(notice), "citation_short": citation(notice, False),
+        "topic": topic, "kind_noun": kind_noun(topic),
         "urgent": bool(notice.urgency) or "紧急" in (notice.title or ""),
         "safety": "安全" in topic or "安全" in (notice.title or ""),
         "general": general, "goals": goal_text + goals,
@@ -527,7 +446,7 @@ def _leadership(b: _Build, topic: str) -> dict:
         group = re.sub(rf"^(?:全县|{re.escape(p.county)}|{re.escape(p.bureau_short)})(?:卫健|卫生健康)?(?:系统)?",
                        "", group)
     if not group:
-        group = f"{topic}{'领导小组' if topic.endswith(_TOPIC_NOUNS) else '工作领导小组'}"
+        group = f"{topic}{'领导小组' if topic.endswith(TOPIC_NOUNS) else '工作领导小组'}"
     return {"group": group,
             "leader": [{"name": ld.name, "post": ld.post} for ld in leaders],
             "deputy": [{"name": ld.name, "post": ld.post} for ld in deputies],
