@@ -117,15 +117,14 @@ def set_spacing(paragraph: DocxParagraph, *, line_pt: float | None, rule: str = 
 
 def set_indent(paragraph: DocxParagraph, char_pt: float, *, left: float = 0, right: float = 0,
                first_line: float = 0) -> None:
-    """Indents in characters (negative ``first_line`` hangs). Written both in twips and in
-    ``*Chars`` units so Word/WPS align to the character grid and other readers get the same lengths."""
+    """Indents in characters of ``char_pt`` (negative ``first_line`` hangs), written as exact lengths:
+    ``*Chars`` units are left out because readers measure them against different character widths."""
     ppr = paragraph._p.get_or_add_pPr()
-    attrs = {"left": str(pt_twips(left * char_pt)), "leftChars": str(round(left * 100)),
-             "right": str(pt_twips(right * char_pt)), "rightChars": str(round(right * 100))}
+    attrs = {"left": str(pt_twips(left * char_pt)), "right": str(pt_twips(right * char_pt))}
     if first_line >= 0:
-        attrs.update(firstLine=str(pt_twips(first_line * char_pt)), firstLineChars=str(round(first_line * 100)))
+        attrs["firstLine"] = str(pt_twips(first_line * char_pt))
     else:
-        attrs.update(hanging=str(pt_twips(-first_line * char_pt)), hangingChars=str(round(-first_line * 100)))
+        attrs["hanging"] = str(pt_twips(-first_line * char_pt))
     set_child(ppr, "w:ind", PPR_ORDER, **attrs)
 
 
