@@ -64,7 +64,9 @@ def _name(text: str, head_start: int, head_end: int, period: Span | None) -> str
     head = squash(head)
     head = re.sub(r"[（(]\s*(?:前|之前|以前|起)?\s*[）)]", "", head)
     head = re.sub(r"^第[一二三四五六七八九十]+阶段[：:，,]?(?=.{2,})", "", head)
-    return head.strip("：:，,。；;、（）() ")
+    chunks = [c.strip("：:。；;、（）() ") for c in re.split(r"[，,]", head)]
+    chunks = [c for c in chunks if c]
+    return chunks[0] if chunks else ""
 
 
 def read_phases(ctx: Context, headings: list[Heading], paragraphs: list[Span]) -> list[Phase]:
@@ -113,7 +115,6 @@ def read_phases(ctx: Context, headings: list[Heading], paragraphs: list[Span]) -
             continue
         first, last, span = period if period else (None, None, (start, head_end))
         phases.append(Phase(name=name, start=iso(first), end=iso(last), span=(start, head_end)))
-        ctx.claim((start, head_end))
-        if body_used:
-            ctx.claim(span)
+        if period:
+            ctx.claim(span)  # only the stage's own period: other dates in the heading stay deadlines
     return phases

@@ -141,3 +141,10 @@ def test_schedule_items_due_by_a_date_stay_deadlines_periods_become_phases():
                       ("督查检查", "2024-06-01", "2024-06-30")]
     assert [(d.kind, d.date, d.to) for d in deadlines] == [
         ("due", "2024-03-31", "县卫健局"), ("due", "2024-10-31", None), ("due", "2024-04-10", None)]
+
+
+def test_a_deadline_inside_a_stage_heading_is_kept():
+    text = "三、时间安排\n（一）4月1日至4月30日，各单位开展自查，于5月5日前报送自查报告。\n（二）5月6日至6月30日，集中整治。"
+    phases, deadlines = phases_of(text, date(2024, 3, 20))
+    assert phases == [("各单位开展自查", "2024-04-01", "2024-04-30"), ("集中整治", "2024-05-06", "2024-06-30")]
+    assert [(d.kind, d.date) for d in deadlines] == [("due", "2024-05-05")]
