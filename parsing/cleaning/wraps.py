@@ -11,6 +11,7 @@ blank line after every wrapped line, and then they say nothing.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -35,12 +36,13 @@ _MIN_WIDTH = 15  # em: narrower "pages" are lists or a few short lines, not wrap
 _MIN_WRAPPED_LINES = 5
 _WIDTH_WINDOW = 3  # wrapped lines vary by a few characters (punctuation, digits)
 _WRAPPED_SHARE = 0.4  # share of lines near the typical width for a document to count as wrapped
-_BLANK_NOISE_SHARE = 0.6  # above this share of line breaks with a blank line, blanks mean nothing
+_BLANK_NOISE_SHARE = 0.4  # blank lines inside this share of sentences mean nothing
 _LONG_LINE = 40  # in unwrapped text, an unpunctuated line this long was broken by a page end
 _TITLE_MAX = 90
 _INNER_PUNCT = frozenset("，。；,;")
 _COLON_THEN_TEXT = re.compile(r"[:：]\s*\S")
 _PAGE_END_LINE = 25  # em
+_ORGAN_END = re.compile(r"(?:局|委|委员会|办公室|办公厅|政府|中心|院|厅|部|处|科|股|室|所|站|会)$")
 _INDENT = 1.5  # em of leading space that marks a paragraph's first line
 _INDENT_SHARE = (0.02, 0.6)  # indents carry meaning only when some lines, not most, have one
 _LABEL_BEFORE_COLON = re.compile(r"(?:邮箱|信箱|电话|手机|传真|地址|联系人|网址|邮编)\s*[:：]$")
@@ -81,12 +83,26 @@ def estimate_layout(lines: list[Line]) -> Layout:
             mode = max(range(best - _WIDTH_WINDOW, best + 1), key=lambda w: (counts.get(w, 0), w))
             if mode >= _MIN_WIDTH:
                 width = float(mode)
-    breaks = [line.gap > 0 for line in flowing[1:] if not line.page_start]
-    blank_share = sum(breaks) / len(breaks) if breaks else 0.0
+    layout = Layout(width, True)
+    blanks = inside_sentences = 0
+    for a, b in itertools.pairwise(flowing):
+        if b.gap > 0 and not b.page_start:
+            blanks += 1
+            inside_sentences += _wrapped_body_line(a, layout)
+    # Blank lines are noise when many of them stand inside sentences (an export that double-spaces).
+    blanks_mean_breaks = inside_sentences < _BLANK_NOISE_SHARE * blanks or blanks == 0
     indented = sum(line.indent >= _INDENT for line in flowing)
     indent_share = indented / len(flowing) if flowing else 0.0
-    return Layout(width, blank_share < _BLANK_NOISE_SHARE,
+    return Layout(width, blanks_mean_breaks,
                   indented >= 2 and _INDENT_SHARE[0] <= indent_share <= _INDENT_SHARE[1])
+
+
+def _wrapped_body_line(line: Line, layout: Layout) -> bool:
+    """A line that stops inside a sentence: the next line continues it."""
+    text = line.s
+    if ends_terminal(text) or ends_colon(text):
+        return False
+    return ends_mid_sentence(text) or _inside_sentence(text) or layout.full(line, strict=False)
 
 
 def _opens_paragraph(text: str) -> bool:
@@ -174,7 +190,10 @@ def _joins(par: _Paragraph, a: Line, b: Line, layout: Layout) -> bool:
     unfinished = not terminal and (layout.full(a, strict=False) or (layout.long(a) and not complete_title)
                                    or _inside_sentence(text_a))
     if b.gap > 0 and (layout.blanks_mean_breaks or b.gap >= 3):
-        return mid or open_bracket or unfinished
+        # OCR puts each line of a centred title in a block of its own; an organ's name above a
+        # title is the 版头, not the title's first half.
+        return (mid or open_bracket or unfinished
+                or (not _ORGAN_END.search(text_a) and _title_continues(par.short_text(), text_b)))
     if layout.indent_marks_paragraphs and b.indent >= _INDENT:
         return mid or _title_continues(par.short_text(), text_b)
     if mid:

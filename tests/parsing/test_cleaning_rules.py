@@ -119,6 +119,22 @@ def test_long_complete_title_is_not_joined_with_the_recipients():
                                 "现印发给你们。"]
 
 
+def test_title_in_blocks_of_its_own_is_joined_but_not_with_the_organ_above():
+    """As OCR returns it: a blank line between blocks, none between the lines of a block."""
+    text = ("某某县卫生健康局\n\n迅速采取有效措施\n\n坚决遏制重大事故专项行动工作方案\n\n"
+            "近期国内生产安全事故多发连发，给人民群众生命财产造成了\n重大损失，教训极其惨痛。事故暴露出有些地方和单位对火灾\n"
+            "的严重性认识不够。\n\n一、总体要求\n\n坚持人民至上、生命至上，统筹好发展和安全，深刻汲取近期\n"
+            "国内发生的多起重特大生产安全事故教训，以案为鉴，举一反三。\n\n"
+            "某某县卫生健康局\n\n2024年工作要点\n\n各单位要结合实际，细化工作方案，制定落实措施，压实工作\n责任。")
+    assert paragraphs(text) == [
+        "某某县卫生健康局", "迅速采取有效措施坚决遏制重大事故专项行动工作方案",
+        "近期国内生产安全事故多发连发，给人民群众生命财产造成了重大损失，教训极其惨痛。事故暴露出有些地方和单位对火灾"
+        "的严重性认识不够。",
+        "一、总体要求",
+        "坚持人民至上、生命至上，统筹好发展和安全，深刻汲取近期国内发生的多起重特大生产安全事故教训，以案为鉴，举一反三。",
+        "某某县卫生健康局", "2024年工作要点", "各单位要结合实际，细化工作方案，制定落实措施，压实工作责任。"]
+
+
 def test_title_over_three_lines_is_one_paragraph():
     text = "关于进一步加强\n全县卫生健康系统安全生产\n工作的通知\n各乡镇卫生院：\n现将有关事项通知如下："
     assert paragraphs(text) == ["关于进一步加强全县卫生健康系统安全生产工作的通知", "各乡镇卫生院：", "现将有关事项通知如下："]
