@@ -32,7 +32,7 @@ _PROVINCE_LEVELS = {"省", "区"}
 
 # Lower-level organs a superior addresses, that become the county's own units.
 _PAREN = r"[（(][^（()）]{1,8}[）)]"
-_CITY_SUBORDINATE = rf"各县(?:{_PAREN}|、市、区|市区)?"
+_CITY_SUBORDINATE = rf"各(?:县(?:{_PAREN}|、市、区|市区|区)?|区县|县市区|区(?:{_PAREN})?(?![域内划别间]))"
 _PROVINCE_SUBORDINATE = rf"(?:各设区的?市|各地市|各市(?:{_PAREN})?(?:、县(?:{_PAREN})?)?)"
 _HEADS = r"(?:局长|主任|主要负责人|主要负责同志|分管负责同志)"
 _COLLECTIVE_JOIN = re.compile(r"[、和及与]")

@@ -85,3 +85,11 @@ def test_a_neighbouring_countys_document_takes_our_county_name():
     sub = _substituter(_notice("随县卫生健康局"))
     assert sub.apply("随县卫生健康局将成立专项督导组", "x") == "示例县卫生健康局将成立专项督导组"
     assert sub.apply("全县各医疗机构", "x") == "全县各医疗机构"
+
+
+def test_other_ways_of_naming_the_counties():
+    sub = _substituter(_notice("江州市卫生健康局"))
+    assert sub.apply("各区县卫生健康局要于5月底前完成", "x") == "各医疗卫生单位要于5月底前完成"
+    assert sub.apply("各县区卫健局主要负责同志", "x") == "各医疗卫生单位主要负责人"
+    assert sub.apply("各区（县）要对辖区内医疗机构开展检查", "x") == "各医疗卫生单位要对辖区内医疗机构开展检查"
+    assert sub.apply("各区域医疗中心和市卫生健康局", "x") == "各区域医疗中心和县卫生健康局"
