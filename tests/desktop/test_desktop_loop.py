@@ -162,3 +162,25 @@ def test_pages_without_data_explain_what_to_do(window):
     window.show_page("督办")
     assert "交办" in window.track_page.summary.text()
     assert Qt.ItemFlag.ItemIsEnabled  # the board is shown, not a crash
+
+
+def test_a_field_is_corrected_by_typing_in_the_panel(qtbot, window):
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    (state,) = window.open_files([seed("004")])
+    assert wait_done(qtbot, state).state == "finished"
+    window.show_page("解析")
+    page = window.parse_page
+    row = page.select_field(("issue_date",))
+    index = page.fields.index(row, 2)
+    page.field_view.setCurrentIndex(index)
+    page.field_view.edit(index)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    QTest.keyClicks(editor, "2024-03-08")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.session.current.notice.issue_date == "2024-03-08", timeout=2000)
+    assert window.undo_action.text() == "撤销 修改“成文日期”"
+    window.undo_action.trigger()
+    assert window.session.current.notice.issue_date != "2024-03-08"
