@@ -71,3 +71,16 @@ def test_other_document_kinds(kind):
         assert plan.cover_body[0].startswith("现将《江州市卫生健康委员会")
         assert [s.heading for s in plan.sections][:2] == ["提高思想认识", "明确责任分工"]
     assert len(plan.tasks) >= len(_notice().tasks)
+
+
+def test_a_profile_without_leaders_or_contact_still_reads_as_a_document():
+    profile = load_sample_profile()
+    profile.leaders = []
+    profile.contact.name = profile.contact.phone = profile.contact.email = ""
+    plan = build_plan(_notice(), profile)
+    leading = next(s for s in plan.sections if s.heading == "组织领导").paragraphs
+    assert leading[0].startswith("为加强对医疗机构消防安全隐患排查整治的组织领导，县卫生健康局成立")
+    assert "由局主要负责同志任组长" in leading[0]
+    assert not any("组　长" in p for p in leading)
+    text = "".join(p for s in plan.sections for c in [s, *s.children] for p in c.paragraphs)
+    assert "联系人：" not in text
