@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
+from parsing.cnnum import cn_to_int
 from parsing.deadlines.actions import is_past, read_action
 from parsing.deadlines.context import Context, squash
 from parsing.deadlines.phrases import (
@@ -25,6 +26,7 @@ from parsing.deadlines.phrases import (
     settle_range,
 )
 from parsing.model import Deadline
+from parsing.workdays import shift_working_days_noted
 
 _PREFIX_DUE = re.compile(r"(?:请|须|必须|务必|应|应当|要|需|并|统一|均|拟|将|计划|定|预计)?\s*(?:于|在)\s*$")
 _PREFIX_CUTOFF = re.compile(r"(?:截至|截止|截止到|截止至|最迟|最晚|不迟于|不晚于|"
@@ -128,7 +130,6 @@ def _read_at(ctx: Context, atoms: list[DateAtom], i: int, lo: int, hi: int) -> i
         elif atom.month is not None:
             bare = _BARE_DAY.match(text, conn.end(), hi)
             if bare:
-                from parsing.cnnum import cn_to_int
                 day = cn_to_int(bare.group(1))
                 end_atom = DateAtom(bare.start(), bare.end(), bare.group(0), atom.year, atom.month, day)
         if end_atom is not None:
@@ -350,9 +351,6 @@ def _read_open_start(ctx: Context, atom: DateAtom, clock: str | None, end: int, 
 
 def _read_relative(ctx: Context, lo: int, hi: int) -> None:
     """``收到通知后5个工作日内``, ``于10个工作日内``: counted from the issue date."""
-    from parsing.cnnum import cn_to_int
-    from parsing.workdays import shift_working_days_noted
-
     text = ctx.text
     for m in _RELATIVE.finditer(text, lo, hi):
         span = (m.start(), m.end())

@@ -25,7 +25,7 @@ _LEADING_SUBJECTS = re.compile(
 _FILLERS = re.compile(r"^(?:并|要|需|须|必须|应|应当|务必|请|及时|按时|认真|切实|全面|统一|一律|自觉|同时|"
                       r"于|在|均|都|还|另外|此外|前|之前|以前|内)+")
 _SUBJECT_ONLY = re.compile(r"^(?:各|全)")
-_PAST = re.compile(r"已经|已")
+_PAST = re.compile(r"已经|已(?:全部|基本|完成|开展|召开|组织|建成|建立|印发|下发|实现|于|累计|有)")
 
 
 @dataclass
