@@ -53,11 +53,24 @@ class HeadingLine:
     repaired_from: str | None = None  # the number as printed, when a glitch was repaired
 
 
+def _heading_stop(body: str) -> int | None:
+    """Index of the first 。 or ： outside brackets and quotes, which ends a heading."""
+    depth = 0
+    for k, ch in enumerate(body):
+        if ch in "（(《“":
+            depth += 1
+        elif ch in "）)》”":
+            depth = max(0, depth - 1)
+        elif depth == 0 and _HEADING_END.match(ch):
+            return k
+    return None
+
+
 def _heading_in(text: str, start: int, end: int, num: HeadingNumber) -> HeadingLine:
     body = text[start + num.end:end]
-    m = _HEADING_END.search(body)
-    if m:
-        h_end, t_start = start + num.end + m.start(), start + num.end + m.end()
+    k = _heading_stop(body)
+    if k is not None:
+        h_end, t_start = start + num.end + k, start + num.end + k + 1
     else:
         h_end = t_start = end
     return HeadingLine(0, num.style, num.level, num.number, num.value, start, start + num.end, h_end, t_start)

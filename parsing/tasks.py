@@ -115,7 +115,9 @@ def find_tasks(clean: CleanText, outline: list[Section], region_end: int) -> lis
         stop = later[0] if later else region_end
         t_start, t_end = item_text_span(clean, section, stop)
         body = text[t_start:t_end]
-        units = explicit_units(body, t_start)
+        units = explicit_units(text[section.span[0]:t_end], section.span[0])
+        if not units.explicit:  # （一）加强组织领导（县卫健委牵头）。…: the heading names them
+            units = explicit_units(text[section.span[0]:section.span[1]], section.span[0])
         if any(_is_narrative(s) for s in path) and not units.explicit:
             continue
         if not units.explicit:

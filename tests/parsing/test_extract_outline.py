@@ -71,3 +71,13 @@ def test_attachment_list_and_signature_are_not_outline():
     numbers = [(s.level, s.number) for s in n.outline[-1].walk()]
     assert numbers[0] == (1, "五")
     assert all(s.heading != "忻州市安全生产工作督导检查分组" for root in n.outline for s in root.walk())
+
+
+def test_a_colon_inside_brackets_does_not_end_the_heading():
+    n = parse_text("关于做好检查的通知\n各单位：\n现通知如下：\n一、重点任务\n"
+                   "（一）加强组织领导（牵头单位：县卫健委）。各单位要成立专班。\n"
+                   "（二）开展“回头看”：对整改情况进行复查。\n（三）强化督导（县卫健委牵头，县财政局配合）。各单位要自查。\n")
+    assert [s.heading for s in n.outline[0].children] == ["加强组织领导（牵头单位：县卫健委）", "开展“回头看”",
+                                                          "强化督导（县卫健委牵头，县财政局配合）"]
+    assert (n.tasks[2].lead, n.tasks[2].support) == (["县卫健委"], ["县财政局"])
+    assert n.tasks[0].lead == ["县卫健委"] and n.tasks[0].text == "各单位要成立专班。"
