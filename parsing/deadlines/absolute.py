@@ -48,6 +48,7 @@ _RELATIVE = re.compile(
     r"(?P<anchor>(?:收到|接到)\s*(?:本|此|该)?\s*(?:通知|文件|函)\s*(?:后|之日起)|"
     r"(?:本通知|本文件|本方案)?\s*(?:印发|下发|发布)\s*之日起|文到\s*(?:后|之日起)?|(?:自\s*)?即日起)?"
     r"\s*(?P<n>[0-9０-９]{1,3}|[一二三四五六七八九十两]{1,3})\s*(?P<unit>个工作日|个自然日|日|天|周)\s*内")
+_TRIGGER = re.compile(r"发现|发生|出现|接报|举报|投诉|受理|确诊|报告后|检查后|结束后|之后")
 _RELATIVE_LEFT = re.compile(r"(?:于|在|须在|务必在|请在|请于|应在|要在|并在)\s*$")
 
 
@@ -360,6 +361,8 @@ def _read_relative(ctx: Context, lo: int, hi: int) -> None:
         left = _left(text, lo, m.start(), 6)
         if not anchor and not _RELATIVE_LEFT.search(left):
             continue
+        if not anchor and _TRIGGER.search(text[lo:m.start()]):
+            continue  # 发现问题要在3日内整改: counted from a trigger, not from the notice
         n = cn_to_int(m.group("n"))
         if not n:
             continue
