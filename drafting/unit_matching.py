@@ -181,3 +181,21 @@ def _unique(items: list[str]) -> list[str]:
         if item and item not in seen:
             seen.append(item)
     return seen
+
+
+def remember_assignments(profile: CountyProfile, tasks: list) -> int:
+    """Teach the profile what each 股室 handled: the heading of every task it leads becomes one of
+    its keywords, so the next notice on the same work suggests the same 股室. Returns how many
+    keywords were added (save the profile afterwards to keep them)."""
+    by_name = {d.name: d for d in profile.departments}
+    added = 0
+    for task in tasks:
+        heading = re.sub(r"[（(][^（）()]*[）)]", "", getattr(task, "category", "") or "").strip("。：:")
+        if not 2 <= len(heading) <= 16 or heading.startswith(("报送", "阶段目标")):
+            continue
+        for name in getattr(task, "lead", [])[:1]:
+            dept = by_name.get(name)
+            if dept is not None and heading not in dept.keywords:
+                dept.keywords.append(heading)
+                added += 1
+    return added

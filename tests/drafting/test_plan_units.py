@@ -57,3 +57,26 @@ def test_named_units_come_first_and_the_bureau_does_not_add_every_unit(matcher):
     assert "各医疗卫生单位" not in own.support
     groups = matcher.suggest("排查", "各单位要全面排查。", ["各单位", "各乡镇卫生院"], [])
     assert groups.support == ["各医疗卫生单位"]  # the group is part of all units
+
+
+def test_what_a_department_handled_is_suggested_next_time():
+    import json
+
+    from conftest import FIXTURES
+
+    from drafting.plan_builder import build_plan
+    from drafting.unit_matching import remember_assignments
+    from parsing.model import Notice
+
+    profile = load_sample_profile()
+    notice = Notice.from_json(json.loads((FIXTURES / "superior" / "city_urgent_fire_safety.json")
+                                         .read_text(encoding="utf-8")))
+    plan = build_plan(notice, profile)
+    task = next(t for t in plan.tasks if t.category == "住院楼和重点部位")
+    assert task.lead == ["局办公室"]
+    task.lead = ["医政医管股"]  # the office decides: wards are 医政医管股's business
+    assert remember_assignments(profile, [task]) == 1
+    assert "住院楼和重点部位" in next(d for d in profile.departments if d.name == "医政医管股").keywords
+    again = build_plan(notice, profile)
+    assert next(t for t in again.tasks if t.category == "住院楼和重点部位").lead == ["医政医管股"]
+    assert remember_assignments(profile, [task]) == 0  # already known
