@@ -63,7 +63,8 @@ def _heading_stop(body: str) -> int | None:
             depth = max(0, depth - 1)
         elif depth == 0 and _HEADING_END.match(ch):
             return k
-    return None
+    m = _HEADING_END.search(body)  # an unclosed bracket (OCR): the first 。/： after all
+    return m.start() if m and depth else None
 
 
 def _heading_in(text: str, start: int, end: int, num: HeadingNumber) -> HeadingLine:
