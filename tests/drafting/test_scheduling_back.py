@@ -99,3 +99,21 @@ def test_span_text_forms():
     assert span_text("2026-09-25", "2026-11-25", draft) == "2026年9月25日至11月25日"
     assert span_text("2025-05-29", "2026-09-24", draft) == "2025年5月29日至2026年9月24日"
     assert span_text(None, "2025-05-27", draft) == "5月27日前"
+
+
+def test_a_year_with_unknown_holidays_is_counted_monday_to_friday_and_said_so():
+    from drafting.plan_builder import build_plan
+    from drafting.profile import load_sample_profile
+    from parsing.model import Notice, Source, Task
+
+    notice = Notice(source=Source("far.txt"), issuer="江州市卫生健康委员会", issue_date="2031-03-03",
+                    title="江州市卫生健康委员会关于开展2031年爱国卫生月活动的通知",
+                    tasks=[Task(["一"], "集中整治", "各县（市、区）卫生健康局要于3月28日前完成环境卫生集中整治。",
+                                lead=["各县（市、区）卫生健康局"], deadlines=[0])],
+                    deadlines=[Deadline(text="于3月28日前", kind="due", date="2031-03-28",
+                                        action="完成环境卫生集中整治")])
+    plan = build_plan(notice, load_sample_profile())
+    task = plan.tasks[0]
+    assert task.deadlines[0].date == "2031-03-25"  # Friday 28 → Tuesday 25, weekdays only
+    assert "各医疗卫生单位要于3月25日前完成环境卫生集中整治" in task.measures
+    assert any("2031年节假日" in c.message for c in plan.checks)
