@@ -40,6 +40,7 @@ ATOM_RE = re.compile(
     rf"(?:(?:{_named(YEAR, '1')}|{_named(REL_YEAR, '1')}){_S})?{MONTH}{_S}(?:{DAY}|{MONTH_PART})?"
     rf"|(?:{_named(YEAR, '2')}|{_named(REL_YEAR, '2')}){_S}{YEAR_PART}"
     rf"|{_named(YEAR, '3')}"
+    rf"|(?P<wk>本周|这周|下周)(?P<wd>[一二三四五六日天])"
     rf"|(?P<bm>本月|当月)\s*(?P<bd>[0-9０-９]{{1,2}})\s*[日号]"
     rf"|(?P<bare>(?:本月|当月|(?<![0-9０-９一二三四五六七八九十每个])月)(?:底|末)|(?:本)?季度末|第?[一二三四1-4１-４]季度末?|年底|年末|年内|上半年|下半年|本年度?内)"
 )
@@ -238,6 +239,14 @@ def _atom_from_match(m: re.Match[str], text: str, years: YearResolver) -> DateAt
     # A digit run glued to the left (a phone number, 20241 …) is not a date.
     if before and (before.isdigit() or before in "０１２３４５６７８９."):
         return None
+    if g["wk"]:
+        if years.issue_date is None:
+            return None
+        offset = "一二三四五六日".index(g["wd"].replace("天", "日"))
+        monday = years.issue_date - timedelta(days=years.issue_date.weekday())
+        day_of = monday + timedelta(days=offset + (7 if g["wk"] == "下周" else 0))
+        return DateAtom(m.start(), m.end(), written, day_of.year, day_of.month, day_of.day,
+                        year_note=f"“{written}”按成文日期所在周推算为{day_of.month}月{day_of.day}日")
     if g["bm"]:
         if years.issue_date is None:
             return None
