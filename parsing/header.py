@@ -230,6 +230,8 @@ def _split_recipients(text: str, start: int, end: int) -> tuple[list[str], list[
 def _read_signature(paras: _Paras, header: Header) -> None:
     """The first signature block after the body starts: organ line(s) then the date."""
     for i in range(header.body_start, len(paras)):
+        if header.signature_paras and i > header.signature_paras[-1] + 2:
+            return  # a date alone closed the notice; what follows is an enclosure with its own signature
         start, end, raw = paras.items[i]
         value = compact(raw)
         if value.endswith("印发") or "\t" in raw or not FULL_DATE.search(value):
@@ -252,8 +254,14 @@ def _read_signature(paras: _Paras, header: Header) -> None:
                     k -= 1
                     continue
                 break
-            if not organs and i < len(paras) - 1 and header.body_start > 0 and i > header.body_start + 3:
-                continue
+            if not organs and header.issue_date is None and i > header.body_start:
+                # a date alone under the body with the organ only in the seal (scans): the date counts
+                day = parse_full_date(value)
+                if day is not None and re.search(r"[。！]$|特此通知$", compact(paras.text(i - 1))):
+                    header.issue_date = day.isoformat()
+                    header.spans["issue_date"] = (start, end)
+                    header.signature_paras = [i]
+                    header.enclosure_start = i + 1 if i + 1 < len(paras) else None
         else:
             m = FULL_DATE.search(value)
             before = value[:m.start()] if m else ""

@@ -93,3 +93,10 @@ def test_a_sentence_ending_in_a_colon_is_neither_title_nor_recipients():
     assert n.title == "关于开展检查的通告" and n.recipients == []
     n = parse_text("关于安全生产工作，我局做了以下工作：\n一、加强领导。\n")
     assert n.title is None
+
+
+def test_a_date_alone_under_the_body_is_the_issue_date_and_the_enclosure_keeps_its_own():
+    n = parse_text("县卫生健康局文件\n关于转发市卫健委关于开展检查的通知的通知\n各单位：\n现转发给你们，请认真执行。\n"
+                   "2024年5月6日\n市卫健委关于开展检查的通知\n各县卫健委：\n请开展检查。\n市卫生健康委员会\n"
+                   "2024年4月28日\n")
+    assert (n.issuer, n.signatory, n.issue_date) == ("县卫生健康局", None, "2024-05-06")
