@@ -277,7 +277,9 @@ def _read_multi_year(ctx: Context, chain: list[DateAtom], lo: int, hi: int) -> i
         dated = replace(last, year=atom.year, year_written=True, year_note="")
         day = dated.last_day()
         deadline = _deadline(ctx, (start, end), lo, hi, kind="due", date=iso(day), time=clock)
-        deadline.explanation = f"一句写了{len(chain)}个年份，分别计；本项按{cn_date(day)}计" if day else ""
+        deadline.explanation = "；".join(n for n in (
+            f"一句写了{len(chain)}个年份，每年各计一项", re.sub(r"“[^”年]*年\s*", "“", last.describe_due()),
+            f"本项截止{cn_date(day)}" if day else "") if n)
         ctx.found.append(deadline)
     ctx.claim((start, end))
     return len(chain)
@@ -305,9 +307,9 @@ def _read_range(ctx: Context, first: DateAtom, last: DateAtom, clock: str | None
         return
     deadline = _deadline(ctx, (start, end), lo, hi, kind="range", date=iso(finish), start=iso(begin),
                          time=end_clock or clock)
-    notes = [first.year_note, first.describe_start(), last.describe_due()]
-    deadline.explanation = "；".join(n for n in notes if n) or (
-        f"自{cn_date(begin)}至{cn_date(finish)}" if begin and finish else "")
+    notes = [first.year_note, first.describe_start(), last.year_note, last.describe_due(),
+             f"自{cn_date(begin) if begin else '（不详）'}至{cn_date(finish) if finish else '（不详）'}"]
+    deadline.explanation = "；".join(dict.fromkeys(n for n in notes if n))
     ctx.found.append(deadline)
     ctx.claim((start, end))
 
@@ -323,7 +325,7 @@ def _read_from_today(ctx: Context, atom: DateAtom, left: str, clock: str | None,
     deadline = _deadline(ctx, (start, end), lo, hi, kind="range", date=iso(finish),
                          start=iso(ctx.issue_date), time=clock)
     notes = ["“即日起”按成文日期" + (cn_date(ctx.issue_date) if ctx.issue_date else "（不详）") + "计",
-             atom.year_note, atom.describe_due()]
+             atom.year_note, atom.describe_due(), f"截止{cn_date(finish)}" if finish else ""]
     deadline.explanation = "；".join(n for n in notes if n)
     if ctx.issue_date is None:
         ctx.warn("成文日期不详，“即日起”的起始日期无法确定")
@@ -344,7 +346,9 @@ def _read_open_start(ctx: Context, atom: DateAtom, clock: str | None, end: int, 
                         span=(start, end))
     reading = read_action(text, start, end, lo, hi)
     deadline.action = reading.action
-    notes = [atom.year_note, atom.describe_start(), "只写了开始时间，没有截止日期"]
+    notes = [atom.year_note, atom.describe_start(),
+             (f"自{cn_date(begin)}" + (f"{clock}" if clock else "") + "起" if begin else ""),
+             "只写了开始时间，没有截止日期"]
     deadline.explanation = "；".join(n for n in notes if n)
     ctx.found.append(deadline)
     ctx.claim((start, end))

@@ -57,10 +57,8 @@ def read_recurring(ctx: Context, lo: int, hi: int) -> None:
         phrase = squash(text[span[0]:span[1]])
         deadline = Deadline(text=phrase, kind="recurring", recurrence=recurrence, time=clock, span=span,
                             action=_recurring_action(text, m.start(), end, lo, reading.action), to=to)
-        when = squash(text[m.end():end])[:12]
-        deadline.explanation = (f"“{phrase}”是{_PERIOD_CN[recurrence]}重复的任务，没有固定截止日期"
-                                + (f"；时间{clock}" if clock else "")
-                                + (f"；每期要求：{when}" if when and not clock else ""))
+        deadline.explanation = (f"“{phrase}”{_PERIOD_CN[recurrence]}一次，是重复的任务，没有固定截止日期"
+                                + (f"；每次的时间为{clock}" if clock else ""))
         ctx.found.append(deadline)
         ctx.claim(span)
 
