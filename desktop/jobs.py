@@ -215,6 +215,13 @@ def _open_store(store_path: Path):
     return core("tracking.store", "督办", "Store").Store(store_path)
 
 
+def _plan_or_latest(store, plan_id: int | None) -> int:
+    """The chosen plan, or the newest one when the board shows every plan."""
+    if plan_id is not None:
+        return plan_id
+    return core("tracking.queries", "督办", "latest_plan_id").latest_plan_id(store)
+
+
 def import_plan_to_store(progress: ProgressCallback, cancelled: CancelCheck, plan, store_path: Path,
                          notice_json: dict | None = None, source: Path | None = None) -> int:
     """Record the plan (and its notice) in the store and delegate each task to its units."""
@@ -239,7 +246,7 @@ def export_ledger(progress: ProgressCallback, cancelled: CancelCheck, store_path
     check_cancelled(cancelled)
     store = _open_store(store_path)
     try:
-        result = ledger.write_ledger(store, path, plan_id=plan_id, today=today)
+        result = ledger.write_ledger(store, path, plan_id=_plan_or_latest(store, plan_id), today=today)
     finally:
         store.close()
     progress(1.0, "台账已导出")
@@ -254,7 +261,7 @@ def draft_reminder(progress: ProgressCallback, cancelled: CancelCheck, store_pat
     check_cancelled(cancelled)
     store = _open_store(store_path)
     try:
-        result = reminder.write_reminder(store, path, plan_id=plan_id, today=today)
+        result = reminder.write_reminder(store, path, plan_id=_plan_or_latest(store, plan_id), today=today)
     finally:
         store.close()
     progress(1.0, "催办通知已起草")
@@ -269,7 +276,7 @@ def draft_report(progress: ProgressCallback, cancelled: CancelCheck, store_path:
     check_cancelled(cancelled)
     store = _open_store(store_path)
     try:
-        result = report.write_report(store, path, plan_id=plan_id, today=today)
+        result = report.write_report(store, path, plan_id=_plan_or_latest(store, plan_id), today=today)
     finally:
         store.close()
     progress(1.0, "进展情况报告已起草")

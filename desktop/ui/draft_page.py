@@ -113,6 +113,7 @@ class DraftPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
 
+        session.plan_text_edits = self.edited_plan
         session.current_changed.connect(lambda _o: self._update_summary())
         session.plan_changed.connect(lambda _p: self._update_summary())
         self._update_summary()

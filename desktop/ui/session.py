@@ -41,6 +41,7 @@ class Session(QObject):
         self.undo_group = QUndoGroup(self)
         self._stacks: dict[int, QUndoStack] = {}
         self._store: Any = None
+        self.plan_text_edits: Any = None  # () -> plan with the 起草 page's text edits
         self.layout: str | None = load_preferences().get("layout")  # GB/T 9704 layout profile name
 
     # --- the tracking store (UI thread only: quick reads and single-row changes) --------------
@@ -112,6 +113,12 @@ class Session(QObject):
     def set_plan(self, plan: Any, opened: OpenedNotice | None) -> None:
         self.plan, self.plan_notice = plan, opened
         self.plan_changed.emit(plan)
+
+    def edited_plan(self) -> Any:
+        """A copy of the plan with the 起草 page's text edits (set by that page), or the plan itself."""
+        if self.plan_text_edits is not None and self.plan is not None:
+            return self.plan_text_edits()
+        return self.plan
 
     def set_profile(self, profile: Any) -> None:
         self.profile = profile

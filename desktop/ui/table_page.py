@@ -149,10 +149,10 @@ class TablePage(QWidget):
         return state
 
     def delegate_all(self) -> TaskState | None:
-        plan = self.model.plan
-        if plan is None:
+        if self.model.plan is None:
             self.error.emit("请先起草实施方案。")
             return None
+        plan = self.session.edited_plan()  # with the text edits made on the 起草 page
         try:
             store_path = self.session.store_path()
         except PolicyDeskError as exc:

@@ -102,11 +102,13 @@ def test_the_whole_loop(qtbot, window, tmp_path):
     table_cells = [c.text for t in docx.Document(str(out)).tables for r in t.rows for c in r.cells]
     assert "局办公室、医政医管股" in table_cells
 
-    # 督办: delegate every task, then look at the board after the first due date
+    # 督办: delegate every task (with the plan's text as edited on the 起草 page)
+    draft.plan_edit.setPlainText(draft.plan_edit.toPlainText().replace(plan.title, plan.title + "（修订稿）", 1))
     assert wait_done(qtbot, window.table_page.delegate_all()).state == "finished"
     assert window.current_page_name() == "督办"
     board = window.track_page
     board.reload()
+    assert board.plan_filter.currentText() == plan.title + "（修订稿）"
     assert board.model.rowCount() > 0
     assert {r.unit for r in board.model.rows} >= {"局办公室", "医政医管股"}
     first_due = min(r.due_date for r in board.model.rows if r.due_date)
@@ -130,7 +132,7 @@ def test_the_whole_loop(qtbot, window, tmp_path):
     state = board.export_ledger(ledger)
     assert wait_done(qtbot, state).state == "finished", state.error
     cells = [c.value for r in openpyxl.load_workbook(ledger).active.iter_rows() for c in r]
-    assert "已完成全部排查，整改隐患3处。" in cells
+    assert any(isinstance(v, str) and v.endswith("：已完成全部排查，整改隐患3处。") for v in cells)
     assert "医政医管股" in cells
 
     # the 任务分工表 as .xlsx
