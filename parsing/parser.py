@@ -105,6 +105,12 @@ def parse_clean(clean: CleanText, source: Source) -> Notice:
         notice.warnings.append("未找到公文标题")
     if notice.title and notice.recipients and notice.issue_date is None:
         notice.warnings.append("未找到成文日期（落款日期）")
+    orphans = ["/".join(t.outline_path) for t in notice.tasks if not t.lead and not t.support]
+    if orphans:
+        shown = "、".join(orphans[:5]) + ("等" if len(orphans) > 5 else "")
+        notice.warnings.append(f"{len(orphans)} 项任务未写明责任单位（{shown}），请在分工时指定")
+    if notice.leadership and not notice.leadership.leader:
+        notice.warnings.append("领导小组未识别出组长")
     return notice
 
 
