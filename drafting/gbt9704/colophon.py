@@ -1,18 +1,20 @@
 """版记: 抄送 and 印发机关/印发日期 between rules as wide as the 版心 — first and last thick,
 middle thin — with the last rule on the bottom edge of the 版心 of the last page.
 
-Written as framed paragraphs (w:framePr) anchored to the bottom of the margin box, the rules as
-paragraph borders: Word, WPS and LibreOffice all place such a frame at the foot of the page.
+Written as a one-column table whose row borders are the rules (so they span the 版心 whatever the
+text indents), floated to the bottom of the margin box of the page it lands on. When the 版记 has
+a page to itself, the table is inline and a spacer pushes it down (LibreOffice does not float a
+table that opens a section).
 """
 
 from __future__ import annotations
-
-from docx.text.paragraph import Paragraph as DocxParagraph
 
 from drafting.gbt9704 import ooxml
 from drafting.gbt9704.context import WriteContext
 from drafting.gbt9704.model import Colophon, format_cn_date
 from drafting.gbt9704.title_lines import display_width
+
+SPACER_SLACK_PT = 3.0  # keeps a slightly long estimate from pushing the 版记 onto another page
 
 
 def colophon_lines(colophon: Colophon) -> list[tuple[str, str]]:
@@ -25,59 +27,53 @@ def colophon_lines(colophon: Colophon) -> list[tuple[str, str]]:
     return rows
 
 
-def _frame(paragraph: DocxParagraph, width_pt: float) -> None:
-    ooxml.set_child(paragraph._p.get_or_add_pPr(), "w:framePr", ooxml.PPR_ORDER,
-                    w=str(ooxml.pt_twips(width_pt)), wrap="around", vAnchor="margin", hAnchor="margin",
-                    xAlign="center", yAlign="bottom", hSpace="0", vSpace="0")
-
-
 def colophon_height_pt(ctx: WriteContext, colophon: Colophon) -> float:
     """Height of the 版记: its lines on the grid pitch plus the rules."""
     profile = ctx.profile
     size = profile.colophon_size_pt
+    rows = colophon_lines(colophon)
+    label = display_width("抄送：")
     lines = 0
-    for left, right in colophon_lines(colophon):
+    for left, right in rows:
         if right:
             lines += 1
         else:
-            label = display_width("抄送：")
-            per_line = int((ctx.text_width_pt / size) - 2 - label)
+            per_line = int(ctx.text_width_pt / size - 2 - label)
             lines += max(1, -(-int(display_width(left) - label) // per_line))
-    rules_mm = 2 * profile.colophon_thick_mm + (len(colophon_lines(colophon)) - 1) * profile.colophon_thin_mm
+    rules_mm = 2 * profile.colophon_thick_mm + (len(rows) - 1) * profile.colophon_thin_mm
     return lines * ctx.pitch_pt + ooxml.mm_pt(rules_mm)
 
 
-def write_colophon(ctx: WriteContext, colophon: Colophon, *, alone: bool = False) -> list[DocxParagraph]:
-    """The 版记 paragraphs, framed at the bottom of the 版心 of the page they land on.
-
-    ``alone``: the 版记 starts a page of its own; a spacer pushes it down instead of a frame (a
-    frame at the top of a section is not placed reliably by every reader)."""
+def write_colophon(ctx: WriteContext, colophon: Colophon, *, alone: bool = False) -> None:
+    """The 版记 at the end of the document; ``alone``: it starts a page of its own."""
     profile = ctx.profile
-    if alone:
-        spacer = ooxml.mm_pt(profile.text_height_mm) - colophon_height_pt(ctx, colophon) - 3.0
-        ctx.paragraph(line_pt=max(1.0, spacer))
     size = profile.colophon_size_pt
     rows = colophon_lines(colophon)
+    if alone:
+        spacer = ooxml.mm_pt(profile.text_height_mm) - colophon_height_pt(ctx, colophon) - SPACER_SLACK_PT
+        ctx.paragraph(line_pt=max(1.0, spacer))
+        position = None
+    else:
+        # Positioned from the page edge (at the left margin): LibreOffice lays a full-width floating
+        # table inline unless it is anchored to the page.
+        position = {"leftFromText": "0", "rightFromText": "0", "topFromText": "0", "bottomFromText": "0",
+                    "vertAnchor": "margin", "horzAnchor": "page", "tblpX": str(ooxml.pt_twips(ooxml.mm_pt(ctx.left_margin_mm))),
+                    "tblpYSpec": "bottom"}
+    table = ctx.document.add_table(rows=len(rows), cols=1)
+    thick = ("single", profile.colophon_thick_mm, "000000")
+    thin = ("single", profile.colophon_thin_mm, "000000")
+    borders = {"top": thick, "left": None, "bottom": thick, "right": None, "insideH": thin, "insideV": None}
+    width = ctx.text_width_pt
+    ooxml.setup_table(table, [width], borders=borders, cell_margin_pt=0, floating=position)
     char = size  # one character of the 4号 font
-    written = []
-    for index, (left, right) in enumerate(rows):
-        paragraph = ctx.document.add_paragraph()
+    for row, (left, right) in zip(table.rows, rows, strict=True):
+        ooxml.row_flags(row)
+        paragraph = row.cells[0].paragraphs[0]
         if right:
             ctx.format(paragraph, align="left", left=1, right=1, char_pt=char)
-            ooxml.set_tabs(paragraph, [("right", ctx.text_width_pt - char)])  # tabs count from the margin
+            ooxml.set_tabs(paragraph, [("right", width - char)])  # tabs count from the margin
             ooxml.add_run(paragraph, f"{left}\t{right}", profile.font("body"), size)
         else:
             label = display_width("抄送：")
             ctx.format(paragraph, align="justify", left=1 + label, first_line=-label, right=1, char_pt=char)
             ooxml.add_run(paragraph, left, profile.font("body"), size)
-        if not alone:
-            _frame(paragraph, ctx.text_width_pt)
-        if index == 0:
-            ooxml.paragraph_border(paragraph, "top", profile.colophon_thick_mm, "000000", 0)
-        last = index == len(rows) - 1
-        ooxml.paragraph_border(paragraph, "bottom", profile.colophon_thick_mm if last else profile.colophon_thin_mm,
-                               "000000", 0)
-        if not last:
-            ooxml.set_flag(paragraph, "w:keepNext")
-        written.append(paragraph)
-    return written

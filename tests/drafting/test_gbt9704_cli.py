@@ -16,7 +16,8 @@ def test_export_sample_writes_a_full_notice_and_the_task_table(tmp_path, capsys)
     for expected in ("000018", "秘密★1年", "加急", "清河县卫生健康局文件", "清卫健〔2024〕12号", "附件1", "附件2",
                      "2024年3月7日"):
         assert expected in texts
-    assert any(t.startswith("抄送：") for t in texts) and any(t.endswith("印发") for t in texts)
+    colophon = [row.cells[0].text for row in document.tables[-1].rows]
+    assert colophon[0].startswith("抄送：") and colophon[1].endswith("2024年3月7日印发")
     assert document.tables[0].rows[0].cells[0].text == "序号"
     assert openpyxl.load_workbook(xlsx).active["A1"].value.endswith("任务分工表")
     assert "已生成示例公文" in capsys.readouterr().out

@@ -301,7 +301,8 @@ def test_attachments_start_new_pages_with_heiti_label_and_title_on_line_three(no
 
 
 def test_task_table_header_repeats_and_cells_are_off_the_28pt_pitch(notice):
-    (table,) = notice.tables
+    table, colophon = notice.tables
+    assert colophon.rows[-1].cells[0].text.endswith("印发")
     header = table.rows[0]
     assert header._tr.trPr.find(qn("w:tblHeader")) is not None
     assert [c.text for c in header.cells] == ["序号", "重点任务", "具体措施", "牵头单位", "配合单位", "完成时限"]
@@ -320,31 +321,53 @@ def test_task_table_header_repeats_and_cells_are_off_the_28pt_pitch(notice):
 
 
 # -- 版记 and page numbers ---------------------------------------------------------------------
+def colophon_table(document):
+    table = document.tables[-1]
+    assert table.rows[-1].cells[0].text.endswith("印发")
+    return table
+
+
+def table_border(table, side: str):
+    return table._tbl.tblPr.find(qn("w:tblBorders")).find(qn(f"w:{side}"))
+
+
 def test_colophon_rules_thick_thin_thick_with_cc_and_printer(report, notice):
-    cc = find(notice, "抄送：")
+    table = colophon_table(notice)
+    cc, printer = (row.cells[0].paragraphs[0] for row in table.rows)
     assert cc.text == "抄送：县委办公室，县人大常委会办公室，县政府办公室，县政协办公室，市卫生健康委员会。"
-    printer = find(notice, "清河县卫生健康局办公室")
     assert printer.text == "清河县卫生健康局办公室\t2024年3月7日印发"
     for paragraph in (cc, printer):
         assert all(r.font.size.pt == 14 and east_asian_font(r) == "仿宋_GB2312" for r in text_runs(paragraph))
         assert abs(pt(paragraph.paragraph_format.left_indent) + pt(paragraph.paragraph_format.first_line_indent)
                    - 14) < 0.1  # indented one character
-    thick, thin = round(0.35 * 72 / 25.4 * 8), round(0.25 * 72 / 25.4 * 8)
-    assert int(border(cc, "top").get(qn("w:sz"))) == thick
-    assert int(border(cc, "bottom").get(qn("w:sz"))) == thin
-    assert int(border(printer, "bottom").get(qn("w:sz"))) == thick
+    # the printing date ends one character from the right: a right tab one character in
+    (stop,) = printer._p.pPr.find(qn("w:tabs")).findall(qn("w:tab"))
+    assert stop.get(qn("w:val")) == "right"
+    assert abs(int(stop.get(qn("w:pos"))) / 20 - (156 * 72 / 25.4 - 14)) < 0.5
     # wrapped 抄送 lines align after the colon
     assert abs(pt(cc.paragraph_format.left_indent) - 14 * 4) < 0.1
-    # in the report (no landscape page) the 版记 is framed at the bottom of the last page's 版心
-    report_printer = find(report, "清河县卫生健康局办公室")
-    frame = report_printer._p.pPr.find(qn("w:framePr"))
-    assert frame.get(qn("w:yAlign")) == "bottom" and frame.get(qn("w:vAnchor")) == "margin"
-    assert abs(int(frame.get(qn("w:w"))) / 20 - 156 * 72 / 25.4) < 1
+    # rules as wide as the 版心: first and last thick (0.35 mm), the middle one thin (0.25 mm)
+    thick, thin = round(0.35 * 72 / 25.4 * 8), round(0.25 * 72 / 25.4 * 8)
+    assert int(table_border(table, "top").get(qn("w:sz"))) == thick
+    assert int(table_border(table, "insideH").get(qn("w:sz"))) == thin
+    assert int(table_border(table, "bottom").get(qn("w:sz"))) == thick
+    assert table_border(table, "left").get(qn("w:val")) == "nil"
+    width = int(table._tbl.tblPr.find(qn("w:tblW")).get(qn("w:w"))) / 20
+    assert abs(width - 156 * 72 / 25.4) < 0.5
+    # in the report (no landscape page) the 版记 floats to the bottom of the last page's 版心
+    position = colophon_table(report)._tbl.tblPr.find(qn("w:tblpPr"))
+    assert position.get(qn("w:tblpYSpec")) == "bottom" and position.get(qn("w:vertAnchor")) == "margin"
+    assert abs(int(position.get(qn("w:tblpX"))) / 20 - 28 * 72 / 25.4) < 0.5
 
 
 def test_colophon_alone_on_a_portrait_page_after_a_landscape_table_is_unnumbered(notice):
     last = notice.sections[-1]
     assert last.orientation == WD_ORIENT.PORTRAIT
+    # inline, pushed down by a spacer so its last rule meets the bottom of the 版心
+    assert colophon_table(notice)._tbl.tblPr.find(qn("w:tblpPr")) is None
+    spacer = notice.paragraphs[-2]
+    rows = 3 * PITCH + (2 * 0.35 + 0.25) * 72 / 25.4  # 抄送 wraps to two lines, plus the printer line
+    assert abs(spacer.paragraph_format.line_spacing.pt + rows - 225 * 72 / 25.4) < 4
     assert not last.footer.is_linked_to_previous
     assert "PAGE" not in last.footer._element.xml
 
