@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))  # the scan makers
 import numpy as np
 from make_scans import add_stamp, render_pages, render_table
 
