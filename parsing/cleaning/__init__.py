@@ -26,7 +26,7 @@ from parsing.cleaning.shapes import (
     is_label_line,
 )
 from parsing.cleaning.spacing import tidy_spacing
-from parsing.cleaning.watermarks import remove_artefacts, remove_watermarks
+from parsing.cleaning.watermarks import cut_split_watermarks, remove_artefacts, remove_watermarks
 from parsing.cleaning.wraps import estimate_layout, join_lines
 from parsing.document import CleanText, RawDocument
 from parsing.progress import CancelCheck, ProgressCallback, check_cancelled, never, noop
@@ -56,14 +56,18 @@ def _sheets(raw: RawDocument, cancelled: CancelCheck) -> list[list[Line]]:
                 continue
             assert isinstance(line, Line)
             remove_artefacts(line)
+            line.gap = gap
+            gap = 0
+            lines.append(line)
+    sheets = [lines for lines in sheets if lines]
+    cut_split_watermarks([line for lines in sheets for line in lines])
+    for lines in sheets:
+        for line in lines:
             if line.removed is None:
                 remove_watermarks(line)
             if line.removed is None and is_page_number(line.s):
                 line.removed = "page number"
-            line.gap = gap
-            gap = 0
-            lines.append(line)
-    return [lines for lines in sheets if lines]
+    return sheets
 
 
 def _kept_lines(pages: list[list[Line]]) -> list[Line]:

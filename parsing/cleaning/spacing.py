@@ -15,7 +15,7 @@ import unicodedata
 from parsing.cleaning.mapped import Mapped
 
 SPACE_RUN = re.compile(r"[ \x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
-_BULLET = re.compile(r"^[-*•·●▪◆■]\s+(?=[^\x00-\x7f])")
+_BULLET = re.compile(r"^[-*•·●▪◆■]\s*(?=[^\x00-\x7f\-—])")  # - 附件： (not ——)
 _SENTENCE_MARKS = frozenset("，。；！？")
 _LABEL_AHEAD = re.compile(r"(?:联系人|联系电话|联系方式|电话|手机|邮箱|电子邮箱|传真|地址|邮编)\s*[:：]")
 _LONG_LINE = 60

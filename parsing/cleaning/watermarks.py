@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from parsing.cleaning.lines import EDGE_SPACE, Line
@@ -41,6 +42,32 @@ def remove_watermarks(line: Line) -> None:
     line.text = line.text.delete(spans).strip(EDGE_SPACE)
     if not line.s:
         line.removed = "watermark"
+
+
+_SPLIT_WINDOW = 14  # characters looked at on each side of a line break
+
+
+def cut_split_watermarks(lines: list[Line]) -> None:
+    """Cut a watermark that OCR broke over two lines (``…排查整扫描全`` / ``能王创建``).
+
+    Runs before the per-line pass, which would otherwise remove the app name and leave the
+    stray half (``创``, ``建``) in the text.
+    """
+    for a, b in itertools.pairwise(lines):
+        if a.removed is not None or b.removed is not None:
+            continue
+        tail, head = a.s[-_SPLIT_WINDOW:], b.s[:_SPLIT_WINDOW]
+        joined = tail + head
+        for m in WATERMARK.finditer(joined):
+            if m.start() < len(tail) < m.end():
+                cut_a = len(tail) - m.start()
+                cut_b = m.end() - len(tail)
+                a.text = a.text.slice(0, len(a.s) - cut_a).strip(EDGE_SPACE)
+                b.text = b.text.slice(cut_b, len(b.s)).strip(EDGE_SPACE)
+                for line in (a, b):
+                    if not line.s:
+                        line.removed = "watermark"
+                break
 
 
 def remove_artefacts(line: Line) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from parsing.cleaning import clean
@@ -72,3 +73,25 @@ def test_ocr_text_with_half_width_punctuation_and_a_watermark():
     kinds = {result.text[p.start:p.end]: p.kind for p in result.paragraphs}
     assert kinds["2.应急物资储备情况统计表"] == "body"  # an attachment name, not a heading
     assert kinds["二、做好应急准备"] == "heading"
+
+
+def test_ocr_of_a_scanned_notice_with_watermarks_broken_over_lines_and_a_repeated_block():
+    """Seed 002 printed, scanned (seal, skew, blur, JPEG) and read by the OCR engine: the
+    scanner-app watermark comes back run into text lines and broken over two lines."""
+    data = json.loads((FIXTURES / "ocr_scan_002.json").read_text(encoding="utf-8"))
+    pages = [RawPage(p["number"], p["text"], ocr=True, low_confidence=[tuple(s) for s in p["low_confidence"]])
+             for p in data["pages"]]
+    result = clean(RawDocument(Path("scan.tif"), "image", pages, len(pages)))
+    text = result.text
+    for fragment in ("扫描全", "全能王", "能王创", "王创建", "创\n", "\n建"):
+        assert fragment not in text
+    for joined in ("拉网式的安全风险隐患排查治理", "疏散预案制定及演练情况", "市级抽查比例不低于10%",
+                   "排查整治隐蔽致灾隐患", "做到有备无患，确保一旦发生重大紧急情况"):
+        assert joined in text
+    assert text.count("确保一旦发生重大紧急情况能够迅速启动响应") == 1
+    assert len(result.warnings) == 1 and "第6页附近" in result.warnings[0]
+    texts = result.paragraph_texts()
+    assert "组长：居清平市卫健委党组书记、主任" in texts  # a list label starts its own line
+    assert "附件：" in texts and texts[-2:] == ["忻州市卫生健康委员会办公室", "2021年6月15日"]
+    item8 = next(t for t in texts if t.startswith("8.应急值守管理"))
+    assert item8.endswith("严肃追究有关人员的责任。")

@@ -405,3 +405,22 @@ def test_two_short_phrases_with_a_space_are_a_heading_not_a_list_entry():
     kinds = dict(zip(result.paragraph_texts(), (p.kind for p in result.paragraphs), strict=True))
     assert kinds["强基础 补短板"] == "heading"
     assert kinds["王芳 副局长"] == "body"
+
+
+def test_watermark_broken_over_two_lines_by_ocr_is_cut_from_both():
+    text = ("各医疗卫生机构要加强氧气和天然气等燃气安全排查，排查整扫描全\n能王创建\n"
+            "治隐蔽致灾隐患，管道定期检测。各单位要深入开展拉网式的扫描全能王创\n建\n安全风险隐患排查治理。")
+    assert paragraphs(text) == ["各医疗卫生机构要加强氧气和天然气等燃气安全排查，排查整治隐蔽致灾隐患，管道定期检测。"
+                                "各单位要深入开展拉网式的安全风险隐患排查治理。"]
+
+
+def test_members_of_a_leading_group_start_their_own_lines():
+    text = ("成立工作领导小组，及时研究解决工作中的问题，确保各项措施落实到位\n"
+            "组长：张建国 局长\n副 组 长：李明 副局长\n成员：各股室负责人。")
+    assert paragraphs(text) == ["成立工作领导小组，及时研究解决工作中的问题，确保各项措施落实到位", "组长：张建国 局长",
+                                "副组长：李明 副局长", "成员：各股室负责人。"]
+
+
+@pytest.mark.parametrize("raw", ["- 附件：", "-附件：", "• 附件："])
+def test_list_bullet_before_a_label_is_dropped(raw):
+    assert paragraphs(raw) == ["附件："]
