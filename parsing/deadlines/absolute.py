@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from parsing.cnnum import cn_to_int
-from parsing.deadlines.actions import is_past, read_action
+from parsing.deadlines.actions import is_past, read_action, row_action
 from parsing.deadlines.context import Context, squash
 from parsing.deadlines.phrases import (
     CLOCK_RE,
@@ -160,6 +160,7 @@ def _read_at(ctx: Context, atoms: list[DateAtom], i: int, lo: int, hi: int) -> i
         return 1
     if _alone_in_cell(text, atom, pos):
         _add_due(ctx, atom, clock, (atom.start, pos), lo, hi, "表格中的完成时限")
+        ctx.found[-1].action = row_action(text, atom.start) or ctx.found[-1].action
         return 1
     attend = _attendance(ctx, atom, lo)
     if attend:
@@ -371,9 +372,8 @@ def _read_relative(ctx: Context, lo: int, hi: int) -> None:
         if not n:
             continue
         start = span[0]
-        lm = _RELATIVE_LEFT.search(left)
-        if lm and not anchor:
-            start -= len(lm.group(0))
+        if not anchor:
+            start = _prefix_start(text, lo, start)
         unit = m.group("unit")
         written = squash(m.group(0))
         day, notes = None, []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CLAUSE_END = "，,。；;！？!?\n"
+_CLAUSE_END = "，,。；;！？!?\n\t"
 _UNIT_SUFFIX = (r"(?:单位|机构|部门|办公室|委员会|领导小组|工作组|专班|卫健委|卫健局|卫生健康委|卫生健康局|人民政府|政府|"
                 r"中心|医院|卫生院|局|委|办|院|室|股|科|站|处|组|部|所|厅)")
 _REPORT_VERB = re.compile(r"^(?:以[^，。；]{1,12}(?:形式|方式))?\s*(报送至|报送到|报送|上报至|上报到|上报|报至|报到|"
@@ -122,6 +122,18 @@ def _read_action(text: str, phrase_start: int, phrase_end: int, lo: int, hi: int
             return ActionReading(_tidy(_strip_subject(nxt)), None, phrase_end)
     before = _object_before(text, clause_start, phrase_start)
     return ActionReading(_tidy(before), None, phrase_end)
+
+
+def row_action(text: str, pos: int) -> str | None:
+    """The work of the table row holding ``text[pos]``: its first wordy cell (序号 skipped)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    cells = [c.strip() for c in text[start:len(text) if end < 0 else end].split("\t")]
+    for cell in cells:
+        if len(cell) >= 4 and not re.search(r"[0-9０-９]{4}\s*年|月\s*[0-9０-９]{1,2}\s*日", cell) \
+                and not re.fullmatch(r"[0-9０-９.、]+", cell):
+            return _tidy(cell)
+    return None
 
 
 def read_action_reporting(clause: str) -> tuple[str | None, str | None] | None:
