@@ -23,7 +23,8 @@ def test_the_demo_makes_every_file_and_screenshot(tmp_path):
     assert "Traceback" not in result.stderr
     shots = sorted(p.name for p in (out / "截图").glob("*.png"))
     assert shots == ["1-收文.png", "2-解析.png", "3-起草.png", "4-分工.png", "5-督办.png", "6-设置.png"]
-    for name in ("实施方案.docx", "任务分工表.xlsx", "任务分工表.docx", "督办时限.ics"):
+    for name in ("实施方案.docx", "任务分工表.xlsx", "任务分工表.docx", "督办台账.xlsx", "催办通知.docx",
+                 "进展情况报告.docx", "督办时限.ics"):
         assert (out / name).is_file() and (out / name).stat().st_size > 1000, name
         assert str(out / name) in result.stdout
     assert "已交办" in result.stdout and "逾期（红灯）" in result.stdout
