@@ -182,6 +182,7 @@ class OfficialDocument:
     # 版记
     colophon: Colophon | None = None
     profile: str = "standard"
+    landscape: bool = False  # the main pages on A4 landscape (a document that is just a wide table)
 
     def __post_init__(self) -> None:
         if isinstance(self.signer, str):

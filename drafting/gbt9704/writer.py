@@ -72,7 +72,7 @@ def build_document(doc: OfficialDocument, profile: LayoutProfile) -> DocxDocumen
     _setup_font_table(document, profile)
     _setup_properties(document, doc)
     section = document.sections[0]
-    page_setup(section, profile, landscape=False)
+    page_setup(section, profile, landscape=doc.landscape)
     setup_page_numbers(section, profile)
     ctx = WriteContext(document, profile, _text_width_pt(section), section.left_margin.mm)
 
@@ -87,7 +87,7 @@ def build_document(doc: OfficialDocument, profile: LayoutProfile) -> DocxDocumen
     write_signature(ctx, doc)
     write_note(ctx, doc.note)
 
-    landscape = False
+    landscape = doc.landscape
     count = len(doc.attachments)
     for index, attachment in enumerate(doc.attachments, start=1):
         # Entering, leaving or staying in landscape takes a section break, which starts the new page.

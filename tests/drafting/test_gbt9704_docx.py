@@ -508,3 +508,17 @@ def test_model_rejects_bad_heading_level_and_ragged_table_rows():
 def test_doc_number_printed_with_hexagonal_brackets_no_di_no_leading_zeros(tmp_path, written, printed):
     document = docx.Document(str(write_docx(_small_doc(doc_number=written), tmp_path / "a.docx")))
     assert printed in [p.text for p in document.paragraphs]
+
+
+def test_a_document_that_is_just_a_wide_table_is_landscape(tmp_path):
+    table = Table([TableColumn("序号", 0.6, "center"), TableColumn("任务", 4), TableColumn("时限", 1.2, "center")],
+                  [[1, "开展环境卫生整治", datetime.date(2024, 4, 15)]])
+    doc = OfficialDocument(title="清河县2024年爱国卫生月活动任务分工表", body=[table], landscape=True,
+                           colophon=Colophon(printer="清河县卫生健康局办公室", print_date=datetime.date(2024, 3, 7)))
+    document = docx.Document(str(write_docx(doc, tmp_path / "分工表.docx")))
+    assert len(document.sections) == 2  # the table pages, then the 版记 on a portrait page of its own
+    assert document.sections[0].orientation == WD_ORIENT.LANDSCAPE
+    assert document.sections[1].orientation == WD_ORIENT.PORTRAIT
+    assert document.tables[0].rows[1].cells[2].text == "2024年4月15日"
+    width = int(document.tables[0]._tbl.tblPr.find(qn("w:tblW")).get(qn("w:w"))) / 20
+    assert abs(width - 225 * 72 / 25.4) < 1
