@@ -120,7 +120,7 @@ def sentences(text: str, start: int, end: int) -> list[Span]:
 
 
 _SIGNATURE_TAIL = re.compile(r"(印发|印制|发布|制发)\s*$")
-_TITLE = re.compile(r"关于.{2,80}的(?:通知|通报|函|意见|方案|报告|批复|决定|请示|公告)\s*$|"
+_TITLE = re.compile(r"关于.{2,80}的(?:紧急)?(?:通知|通报|函|意见|方案|报告|批复|决定|请示|公告)\s*$|"
                     r"(?:方案|要点|意见|办法|计划|规划)(?:[（(][^）)]*[）)])?\s*$")
 _CLAUSE_PUNCT = re.compile(r"[，。；：:,;]")
 _FULL_DATE = re.compile(r"[0-9０-９〇○零一二三四五六七八九]{4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月"
@@ -141,7 +141,9 @@ def quiet_spans(clean: CleanText) -> list[Span]:
                 quiet.append((para.start, para.end))
     for para in clean.paragraphs[:12]:
         line = text[para.start:para.end]
-        if _TITLE.search(line) and not re.search(r"[。；]", line):
+        title = _TITLE.search(line)
+        if title and not re.search(r"[。；]", line) and (
+                title.group(0).startswith("关于") or not re.search(r"前|请|报送|上报", line)):
             quiet.append((para.start, para.end))  # the title: 关于召开国庆节前…会议的通知
     for m in re.finditer(r"《[^《》\n]{1,120}》", text):
         quiet.append((m.start(), m.end()))
