@@ -17,7 +17,7 @@ _CONTACT = re.compile(r"(?:联\s*系\s*人(?:\s*及\s*(?:联系)?(?:电话|方�
 _PHONE = re.compile(
     r"(?<![0-9])("
     r"1[3-9][0-9](?:[\s-]?[0-9]{4}){2}"  # mobile
-    r"|(?:[（(]?0[0-9]{2,3}[）)]?[\s\-－—]*)?[2-9][0-9]{6,7}(?:\s*(?:转|-|－|ext\.?)\s*[0-9]{2,5})?"  # landline
+    r"|(?:[（(]?0[0-9]{2,3}[）)]?[\s\-－—]*[1-9]|[2-9])[0-9]{6,7}(?:\s*(?:转|-|－|ext\.?)\s*[0-9]{2,5})?"  # landline
     r")(?![0-9])")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 _NAME = re.compile(r"^([\u4e00-\u9fa5·]{2,4}?)(?=$|[\s，,；;、。：:（(0-9]|同志|电话|联系|手机|邮箱|办公)")
@@ -32,33 +32,50 @@ def _norm_phone(raw: str) -> str:
 def find_contacts(clean: CleanText, start: int = 0) -> list[Contact]:
     """Contacts named after ``start`` in the clean text."""
     text = clean.text
-    marks = [m for m in _CONTACT.finditer(text, start)]
+    marks = list(_CONTACT.finditer(text, start))
     contacts: list[Contact] = []
     for index, m in enumerate(marks):
-        stop = marks[index + 1].start() if index + 1 < len(marks) else min(len(text), m.end() + _WINDOW)
+        stop = marks[index + 1].start() if index + 1 < len(marks) else len(text)
         stop = min(stop, m.end() + _WINDOW)
-        chunk = text[m.end():stop]
-        names = _names(chunk)
-        phones = [(p.group(1), p.start(1)) for p in _PHONE.finditer(chunk)]
-        emails = [(e.group(0), e.start()) for e in _EMAIL.finditer(chunk)]
-        # e-mail digits are not phones
-        phones = [(p, at) for p, at in phones if not any(e_at <= at < e_at + len(e) for e, e_at in emails)]
-        if not names and not phones and not emails:
-            continue
-        count = max(len(names), 1)
-        for k in range(count):
-            name = names[k] if k < len(names) else None
-            # one number or mailbox for several people is shared by them
-            phone = phones[k][0] if k < len(phones) else (phones[0][0] if len(phones) == 1 else None)
-            email = emails[k][0] if k < len(emails) else (emails[0][0] if len(emails) == 1 else None)
-            end = m.end()
-            for value, at in ((phone, phones[k][1] if k < len(phones) else None),
-                              (email, emails[k][1] if k < len(emails) else None)):
-                if value and at is not None:
-                    end = max(end, m.end() + at + len(value))
-            contacts.append(Contact(name=name, phone=_norm_phone(phone) if phone else None, email=email,
-                                    span=(m.start(), max(end, m.end() + len(name or "")))))
+        here: list[Contact] = []
+        offset = m.end()
+        # 联系人：张三，电话：…；李四，电话：… — each segment may name its own person
+        for segment in re.split(r"(?<=[；;])", text[m.end():stop]):
+            _read_segment(segment, offset, m.start(), here)
+            offset += len(segment)
+        contacts.extend(here)
     return contacts
+
+
+def _read_segment(chunk: str, base: int, mark_start: int, here: list[Contact]) -> None:
+    """Add the people of one segment to ``here``; numbers without a name go to the last people."""
+    names = _names(chunk)
+    phones = [(p.group(1), p.start(1)) for p in _PHONE.finditer(chunk)]
+    emails = [(e.group(0), e.start()) for e in _EMAIL.finditer(chunk)]
+    # e-mail digits are not phones
+    phones = [(p, at) for p, at in phones if not any(e_at <= at < e_at + len(e) for e, e_at in emails)
+              and "传真" not in chunk[max(0, at - 4):at]]
+    if not names:
+        for found, key in ((phones, "phone"), (emails, "email")):
+            waiting = [c for c in here if getattr(c, key) is None]
+            pairs = [(c, found[0]) for c in waiting] if len(found) == 1 else zip(waiting, found, strict=False)
+            for contact, (value, at) in pairs:
+                setattr(contact, key, _norm_phone(value) if key == "phone" else value)
+                contact.span = (contact.span[0], max(contact.span[1], base + at + len(value)))
+        if not here and (phones or emails):
+            here.append(Contact(name=None, phone=_norm_phone(phones[0][0]) if phones else None,
+                                email=emails[0][0] if emails else None, span=(mark_start, base + len(chunk))))
+        return
+    for k, name in enumerate(names):
+        # one number or mailbox for several people is shared by them
+        phone = phones[k] if k < len(phones) else (phones[0] if len(phones) == 1 else None)
+        email = emails[k] if k < len(emails) else (emails[0] if len(emails) == 1 else None)
+        end = base + chunk.find(name) + len(name)
+        for value in (phone, email):
+            if value:
+                end = max(end, base + value[1] + len(value[0]))
+        here.append(Contact(name=name, phone=_norm_phone(phone[0]) if phone else None,
+                            email=email[0] if email else None, span=(mark_start if not here else base, end)))
 
 
 def _names(chunk: str) -> list[str]:

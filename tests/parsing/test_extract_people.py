@@ -67,3 +67,12 @@ def test_attachments_inline_and_on_lines():
                    "县卫生健康局\n2024年1月2日\n")
     assert n.attachments == ["医疗机构自查表", "工作进展统计表"]
     assert n.outline == []  # the numbered attachment lines are not headings
+
+
+def test_contacts_in_segments_and_fax_is_no_phone():
+    n = parse_text("关于报送材料的通知\n各单位：\n请按时报送。\n"
+                   "联系人：张三，电话：0731-4234567；李四，电话：13800001111；邮箱：hnwj@163.com\n"
+                   "联系人：赵六，传真：0731-2345678，电话：13900001111\n县卫生健康局\n2024年1月2日\n")
+    assert [(c.name, c.phone, c.email) for c in n.contacts] == [
+        ("张三", "0731-4234567", "hnwj@163.com"), ("李四", "13800001111", "hnwj@163.com"),
+        ("赵六", "13900001111", None)]
