@@ -26,7 +26,7 @@ from parsing.deadlines.phrases import (
     settle_range,
 )
 from parsing.model import Deadline
-from parsing.workdays import shift_working_days_noted
+from parsing.workdays import UnknownHolidayYear, holiday_names_in, is_working_day, shift_working_days_noted
 
 _PREFIX_DUE = re.compile(r"(?:请|须|必须|务必|应|应当|要|需|并|统一|均|拟|将|计划|定|预计)?\s*(?:于|在)\s*$")
 _PREFIX_CUTOFF = re.compile(r"(?:截至|截止|截止到|截止至|最迟|最晚|不迟于|不晚于|"
@@ -259,9 +259,21 @@ def _add_due(ctx: Context, atom: DateAtom, clock: str | None, span: tuple[int, i
         parts.append("会议时间作为到会时限")
     if day:
         parts.append(f"截止{cn_date(day)}" + (f"{clock}" if clock else ""))
+        parts.append(_rest_day_note(day))
     deadline.explanation = "；".join(p for p in parts if p)
     ctx.found.append(deadline)
     ctx.claim(deadline.span or span)
+
+
+def _rest_day_note(day: date) -> str:
+    """A warning when a due date falls on a day off (the office may be closed that day)."""
+    try:
+        if is_working_day(day):
+            return ""
+        name = holiday_names_in(day.year).get(day)
+    except UnknownHolidayYear:
+        return ""
+    return f"注意：该日是{name}假期" if name else "注意：该日是周末"
 
 
 def _read_multi_year(ctx: Context, chain: list[DateAtom], lo: int, hi: int) -> int:

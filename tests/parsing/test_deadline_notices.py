@@ -177,3 +177,11 @@ def test_unknown_holiday_year_warns_and_counts_weekdays():
 def test_issue_lines_and_background_are_not_deadlines(text):
     result, _ = _times(text, date(2024, 3, 7))
     assert result.deadlines == []
+
+
+def test_due_date_on_a_day_off_is_pointed_out():
+    result, _ = _times("请于2024年10月3日前报送。\n请于2024年3月16日前报送。\n请于3月15日前报送。", date(2024, 3, 7))
+    holiday, weekend, working = result.deadlines
+    assert "国庆节" in holiday.explanation
+    assert "周末" in weekend.explanation
+    assert "注意" not in working.explanation
