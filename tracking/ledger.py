@@ -1,0 +1,142 @@
+"""The 督办台账: every delegation with its unit, dates, status, feedback and light, as .xlsx
+(through :mod:`drafting.xlsx_table`) or .docx (through the GB/T 9704 writer)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from drafting.gbt9704.model import Attachment, CellValue, OfficialDocument, Paragraph, Table, TableColumn
+from parsing.errors import PolicyDeskError
+from tracking.queries import (
+    LIGHT_MEANING,
+    DelegationRow,
+    PlanSummary,
+    feedback_of,
+    summarize,
+)
+from tracking.store import Store
+
+LEDGER_COLUMNS: tuple[TableColumn, ...] = (
+    TableColumn("序号", 0.5, "center"),
+    TableColumn("编号", 0.5, "center"),
+    TableColumn("重点任务", 1.2),
+    TableColumn("具体措施", 2.6),
+    TableColumn("责任单位", 1.3),
+    TableColumn("牵头/配合", 0.6, "center"),
+    TableColumn("完成时限", 1.0, "center"),
+    TableColumn("办理状态", 0.7, "center"),
+    TableColumn("交办日期", 1.0, "center"),
+    TableColumn("签收日期", 1.0, "center"),
+    TableColumn("反馈日期", 1.0, "center"),
+    TableColumn("办结日期", 1.0, "center"),
+    TableColumn("反馈情况", 2.6),
+    TableColumn("催办次数", 0.6, "center"),
+    TableColumn("督办提示", 1.0, "center"),
+)
+UNIT_COLUMNS: tuple[TableColumn, ...] = (
+    TableColumn("序号", 0.5, "center"), TableColumn("责任单位", 2.0), TableColumn("交办事项", 0.8, "center"),
+    TableColumn("已办结", 0.8, "center"), TableColumn("已反馈", 0.8, "center"),
+    TableColumn("未反馈", 0.8, "center"), TableColumn("逾期", 0.8, "center"),
+    TableColumn("逾期反馈", 0.8, "center"),
+)
+
+
+def md(day: date) -> str:
+    """``6月22日``."""
+    return f"{day.month}月{day.day}日"
+
+
+def cn_date(day: date) -> str:
+    """``2021年6月22日``."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def due_cell(row: DelegationRow) -> CellValue:
+    """完成时限: the date (with the clock time), else the deadline as written, else 长期坚持."""
+    if row.due_date is None:
+        return row.deadline_text or "长期坚持"
+    if row.due_time:
+        return f"{cn_date(row.due_date)}{row.due_time}前"
+    return row.due_date
+
+
+def hint_cell(row: DelegationRow) -> str:
+    """督办提示: the light and what it means (逾期N个工作日)."""
+    if row.light is None:
+        return "逾期反馈" if row.late_report else ""
+    text = f"{row.light_name}（{LIGHT_MEANING[row.light]}"
+    if row.overdue_days:
+        text += f"{row.overdue_days}个工作日"
+    return text + "）"
+
+
+def feedback_cell(store: Store, row: DelegationRow) -> str:
+    """Every feedback the unit gave, dated, with its attached file names."""
+    parts = []
+    for item in feedback_of(store, row.id):
+        text = f"{md(item['at'].date())}：{item['text']}"
+        if item["files"]:
+            text += f"（附件：{'、'.join(item['files'])}）"
+        parts.append(text)
+    return "\n".join(parts)
+
+
+def ledger_rows(store: Store, rows: Sequence[DelegationRow]) -> list[list[CellValue]]:
+    def day(value) -> CellValue:
+        return value.date() if value else None
+
+    return [[n, r.task_key, r.category, r.measures, r.unit, r.role, due_cell(r), r.status,
+             day(r.assigned_at), day(r.signed_at), day(r.reported_at), day(r.closed_at),
+             feedback_cell(store, r), r.reminder_count, hint_cell(r)]
+            for n, r in enumerate(rows, 1)]
+
+
+def unit_rows(summary: PlanSummary) -> list[list[CellValue]]:
+    return [[n, u.unit, u.total, u.closed, u.reported, u.open, u.overdue, u.late_reports]
+            for n, u in enumerate(summary.by_unit, 1)]
+
+
+def ledger_caption(summary: PlanSummary) -> str:
+    s = summary
+    return (f"统计截至{cn_date(s.today)}：交办事项{s.delegations}件，已办结{s.by_status['办结']}件，"
+            f"已反馈{s.by_status['已反馈']}件，办理中{s.by_status['办理中']}件，已签收{s.by_status['签收']}件，"
+            f"未签收{s.by_status['交办']}件；红灯{s.lights['red']}件、黄灯{s.lights['yellow']}件、"
+            f"蓝灯{s.lights['blue']}件。")
+
+
+def write_ledger(store: Store, path: str | os.PathLike[str], *, plan_id: int,
+                 today: date | None = None) -> Path:
+    """Write the plan's 台账 to ``path``: .xlsx (two sheets: 督办台账, 单位汇总) or .docx."""
+    target = Path(path)
+    summary = summarize(store, plan_id, today)
+    title = f"{summary.plan.title}督办台账"
+    rows = ledger_rows(store, summary.rows)
+    suffix = target.suffix.lower()
+    if suffix == ".xlsx":
+        from drafting.xlsx_table import XlsxSheet, write_tables_xlsx
+
+        subtitle = f"制表单位：{summary.plan.issuer}    {ledger_caption(summary)}"
+        return write_tables_xlsx([
+            XlsxSheet(title, list(LEDGER_COLUMNS), rows, name="督办台账", subtitle=subtitle),
+            XlsxSheet(f"{summary.plan.title}单位落实情况汇总", list(UNIT_COLUMNS), unit_rows(summary),
+                      name="单位汇总", subtitle=f"统计截至{cn_date(summary.today)}"),
+        ], target)
+    if suffix == ".docx":
+        from drafting.gbt9704 import write_docx
+
+        return write_docx(ledger_document(summary, rows), target)
+    raise PolicyDeskError(f"{target.name}：台账只能导出为 .xlsx 或 .docx")
+
+
+def ledger_document(summary: PlanSummary, rows: list[list[CellValue]]) -> OfficialDocument:
+    """The 台账 as a landscape table document (the way write_task_table_docx prints a table)."""
+    title = f"{summary.plan.title}督办台账"
+    blocks = [Paragraph(ledger_caption(summary)),
+              Table(list(LEDGER_COLUMNS), rows),
+              Paragraph("单位落实情况汇总", indent=False, align="center"),
+              Table(list(UNIT_COLUMNS), unit_rows(summary))]
+    return OfficialDocument(title=title, date=summary.today,
+                            attachments=[Attachment(title=title, blocks=blocks, landscape=True)])
