@@ -90,8 +90,8 @@ def _paragraphs(text: str) -> list[str]:
     return paragraphs
 
 
-def layout_text(text: str, dpi: int, *, signature_right: bool = True) -> list[list[_Line]]:
-    """Lay ``text`` out as body lines on pages of :data:`LINES_PER_PAGE` lines."""
+def layout_text(text: str, dpi: int, *, signature_right: bool = True) -> list[_Line]:
+    """Lay ``text`` out as body lines (pages are cut by :func:`render_pages`)."""
     font = font_for(dpi)
     width = mm_to_px(BODY_MM[0], dpi)
     char = round(FONT_PT / 72 * dpi)
@@ -110,7 +110,7 @@ def layout_text(text: str, dpi: int, *, signature_right: bool = True) -> list[li
         for number, part in enumerate(_wrap(line, font, width, 2 * char if indent else 0)):
             lines.append(_Line(part, indent=indent and number == 0))
         previous = line
-    return [lines[i:i + LINES_PER_PAGE] for i in range(0, len(lines), LINES_PER_PAGE)]
+    return lines
 
 
 def _draw_lines(page: Image.Image, lines: Iterable[_Line], dpi: int, top_px: int) -> list[tuple]:
@@ -141,7 +141,12 @@ def render_pages(text: str, dpi: int, *, red_header: str | None = None) -> list[
     """Render ``text`` as 公文 pages; ``red_header`` adds a red 版头 and rule on page 1."""
     size = (mm_to_px(A4_MM[0], dpi), mm_to_px(A4_MM[1], dpi))
     pages = []
-    for number, lines in enumerate(layout_text(text, dpi)):
+    remaining = layout_text(text, dpi)
+    header_rows = 6  # the 版头 and its rule take the room of about six body lines
+    number = 0
+    while remaining:
+        room = LINES_PER_PAGE - (header_rows if red_header and number == 0 else 0)
+        lines, remaining = remaining[:room], remaining[room:]
         page = Image.new("RGB", size, "white")
         top = mm_to_px(MARGIN_TOP_MM, dpi)
         header_lines: list[str] = []
@@ -154,7 +159,6 @@ def render_pages(text: str, dpi: int, *, red_header: str | None = None) -> list[
                  mm_to_px(MARGIN_LEFT_MM + BODY_MM[0], dpi), rule_y),
                 fill=RED, width=max(2, dpi // 75))
             top = rule_y + mm_to_px(8, dpi)
-            lines = lines[: max(0, LINES_PER_PAGE - 6)] if len(lines) > LINES_PER_PAGE - 6 else lines
             header_lines = [red_header]
         boxes = _draw_lines(page, lines, dpi, top)
         signature = None
@@ -164,6 +168,7 @@ def render_pages(text: str, dpi: int, *, red_header: str | None = None) -> list[
                          max(b[2] for b in right), max(b[3] for b in right))
         texts = header_lines + [line.text for line in lines]
         pages.append(ScanPage(page, "\n".join(texts), signature, texts))
+        number += 1
     return pages
 
 

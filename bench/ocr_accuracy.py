@@ -3,6 +3,7 @@
     .venv/bin/python bench/ocr_accuracy.py            # every seed, 150 and 300 dpi, clean + degraded
     .venv/bin/python bench/ocr_accuracy.py --quick    # first two pages of each seed at 150 dpi
     .venv/bin/python bench/ocr_accuracy.py --speed    # only the 10-page timing
+    .venv/bin/python bench/ocr_accuracy.py --scores   # score.py: OCR'd seed scans vs the .txt seeds
 
 Character error rate (CER) = edit distance / reference length, whitespace removed on both sides;
 "CER" folds full/half-width forms (NFKC: "：" and ":" count as the same character), "raw CER"
@@ -120,12 +121,53 @@ def speed(pages: int = 10, dpi: int = 150) -> float:
     return seconds
 
 
+def parse_scores(dpi: int = 150) -> None:
+    """Parse each seed as text and as a degraded image-only scan PDF; score both with score.py."""
+    import json
+    import subprocess
+
+    from parsing.parser import parse_file
+
+    gold = SEEDS.parent.parent / "gold"
+    score = SEEDS.parent.parent / "tools" / "score.py"
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["POLICYDESK_HOME"] = folder
+        text_dir, scan_dir = Path(folder) / "text", Path(folder) / "scan"
+        text_dir.mkdir()
+        scan_dir.mkdir()
+        for path in sorted(SEEDS.glob("*.txt")):
+            pages = render_seed(path, dpi, red_header=None)
+            images = [degrade(page, seed=k, dpi=dpi) for k, page in enumerate(pages)]
+            pdf = Path(folder) / f"{path.stem}.pdf"
+            images[0].save(pdf, "PDF", resolution=dpi, save_all=True, append_images=images[1:])
+            for source, out in ((path, text_dir), (pdf, scan_dir)):
+                notice = parse_file(source)
+                (out / f"{path.stem}.json").write_text(
+                    json.dumps(notice.to_json(), ensure_ascii=False), encoding="utf-8")
+            print(f"parsed {path.stem} ({len(pages)} scan pages)", flush=True)
+        totals = {}
+        for name, pred in (("text", text_dir), ("scan", scan_dir)):
+            result = subprocess.run([sys.executable, str(score), "--gold", str(gold), "--pred", str(pred), "--json"],
+                                    capture_output=True, text=True, encoding="utf-8", check=False)
+            totals[name] = json.loads(result.stdout)["total"]
+    print(f"{'metric':24s} {'text':>6s} {'scan':>6s}  diff")
+    for metric in sorted(totals["text"]):
+        a, b = totals["text"][metric], totals["scan"][metric]
+        if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+            mark = "  <-- outside 0.05" if abs(a - b) > 0.05 else ""
+            print(f"{metric:24s} {a:6.3f} {b:6.3f} {b - a:+.3f}{mark}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="two pages per seed, 150 dpi only")
     parser.add_argument("--speed", action="store_true", help="only the 10-page timing")
+    parser.add_argument("--scores", action="store_true", help="only the score.py comparison")
     parser.add_argument("--dpi", type=int, nargs="*", default=None)
     args = parser.parse_args()
+    if args.scores:
+        parse_scores()
+        return 0
     if not args.speed:
         limit = 2 if args.quick else None
         for dpi in args.dpi or ([150] if args.quick else [150, 300]):

@@ -128,35 +128,46 @@ def _new_engine(threads: int):
 
 
 class _EnginePool:
-    """Engines shared by the worker threads of this process; created on first use."""
+    """Idle engines of this process by onnxruntime thread count; created on first use."""
 
     def __init__(self) -> None:
-        self._idle: queue.SimpleQueue = queue.SimpleQueue()
+        self._idle: dict[int, queue.SimpleQueue] = {}
         self._lock = threading.Lock()
-        self._created = 0
 
-    def acquire(self):
-        with contextlib.suppress(queue.Empty):
-            return self._idle.get_nowait()
+    def _queue(self, threads: int) -> queue.SimpleQueue:
         with self._lock:
-            self._created += 1
-        return _new_engine(max(1, cpu_count() // worker_count()))
+            return self._idle.setdefault(threads, queue.SimpleQueue())
 
-    def release(self, engine) -> None:
-        self._idle.put(engine)
+    def acquire(self, threads: int):
+        with contextlib.suppress(queue.Empty):
+            return self._queue(threads).get_nowait()
+        return _new_engine(threads)
+
+    def release(self, threads: int, engine) -> None:
+        self._queue(threads).put(engine)
 
 
 _POOL = _EnginePool()
 
 
+def threads_per_engine(workers: int) -> int:
+    """onnxruntime intra-op threads for each of ``workers`` engines running at once."""
+    return max(1, cpu_count() // max(1, workers))
+
+
 @contextlib.contextmanager
-def borrowed_engine() -> Iterator[Any]:
-    """An engine for this thread's exclusive use while the block runs."""
-    engine = _POOL.acquire()
+def borrowed_engine(threads: int | None = None) -> Iterator[Any]:
+    """An engine for this thread's exclusive use while the block runs.
+
+    ``threads``: its onnxruntime intra-op threads (default: the share of one of
+    :func:`worker_count` workers).
+    """
+    threads = threads or threads_per_engine(worker_count())
+    engine = _POOL.acquire(threads)
     try:
         yield engine
     finally:
-        _POOL.release(engine)
+        _POOL.release(threads, engine)
 
 
 def detect(engine, image: np.ndarray) -> list[OcrBox]:

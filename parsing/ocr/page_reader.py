@@ -50,11 +50,14 @@ def limit_size(image: np.ndarray) -> np.ndarray:
     return cv2.resize(image, (round(width * scale), round(height * scale)), interpolation=cv2.INTER_AREA)
 
 
-def read_page(image: np.ndarray) -> PageText:
-    """OCR one page (BGR ``uint8``), returning its text in reading order."""
+def read_page(image: np.ndarray, threads: int | None = None) -> PageText:
+    """OCR one page (BGR ``uint8``), returning its text in reading order.
+
+    ``threads``: onnxruntime threads to use (default: one worker's share of the cores).
+    """
     image = limit_size(image)
     image, _seals = fade_seals(image)
-    with borrowed_engine() as engine:
+    with borrowed_engine(threads) as engine:
         image, boxes, _turn = orient_page(engine, image)
         if not boxes:
             return PageText().finish()

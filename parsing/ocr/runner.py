@@ -12,17 +12,17 @@ from pathlib import Path
 
 from parsing.document import RawPage
 from parsing.ocr.cache import PageCache
-from parsing.ocr.engine import worker_count
+from parsing.ocr.engine import threads_per_engine, worker_count
 from parsing.ocr.layout import PageText
 from parsing.ocr.page_reader import read_page
 from parsing.ocr.sources import PageLoader
 from parsing.progress import CancelCheck, Cancelled, ProgressCallback
 
 
-def _read(loader: PageLoader, cancelled: CancelCheck) -> PageText | None:
+def _read(loader: PageLoader, cancelled: CancelCheck, threads: int) -> PageText | None:
     if cancelled():
         return None
-    return read_page(loader())
+    return read_page(loader(), threads)
 
 
 def _raw_page(number: int, text: str, spans: list[tuple[int, int]]) -> RawPage:
@@ -45,6 +45,7 @@ def ocr_pages(
         if cancelled():
             raise Cancelled("操作已取消")
         workers = min(worker_count(), len(todo))
+        threads = threads_per_engine(workers)  # a lone page gets every core
         pool = futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ocr")
         running: dict[futures.Future, int] = {}
         queue = list(todo)
@@ -52,7 +53,7 @@ def ocr_pages(
             while queue or running:
                 while queue and len(running) < workers:
                     number = queue.pop(0)
-                    running[pool.submit(_read, loaders[number], cancelled)] = number
+                    running[pool.submit(_read, loaders[number], cancelled, threads)] = number
                 finished, _pending = futures.wait(running, return_when=futures.FIRST_COMPLETED)
                 for future in finished:
                     number = running.pop(future)
