@@ -121,13 +121,33 @@ def write_signature(ctx: WriteContext, doc: OfficialDocument) -> list[DocxParagr
             date_right = profile.unsealed_signature_right_chars
             sign_right = date_right + date_width + 2 - sign_width
     written += ctx.blank(blank, keep_next=True)
-    for name in names:
-        paragraph = ctx.paragraph(align="right", right=sign_right, keep_next=True)
-        ctx.run(paragraph, name)
-        written.append(paragraph)
+    if doc.sealed and len(names) > 1 and date:
+        written += _joint_sealed_names(ctx, names, date_right + date_width / 2)
+    else:
+        for name in names:
+            paragraph = ctx.paragraph(align="right", right=sign_right, keep_next=True)
+            ctx.run(paragraph, name)
+            written.append(paragraph)
     if date:
         paragraph = ctx.paragraph(align="right", right=date_right, keep_next=bool(doc.note))
         ctx.run(paragraph, date)
+        written.append(paragraph)
+    return written
+
+
+def _joint_sealed_names(ctx: WriteContext, names: list[str], date_centre_right: float) -> list[DocxParagraph]:
+    """Sealed joint issuers (7.3.5.1): the 署名 side by side in issuing order, two a line, the right-hand
+    one centred over the date, each to be pressed by its own seal."""
+    char = ctx.char_pt
+    widest = max(display_width(n) for n in names)
+    right_centre = ctx.text_width_pt - date_centre_right * char
+    left_centre = max(widest / 2 * char, right_centre - (widest + 4) * char)
+    written = []
+    for start in range(0, len(names), 2):
+        pair = names[start:start + 2]
+        paragraph = ctx.paragraph(align="left", keep_next=True)
+        ooxml.set_tabs(paragraph, [("center", left_centre), ("center", right_centre)])
+        ctx.run(paragraph, f"\t{pair[0]}\t{pair[1]}" if len(pair) == 2 else f"\t\t{pair[0]}")
         written.append(paragraph)
     return written
 

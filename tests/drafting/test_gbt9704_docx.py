@@ -401,9 +401,14 @@ def test_joint_letterhead_stacks_organs_beside_wenjian(tmp_path):
     run = table.rows[1].cells[0].paragraphs[0].runs[0]
     assert str(run.font.color.rgb) == "FF0000" and east_asian_font(run) == "方正小标宋简体"
     assert table.rows[1].cells[0].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.DISTRIBUTE
-    # both organs sign
-    assert [p.text for p in document.paragraphs if p.text in ("清河县卫生健康局", "清河县教育局")] == [
-        "清河县卫生健康局", "清河县教育局"]
+    # sealed joint issuers sign side by side, the second centred over the date (right-indented 4)
+    (names,) = [p for p in document.paragraphs if p.text == "\t清河县卫生健康局\t清河县教育局"]
+    stops = [(t.get(qn("w:val")), int(t.get(qn("w:pos"))) / 20) for t in names._p.pPr.find(qn("w:tabs"))]
+    assert [kind for kind, _ in stops] == ["center", "center"]
+    date = find(document, "2024年2月26日")
+    assert abs(chars(date.paragraph_format.right_indent) - 4) < 0.01
+    assert abs(stops[1][1] - (156 * 72 / 25.4 - (4 + 6.5 / 2) * CHAR)) < 0.5
+    assert stops[0][1] < stops[1][1] - 8 * CHAR
 
 
 def _small_doc(**kwargs) -> OfficialDocument:
