@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from parsing.deadlines import extract_times
 from parsing.document import CleanText, Paragraph
 
-_PIECES = ["2024年", "3月", "15日", "前", "至", "即日起", "每日", "17时", "每季度", "上旬", "底前", "、",
+_PIECES = [" ", "2024年", "3月", "15日", "前", "至", "即日起", "每日", "17时", "每季度", "上旬", "底前", "、",
            "，", "。", "（一）", "阶段", "时间安排", "\n", "二〇二四年", "十二月", "春节", "收到通知后",
            "5个工作日内", "于", "报送", "县卫健局", "2月30日", "13月", "“", "”", "\t", "自", "起", "年内"]
 
@@ -33,6 +33,8 @@ def test_any_mix_of_time_words_is_read_without_error(pieces, issue):
         assert 0 <= start <= end <= len(text)
     for deadline in result.deadlines:
         assert deadline.kind in ("due", "range", "recurring", "event")
+        for value in (deadline.text, deadline.action, deadline.to, deadline.event):
+            assert value is None or not any(ch.isspace() for ch in value)
         if deadline.kind in ("recurring", "event"):
             assert deadline.date is None
 
