@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from parsing.cnnum import FULL_DATE
 from parsing.document import CleanText
 from parsing.model import Leadership
 from parsing.units import compact, is_unit
@@ -65,6 +66,10 @@ _TITLE_IN_PARENS = re.compile(r"[（(][^（()）]*(?:长|主任|书记|员|记|�
 def _names(value: str) -> list[str]:
     """Names listed in one sentence or line: split on 、 when every piece is a short name."""
     value = _TITLE_IN_PARENS.sub("", value.strip()).strip("。；;，,")
+    tokens = value.split()
+    if len(tokens) > 1 and all(re.fullmatch(r"[\u4e00-\u9fa5]{2,3}", t) and not is_unit(t)
+                               and not _TITLE_WORDS.search(t) for t in tokens):
+        return tokens  # 副组长：张三  李四  王五
     pieces = [_TITLE_PREFIX.sub("", compact(p)).removesuffix("同志") for p in re.split(r"[、，,]", value)
               if p.strip()]
     if len(pieces) > 1 and all(len(p) <= 4 for p in pieces):
@@ -88,6 +93,16 @@ def _split_members(value: str) -> list[str]:
                 out.append(piece)
             start = i + 1
     return out
+
+
+def _continues(role: str, line: str, previous: str) -> bool:
+    """Whether ``line`` lists more people of the role above it (one person per line)."""
+    value = compact(line)
+    if not value or len(value) > 40 or re.search(r"[。：:]", line) or FULL_DATE.search(value) or is_unit(value):
+        return False  # a sentence, a signature organ or its date
+    if role == "members":  # members run on only after a trailing 、/，
+        return compact(previous).endswith(("、", "，", ","))
+    return True
 
 
 def _group_name(raw: str) -> str:
@@ -138,6 +153,7 @@ def _read_group(clean: CleanText, m: re.Match, naming: re.Match) -> Leadership |
     result.span = (m.start(), region_end)
 
     role: str | None = None
+    previous = ""
     office_head_text = ""
     for p in paras:
         if p.start >= region_end:
@@ -147,11 +163,12 @@ def _read_group(clean: CleanText, m: re.Match, naming: re.Match) -> Leadership |
         if rm:
             role = _ROLES.get(compact(rm.group(1)))
             value = rm.group(2)
-        elif role and len(compact(line)) <= 40 and "。" not in line and "：" not in line:
+        elif role and _continues(role, line, previous):
             value = line
         else:
             role = None
             continue
+        previous = value
         if not compact(value):
             continue
         if role == "members":

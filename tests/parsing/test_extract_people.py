@@ -22,6 +22,14 @@ def test_person_names_lose_titles_and_layout_spaces():
     assert person_name("各县（市、区）卫健委局局长") == "各县（市、区）卫健委局局长"
 
 
+def test_several_names_on_one_role_line():
+    n = parse_text("关于成立工作专班的通知\n各股室：\n局成立安全生产工作专班，组成如下：\n组  长：王建国  局长\n"
+                   "副组长：张  三  李四平  王五\n成  员：各股室负责人\n县卫生健康局\n2024年1月2日\n")
+    lead = n.leadership
+    assert (lead.group, lead.leader, lead.members) == ("安全生产工作专班", ["王建国"], ["各股室负责人"])
+    assert lead.deputy == ["张三", "李四平", "王五"]
+
+
 def test_role_lines_leading_group():
     lead = parse_file(seed("002")).leadership
     assert lead.group == "全市卫健系统安全生产风险隐患排查治理专项行动领导组"
