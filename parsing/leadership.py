@@ -160,9 +160,13 @@ def _read_group(clean: CleanText, m: re.Match, naming: re.Match) -> Leadership |
             break
         line = text[p.start:p.end]
         rm = _ROLE_LINE.match(line)
+        cells = [c for c in line.split("\t") if compact(c)]
         if rm:
             role = _ROLES.get(compact(rm.group(1)))
             value = rm.group(2)
+        elif len(cells) >= 2 and compact(cells[0]) in _ROLES:  # a table row: 组长 | 张三 | 局长
+            role = _ROLES[compact(cells[0])]
+            value = cells[1] if role == "members" else " ".join(cells[1:])
         elif role and _continues(role, line, previous):
             value = line
         else:

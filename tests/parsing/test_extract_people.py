@@ -84,3 +84,11 @@ def test_contacts_in_segments_and_fax_is_no_phone():
     assert [(c.name, c.phone, c.email) for c in n.contacts] == [
         ("张三", "0731-4234567", "hnwj@163.com"), ("李四", "13800001111", "hnwj@163.com"),
         ("赵六", "13900001111", None)]
+
+
+def test_leading_group_in_a_table():
+    n = parse_text("关于成立工作专班的通知\n各股室：\n局成立安全生产工作专班，组成如下：\n职务\t姓名\t单位职务\n"
+                   "组长\t王建国\t局长\n副组长\t李四平\t副局长\n副组长\t王五\t副局长\n成员\t各股室负责人\t\n"
+                   "县卫生健康局\n2024年1月2日\n")
+    lead = n.leadership
+    assert (lead.leader, lead.deputy, lead.members) == (["王建国"], ["李四平", "王五"], ["各股室负责人"])
