@@ -21,7 +21,7 @@ def write_title(ctx: WriteContext, title: str, lines: list[str] | None = None,
     ctx.blank(blank_before, keep_next=True)
     max_chars = ctx.text_width_pt / profile.title_size_pt
     lines = lines or break_title(title, int(max_chars))
-    paragraph = ctx.paragraph(align="center", snap=False, keep_next=True)
+    paragraph = ctx.paragraph(align="center", keep_next=True)
     ooxml.set_flag(paragraph, "w:keepLines")
     for index, line in enumerate(lines):
         run = ctx.run(paragraph, line, "title", profile.title_size_pt)
@@ -172,7 +172,7 @@ def keep_with_signature(paragraphs: list[DocxParagraph], count: int = 1) -> None
 def write_attachment(ctx: WriteContext, number: int | None, attachment: Attachment,
                      page_break: bool) -> None:
     """An attachment: ``附件N`` in 3号黑体 on line 1, its title centred on line 3, then its blocks."""
-    head = ctx.paragraph(align="left", snap=False, keep_next=True)
+    head = ctx.paragraph(align="left", keep_next=True)
     if page_break:
         ooxml.set_flag(head, "w:pageBreakBefore")
     ctx.run(head, "附件" if number is None else f"附件{number}", "hei")

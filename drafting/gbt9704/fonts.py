@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafting.gbt9704.profiles import STANDARD_FONTS, LayoutProfile, load_profile
+from drafting.gbt9704.profiles import LayoutProfile, load_profile
 
 # Other names a font is installed under, and font files that hold it.
 ALIASES = {
@@ -163,5 +163,3 @@ def format_font_report(statuses: list[FontStatus]) -> str:
         lines.append("所有标准字体均已安装。")
     return "\n".join(lines)
 
-
-STANDARD_NAMES = tuple(STANDARD_FONTS.values())

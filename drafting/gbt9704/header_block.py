@@ -25,7 +25,7 @@ def write_header_block(ctx: WriteContext, doc: OfficialDocument) -> None:
     top_lines = 0
     for text, role in ((doc.copy_number, "body"), (doc.secrecy, "hei"), (doc.urgency, "hei")):
         if text:
-            paragraph = ctx.paragraph(align="left", snap=False)
+            paragraph = ctx.paragraph(align="left")
             ctx.run(paragraph, text, role)
             top_lines += 1
     if not (doc.letterhead or profile.preprinted_letterhead):
@@ -35,10 +35,8 @@ def write_header_block(ctx: WriteContext, doc: OfficialDocument) -> None:
     used_pt = top_lines * ctx.pitch_pt
     top_pt = max(0.0, ooxml.mm_pt(profile.letterhead_top_mm) - used_pt)
     letterhead = doc.letterhead or Letterhead([" "], suffix="")
-    height_pt = _letterhead(ctx, letterhead, top_pt, blank=profile.preprinted_letterhead)
-    # Blank lines under the 标志: the first absorbs what the 标志 took beyond whole grid lines.
+    _letterhead(ctx, letterhead, top_pt, blank=profile.preprinted_letterhead)
     ctx.blank(profile.letterhead_blank_lines)
-    del height_pt
     _doc_number_line(ctx, doc, separator=True)
 
 
@@ -56,8 +54,8 @@ def _letterhead_size(ctx: WriteContext, widest: float) -> tuple[float, int]:
     return ctx.text_width_pt / (widest * scale / 100), int(scale)
 
 
-def _letterhead(ctx: WriteContext, letterhead: Letterhead, top_pt: float, *, blank: bool) -> float:
-    """The red 标志, its top edge ``top_pt`` below the current position. Returns its height (pt)."""
+def _letterhead(ctx: WriteContext, letterhead: Letterhead, top_pt: float, *, blank: bool) -> None:
+    """The red 标志, its top edge ``top_pt`` below the current position (``blank``: its room only)."""
     organs = letterhead.organs
     suffix = letterhead.suffix
     red = ctx.profile.red
@@ -67,16 +65,15 @@ def _letterhead(ctx: WriteContext, letterhead: Letterhead, top_pt: float, *, bla
         line_pt = size * LETTERHEAD_LINE_FACTOR
         before = max(0.0, top_pt - (line_pt - size) * 0.5 + LETTERHEAD_NUDGE_PT)
         for index, text in enumerate(lines):
-            paragraph = ctx.paragraph(align="center", snap=False, line_pt=line_pt,
+            paragraph = ctx.paragraph(align="center", line_pt=line_pt,
                                       before_pt=before if index == 0 else 0.0)
             ctx.run(paragraph, "" if blank else text, "title", size, color=red, scale=scale)
-        return before + line_pt * len(lines)
+        return
     # Joint issuers in the 文件 form: organs stacked on the left, 文件 centred beside them.
     widest = max(display_width(o) for o in organs) + display_width(suffix)
     size, scale = _letterhead_size(ctx, widest + 1)
     line_pt = size * LETTERHEAD_LINE_FACTOR
-    spacer = ctx.paragraph(align="center", snap=False, line_pt=max(1.0, top_pt - (line_pt - size) * 0.5 + LETTERHEAD_NUDGE_PT))
-    del spacer
+    ctx.paragraph(line_pt=max(1.0, top_pt - (line_pt - size) * 0.5 + LETTERHEAD_NUDGE_PT))  # room above
     organ_width = (widest - display_width(suffix)) * size * scale / 100
     suffix_width = (display_width(suffix) + 1) * size * scale / 100
     table = ctx.document.add_table(rows=len(organs), cols=2)
@@ -85,16 +82,15 @@ def _letterhead(ctx: WriteContext, letterhead: Letterhead, top_pt: float, *, bla
     for row_index, organ in enumerate(organs):
         cell = table.cell(row_index, 0)
         paragraph = cell.paragraphs[0]
-        ctx.format(paragraph, align="distribute", snap=False, line_pt=line_pt)
+        ctx.format(paragraph, align="distribute", line_pt=line_pt)
         ctx.run(paragraph, "" if blank else organ, "title", size, color=red, scale=scale)
     merged = table.cell(0, 1).merge(table.cell(len(organs) - 1, 1))
     for extra in merged.paragraphs[1:]:
         extra._p.getparent().remove(extra._p)
     paragraph = merged.paragraphs[0]
-    ctx.format(paragraph, align="right", snap=False, line_pt=line_pt)
+    ctx.format(paragraph, align="right", line_pt=line_pt)
     ctx.run(paragraph, "" if blank else suffix, "title", size, color=red, scale=scale)
     ooxml.cell_valign(merged)
-    return top_pt + line_pt * len(organs)
 
 
 # The glyphs of an exact-height line stand this share of the leading above the line box's bottom
@@ -127,7 +123,7 @@ def _doc_number_line(ctx: WriteContext, doc: OfficialDocument, *, separator: boo
             ctx.run(paragraph, "签发人：" if index == 0 else "\u3000" * int(label_width))
             ctx.run(paragraph, right, "kai")
         else:
-            paragraph = ctx.paragraph(align="center", snap=False)
+            paragraph = ctx.paragraph(align="center")
             ctx.run(paragraph, left)
         if last and separator:
             gap_pt = max(0.0, ooxml.mm_pt(profile.separator_gap_mm)

@@ -46,7 +46,7 @@ def write_table(ctx: WriteContext, table: Table) -> None:
     """The table (and its caption) at the end of the document, as wide as the text block."""
     profile = ctx.profile
     if table.caption:
-        caption = ctx.paragraph(align="center", snap=False, keep_next=True)
+        caption = ctx.paragraph(align="center", keep_next=True)
         ctx.run(caption, table.caption, "title", profile.title_size_pt)
         ctx.blank(1, keep_next=True)
     widths = column_widths_pt(table, ctx.text_width_pt, profile.table_header_size_pt)
@@ -70,6 +70,6 @@ def _fill(ctx: WriteContext, cell, text: str, align: str, role: str, size_pt: fl
     line_pt = ctx.profile.table_line_pt
     for index, line in enumerate(text.split("\n") or [""]):
         paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
-        ctx.format(paragraph, align=align, snap=False, line_pt=line_pt,
+        ctx.format(paragraph, align=align, line_pt=line_pt,
                    rule="exact" if line_pt else "auto")
         ctx.run(paragraph, line, role, size_pt)
