@@ -8,6 +8,7 @@ still to do. Bare years, dates cited as background and past dates do not.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import replace
 from datetime import date, timedelta
@@ -47,7 +48,7 @@ _MEETING = re.compile(r"会议|会$|培训班|座谈会|推进会|视频会|调�
 _RELATIVE = re.compile(
     r"(?P<anchor>(?:收到|接到)\s*(?:本|此|该)?\s*(?:通知|文件|函)\s*(?:后|之日起)|"
     r"(?:本通知|本文件|本方案)?\s*(?:印发|下发|发布)\s*之日起|文到\s*(?:后|之日起)?|(?:自\s*)?即日起)?"
-    r"\s*(?P<n>[0-9０-９]{1,3}|[一二三四五六七八九十两]{1,3})\s*(?P<unit>个工作日|个自然日|日|天|周)\s*内")
+    r"\s*(?P<n>[0-9０-９]{1,3}|[一二三四五六七八九十两]{1,3})\s*(?P<unit>个工作日|个自然日|个月|日|天|周)\s*内")
 _TRIGGER = re.compile(r"发现|发生|出现|接报|举报|投诉|受理|确诊|报告后|检查后|结束后|之后")
 _RELATIVE_LEFT = re.compile(r"(?:于|在|须在|务必在|请在|请于|应在|要在|并在)\s*$")
 
@@ -367,6 +368,13 @@ def _read_open_start(ctx: Context, atom: DateAtom, clock: str | None, end: int, 
     ctx.claim((start, end))
 
 
+def _add_months(day: date, months: int) -> date:
+    """The same day ``months`` later (clamped to the month's end: 1月31日 + 1个月 → 2月末)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
 def _read_relative(ctx: Context, lo: int, hi: int) -> None:
     """``收到通知后5个工作日内``, ``于10个工作日内``: counted from the issue date."""
     text = ctx.text
@@ -393,6 +401,9 @@ def _read_relative(ctx: Context, lo: int, hi: int) -> None:
             if unit == "个工作日":
                 day, notes = shift_working_days_noted(ctx.issue_date, n)
                 how = f"从成文日期{cn_date(ctx.issue_date)}起算{n}个工作日（跳过节假日，计入调休上班日）"
+            elif unit == "个月":
+                day = _add_months(ctx.issue_date, n)
+                how = f"从成文日期{cn_date(ctx.issue_date)}起算{n}个月"
             else:
                 days = n * 7 if unit == "周" else n
                 day = ctx.issue_date + timedelta(days=days)
