@@ -27,7 +27,8 @@ Span = tuple[int, int]
 # Headings of sections that describe rather than assign.
 _NARRATIVE = re.compile(
     r"^(?:指导思想|总体要求|总体目标|工作目标|主要目标|目标任务|基本原则|工作原则|总体思路|工作思路|基本情况|"
-    r"背景|意义|依据|编制依据|适用范围|工作成效|主要成效|有关情况|基本概况|目的意义|目标要求|总则|附则)$"
+    r"背景|意义|依据|编制依据|适用范围|工作成效|主要成效|有关情况|基本概况|目的意义|目标要求|总则|附则|"
+    r"工作背景|现状|问题|存在问题|主要问题|形势|当前形势|工作现状)$"
     r"|(?:范围|对象)$")
 # Top-level sections whose single paragraph is not a task even when someone is told to act.
 _NOT_TASK_TOP = re.compile(r"组织领导|组织机构|领导小组|时间安排|实施步骤|进度安排|联系方式|附则")
@@ -86,7 +87,10 @@ def item_text_span(clean: CleanText, section: Section, stop: int) -> Span:
 
 
 def _is_narrative(section: Section) -> bool:
-    return bool(_NARRATIVE.search(section.heading))
+    """指导思想, 总体要求, 指导思想和工作目标, 排查的范围…: sections that describe, not assign."""
+    heading = re.sub(r"[（(][^）)]*[）)]$", "", section.heading)
+    parts = [p for p in re.split(r"[和与及、，,]", heading) if p]
+    return bool(_NARRATIVE.search(heading)) or (len(parts) > 1 and all(_NARRATIVE.search(p) for p in parts))
 
 
 def _walk(sections: list[Section], path: list[Section]):

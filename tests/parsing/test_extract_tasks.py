@@ -121,3 +121,9 @@ def test_label_lines_under_an_item_belong_to_it():
     assert (second.lead, second.support) == (["县卫健委"], ["县疾控中心"])
     for (a, b), name in zip(second.unit_spans, second.lead + second.support, strict=True):
         assert n.text[a:b] == name
+
+
+def test_narrative_sections_in_compound_headings_hold_no_tasks():
+    n = parse_text("关于做好检查的通知\n各单位：\n现通知如下：\n一、指导思想和工作目标\n（一）指导思想。各单位要坚持预防为主。\n"
+                   "（二）工作目标。县卫健委要实现全覆盖。\n二、主要任务\n（一）开展自查。各单位要开展自查。\n")
+    assert [t.outline_path for t in n.tasks] == [["二", "（一）"]]
