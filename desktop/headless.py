@@ -7,6 +7,7 @@ loop that quits when the job's ``done`` signal arrives — no ``processEvents`` 
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
@@ -58,13 +59,19 @@ def grab(window: MainWindow, page: str, out: Path) -> Path:
     return out
 
 
-def screenshot(out: Path, page: str, open_file: Path | None = None, size: tuple[int, int] = (1360, 860)) -> Path:
-    """``policydesk gui --screenshot``: open the file, wait for parsing, show ``page``, save."""
+def screenshot(out: Path, page: str, open_files: Sequence[Path] = (),
+               size: tuple[int, int] = (1360, 860)) -> Path:
+    """``policydesk gui --screenshot``: open the files, wait for parsing, show ``page``, save.
+
+    The last file opened is the current notice; for 起草/分工/督办 it is drafted (and delegated)."""
     window = make_window(size)
     wait_for(window.load_received())
-    if open_file is not None:
-        (state,) = window.open_files([Path(open_file)])
-        wait_for(state)
+    if open_files:
+        for state in window.open_files([Path(p) for p in open_files]):
+            wait_for(state)
+        last = next((o for o in window.session.notices if o.path == Path(open_files[-1])), None)
+        if last is not None:
+            window.session.set_current(last)
         if page in ("起草", "分工", "督办") and window.session.current is not None:
             wait_for(window.draft_page.draft())
         if page == "督办" and window.session.plan is not None:

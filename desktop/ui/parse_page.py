@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSplitter,
     QTableView,
+    QTabWidget,
     QTextEdit,
     QTreeView,
     QVBoxLayout,
@@ -114,7 +115,7 @@ class ParsePage(QWidget):
         self.outline.setHeaderHidden(False)
         self.outline.clicked.connect(self._outline_clicked)
 
-        self.source = PdfPane("原件为文本格式，右侧即为全文。")
+        self.source = PdfPane(self.tr("原件为文本格式，右侧即为全文。"))
         self.text = HighlightedText()
         self.text.setFont(QFont(self.font().family(), 11))
         self.text.offset_clicked.connect(self._text_clicked)
@@ -141,19 +142,20 @@ class ParsePage(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(QLabel(self.tr("提取结果（双击修改，Ctrl+Z 撤销，Ctrl+Y 重做，修改自动保存）")))
-        right_layout.addWidget(self.field_view, 1)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.addTab(self.field_view, self.tr("提取结果"))
+        self.side_tabs.addTab(self.outline, self.tr("提纲"))
+        right_layout.addWidget(QLabel(self.tr("双击修改，Ctrl+Z 撤销，Ctrl+Y 重做，修改自动保存")))
+        right_layout.addWidget(self.side_tabs, 1)
         right_layout.addWidget(QLabel(self.tr("提示")))
         right_layout.addWidget(self.warnings)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        for widget in (self.outline, self.source, self.text, right):
+        for widget in (self.source, self.text, right):
             self.splitter.addWidget(widget)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setStretchFactor(2, 3)
-        self.splitter.setStretchFactor(3, 3)
-        self.splitter.setSizes([230, 0, 420, 420])
+        for i, stretch in enumerate((3, 3, 3)):
+            self.splitter.setStretchFactor(i, stretch)
+        self.splitter.setSizes([0, 520, 480])
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -185,10 +187,10 @@ class ParsePage(QWidget):
         shown = self.source.load(opened.path if is_pdf else None)
         sizes = self.splitter.sizes()
         total = sum(sizes) or 1200
-        if shown and sizes[1] == 0:
-            self.splitter.setSizes([total // 8, total * 3 // 8, total // 4, total // 4])
+        if shown and sizes[0] == 0:
+            self.splitter.setSizes([total * 3 // 10, total * 3 // 10, total * 4 // 10])
         elif not shown:
-            self.splitter.setSizes([total * 2 // 11, 0, total * 5 // 11, total * 4 // 11])
+            self.splitter.setSizes([0, total * 11 // 20, total * 9 // 20])
 
     def _refresh(self, opened: OpenedNotice) -> None:
         notice = opened.notice

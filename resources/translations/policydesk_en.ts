@@ -50,6 +50,11 @@
         <translation>The cover notice appears after drafting.</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/draft_page.py" line="80" />
+        <source>导出 .docx 后点击“页面预览”查看排版效果（需要 LibreOffice）。</source>
+        <translation>Export the .docx, then click “Page preview” to see the pages (needs LibreOffice).</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/draft_page.py" line="82" />
         <source>实施方案</source>
         <translation>Plan</translation>
@@ -90,22 +95,22 @@
         <translation>Completeness check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_page.py" line="126" />
+        <location filename="../../desktop/ui/draft_page.py" line="127" />
         <source>重新起草</source>
         <translation>Redraft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_page.py" line="131" />
+        <location filename="../../desktop/ui/draft_page.py" line="132" />
         <source>起草模块（drafting.plan_builder）尚未安装，暂不能起草。</source>
         <translation>The drafting module (drafting.plan_builder) is not installed yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_page.py" line="133" />
+        <location filename="../../desktop/ui/draft_page.py" line="134" />
         <source>请先在“收文”中打开一份上级来文。</source>
         <translation>Open a superior notice under Receive first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_page.py" line="198" />
+        <location filename="../../desktop/ui/draft_page.py" line="199" />
         <source>未发现缺项：每项任务都有牵头单位和时限。</source>
         <translation>Nothing missing: every task has a lead unit and a deadline.</translation>
     </message>
@@ -121,7 +126,7 @@
 <context>
     <name>HighlightedText</name>
     <message>
-        <location filename="../../desktop/ui/parse_page.py" line="73" />
+        <location filename="../../desktop/ui/parse_page.py" line="74" />
         <source>OCR 识别置信度低，请核对</source>
         <translation>Low OCR confidence, please check</translation>
     </message>
@@ -255,38 +260,53 @@
 <context>
     <name>ParsePage</name>
     <message>
-        <location filename="../../desktop/ui/parse_page.py" line="96" />
+        <location filename="../../desktop/ui/parse_page.py" line="97" />
         <source>解析</source>
         <translation>Parse</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parse_page.py" line="98" />
-        <location filename="../../desktop/ui/parse_page.py" line="171" />
+        <location filename="../../desktop/ui/parse_page.py" line="99" />
+        <location filename="../../desktop/ui/parse_page.py" line="173" />
         <source>尚未打开来文。请先在“收文”中打开文件。</source>
         <translation>No notice open yet. Open a file under Receive first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parse_page.py" line="101" />
+        <location filename="../../desktop/ui/parse_page.py" line="102" />
         <source>图例：</source>
         <translation>Legend:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parse_page.py" line="106" />
+        <location filename="../../desktop/ui/parse_page.py" line="107" />
         <source>OCR 低置信</source>
         <translation>Low OCR confidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parse_page.py" line="144" />
-        <source>提取结果（双击修改，Ctrl+Z 撤销，Ctrl+Y 重做，修改自动保存）</source>
-        <translation>Extracted values (double-click to correct; Ctrl+Z undo, Ctrl+Y redo; saved automatically)</translation>
+        <location filename="../../desktop/ui/parse_page.py" line="118" />
+        <source>原件为文本格式，右侧即为全文。</source>
+        <translation>The original is text: the full text is on the right.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/parse_page.py" line="146" />
+        <source>提取结果</source>
+        <translation>Extracted values</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parse_page.py" line="147" />
+        <source>提纲</source>
+        <translation>Outline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parse_page.py" line="148" />
+        <source>双击修改，Ctrl+Z 撤销，Ctrl+Y 重做，修改自动保存</source>
+        <translation>Double-click to correct; Ctrl+Z undo, Ctrl+Y redo; saved automatically</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parse_page.py" line="150" />
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parse_page.py" line="214" />
+        <location filename="../../desktop/ui/parse_page.py" line="216" />
         <source>无</source>
         <translation>None</translation>
     </message>

@@ -42,7 +42,7 @@ def test_a_pdf_shows_its_pages_beside_the_text(qtbot, window, tmp_path):
     window.show_page("解析")
     page = window.parse_page
     assert page.source.page_count() >= 3
-    assert page.splitter.sizes()[1] > 0  # the source pane is open
+    assert page.splitter.sizes()[0] > 0  # the source pane is open
     opened = window.session.current
     last = max((d for d in opened.notice.deadlines if d.span), key=lambda d: d.span[0])
     row = next(i for i, r in enumerate(page.fields.rows) if r.span == last.span)
