@@ -133,7 +133,8 @@ def read_header(clean: CleanText) -> Header:
             header.urgency = _URGENCY.match(value).group(1)
             header.spans["urgency"] = (start, end)
             last_head = i
-        elif header.doc_number is None and (m := DOC_NUMBER.search(raw)) and len(value) <= 40:
+        elif header.doc_number is None and (m := DOC_NUMBER.search(raw)) \
+                and len(value) - len(compact(m.group(1))) <= 16 and "关于" not in value:
             header.doc_number = normalise_doc_number(m.group(1))
             header.spans["doc_number"] = (start + m.start(1), start + m.end(1))
             last_head = i

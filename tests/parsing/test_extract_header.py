@@ -100,3 +100,12 @@ def test_a_date_alone_under_the_body_is_the_issue_date_and_the_enclosure_keeps_i
                    "2024年5月6日\n市卫健委关于开展检查的通知\n各县卫健委：\n请开展检查。\n市卫生健康委员会\n"
                    "2024年4月28日\n")
     assert (n.issuer, n.signatory, n.issue_date) == ("县卫生健康局", None, "2024-05-06")
+
+
+def test_doc_number_of_a_forwarded_document_in_the_title_is_not_ours():
+    n = parse_text("县卫生健康局\n县卫〔2024〕8号\n关于转发《市卫健委关于开展检查的通知》（市卫〔2024〕3号）的通知\n"
+                   "各单位：\n现转发给你们。\n县卫生健康局\n2024年5月6日\n")
+    assert n.doc_number == "县卫〔2024〕8号"
+    assert n.enclosed_title == "市卫健委关于开展检查的通知"
+    n = parse_text("县卫〔2024〕8号          签发人：张三\n关于开展检查的通知\n各单位：\n请检查。\n县卫生健康局\n2024年5月6日\n")
+    assert (n.doc_number, n.title) == ("县卫〔2024〕8号", "关于开展检查的通知")
