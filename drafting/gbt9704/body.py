@@ -19,8 +19,9 @@ def write_title(ctx: WriteContext, title: str, lines: list[str] | None = None,
     """The title in 2号小标宋, centred, broken by meaning into lines (one paragraph, line breaks)."""
     profile = ctx.profile
     ctx.blank(blank_before, keep_next=True)
-    max_chars = ctx.text_width_pt / profile.title_size_pt
-    lines = lines or break_title(title, int(max_chars))
+    # A title line never fills the 版心 to the last point: one character is left as margin.
+    max_chars = int(ctx.text_width_pt / profile.title_size_pt) - 1
+    lines = lines or break_title(title, max_chars)
     paragraph = ctx.paragraph(align="center", keep_next=True)
     ooxml.set_flag(paragraph, "w:keepLines")
     for index, line in enumerate(lines):
@@ -85,7 +86,8 @@ def write_attachment_note(ctx: WriteContext, names: list[str]) -> None:
         paragraph = ctx.paragraph(left=2 + label_width, first_line=-label_width, keep_next=True)
         ctx.run(paragraph, label + names[0])
         return
-    number_width = max(display_width(f"{i}.") for i in range(1, len(names) + 1))
+    # Half a character after the widest number, so "10." never reaches the tab stop.
+    number_width = max(display_width(f"{i}.") for i in range(1, len(names) + 1)) + 0.5
     name_start = 2 + label_width + number_width  # in characters, from the left margin
     for index, name in enumerate(names, start=1):
         first = index == 1

@@ -23,15 +23,17 @@ FORBIDDEN = 100.0
 
 
 def display_width(text: str) -> float:
-    """Width in full-width character cells: half-width characters count ½."""
-    return sum(0.5 if unicodedata.east_asian_width(ch) in "NaH" else 1.0 for ch in text)
+    """Width in full-width character cells: half-width characters (ASCII, half-width forms) count ½;
+    ambiguous ones such as — “ ” … are full width in a Chinese font."""
+    return sum(0.5 if unicodedata.east_asian_width(ch) in ("Na", "H", "N") else 1.0 for ch in text)
 
 
 # Words of 公文 titles the general dictionary splits (卫生 + 健康) and that must stay whole.
 TITLE_WORDS = ("卫生健康", "卫生健康委员会", "实施方案", "工作方案", "工作要点", "爱国卫生月", "公共卫生",
                "医疗卫生", "高质量发展", "专项整治", "专项行动", "三年行动", "疾病预防控制", "医疗保障",
                "基层医疗卫生机构", "家庭医生签约服务", "紧密型县域医共体", "任务分工", "医药卫生体制改革",
-               "领导小组", "基本公共卫生服务", "依法执业", "传染病防控", "绩效评价", "国家卫生县城", "国家卫生城市")
+               "领导小组", "基本公共卫生服务", "依法执业", "传染病防控", "绩效评价", "国家卫生县城", "国家卫生城市",
+               "安全生产", "爱国卫生运动", "疫情防控", "食品安全", "健康教育", "健康促进", "信息化建设")
 
 
 @lru_cache(maxsize=1)
