@@ -139,13 +139,21 @@ def _aliases() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
 
 
+# Words an abbreviation must not be cut out of (局办 in 局办公室).
+_WHOLE_WORDS = ("办公室", "办公厅", "委员会", "管理局", "中心", "医院", "卫生院")
+
+
+def _cuts_a_word(key: str, i: int, short: str) -> bool:
+    """Whether reading ``short`` at ``i`` would split a whole word that starts inside it."""
+    end = i + len(short)
+    return any(key.startswith(word, j) and j + len(word) > end
+               for j in range(i + 1, end) for word in _WHOLE_WORDS)
+
+
 @lru_cache(maxsize=4096)
 def canonical_unit(name: str) -> str:
     """A key under which two spellings of one unit agree (``县卫健委`` == ``县卫生健康委员会``)."""
-    key = clean_unit(name)
-    key = key.replace("（", "(").replace("）", ")")
-    # Expand abbreviations on a copy that keeps full names intact: replace longest first and
-    # never inside a name that is already full.
+    key = clean_unit(name).replace("（", "(").replace("）", ")")
     out, i = [], 0
     aliases = _aliases()
     while i < len(key):
@@ -154,16 +162,14 @@ def canonical_unit(name: str) -> str:
                 out.append(full)
                 i += len(full)
                 break
-            if key.startswith(short, i):
+            if key.startswith(short, i) and not _cuts_a_word(key, i, short):
                 out.append(full)
                 i += len(short)
                 break
         else:
             out.append(key[i])
             i += 1
-    key = "".join(out)
-    key = re.sub(r"委员会$", "委", key)
-    key = re.sub(r"人民政府", "政府", key)
+    key = "".join(out).replace("委员会", "委").replace("人民政府", "政府")
     return key
 
 

@@ -43,3 +43,11 @@ def test_find_units_in_running_text_with_spans():
     assert "县应急管理局" in names
     for name, (a, b) in found:
         assert text[a:b] == name
+
+
+def test_abbreviations_inside_longer_names():
+    assert same_unit("县委办", "县委办公室")
+    assert same_unit("县卫生健康局办公室", "县卫健局办公室")
+    assert same_unit("县政府办", "县人民政府办公室")
+    assert same_unit("局办", "局办公室")
+    assert canonical_unit("局办公室") == "局办公室"  # 局办 is not cut out of 局办公室
