@@ -45,6 +45,20 @@ class Line:
         """Display width of the line (read once the line's text is final)."""
         return display_width(self.text.text)
 
+    @cached_property
+    def opens_paragraph(self) -> bool:
+        """A heading number, a date, a document number or a label (联系人：) opens the line."""
+        from parsing.cleaning.wraps import opens_paragraph
+
+        return opens_paragraph(self.text.text)
+
+    @cached_property
+    def closes_paragraph(self) -> bool:
+        """A date, a document number or a closing colon ends the line's paragraph."""
+        from parsing.cleaning.wraps import closes_paragraph
+
+        return closes_paragraph(self.text.text)
+
     @property
     def table(self) -> bool:
         return "\t" in self.text.text

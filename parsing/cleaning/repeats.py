@@ -19,6 +19,8 @@ _KEY_CHARS = 6
 _MIN_LINE_CHARS = 6
 _MAX_PERIOD = 400  # lines: a repeated block is at most a page or two
 _MIN_BLOCK_CHARS = 30
+_MAX_WARNINGS = 5
+_MAX_CANDIDATES = 16  # per key: lines sharing a beginning (各单位要…) must not make the search quadratic
 _LINE_RATIO = 70.0
 _BLOCK_RATIO = 90.0
 _SPACES = re.compile(r"\s+")
@@ -49,7 +51,7 @@ def _recent(indices: list[int], j: int) -> list[int]:
     """Indices in ``indices`` (ascending) within ``_MAX_PERIOD`` lines before ``j``, nearest first."""
     out = []
     for i in reversed(indices):
-        if j - i > _MAX_PERIOD:
+        if j - i > _MAX_PERIOD or len(out) >= _MAX_CANDIDATES:
             break
         out.append(i)
     return out
@@ -95,4 +97,7 @@ def drop_repeated_blocks(lines: list[Line], paged: bool = False) -> tuple[list[L
             j += found
         else:
             j += 1
+    if len(warnings) > _MAX_WARNINGS:
+        more = len(warnings) - _MAX_WARNINGS
+        warnings = [*warnings[:_MAX_WARNINGS], f"另有{more}处连续重复的内容也已删去，请核对原件。"]
     return [line for line, k in zip(lines, keep, strict=True) if k], warnings

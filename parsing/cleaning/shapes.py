@@ -70,16 +70,22 @@ def bracket_depth(text: str, depth: int = 0) -> int:
     return depth
 
 
+_HEADING_STARTS = frozenset("第一二三四五六七八九十（(0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳ \u3000")
+
+
 def heading_number(text: str) -> HeadingNumber | None:
+    """The heading number that opens ``text`` (a quick look at the first character first)."""
+    if not text or text[0] not in _HEADING_STARTS:
+        return None
     return match_heading_number(text)
 
 
 def is_date_line(text: str) -> bool:
-    return bool(DATE_LINE.match(compact(text)))
+    return len(text) <= 30 and text.rstrip()[-1:] == "日" and bool(DATE_LINE.match(compact(text)))
 
 
 def is_doc_number(text: str) -> bool:
-    return len(text) <= 30 and bool(DOC_NUMBER.search(compact(text)))
+    return len(text) <= 30 and text.rstrip()[-1:] == "号" and bool(DOC_NUMBER.search(compact(text)))
 
 
 def is_label_line(text: str) -> bool:

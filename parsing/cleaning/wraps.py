@@ -105,13 +105,13 @@ def _wrapped_body_line(line: Line, layout: Layout) -> bool:
     return ends_mid_sentence(text) or _inside_sentence(text) or layout.full(line, strict=False)
 
 
-def _opens_paragraph(text: str) -> bool:
+def opens_paragraph(text: str) -> bool:
     """Lines that always start a paragraph of their own."""
     return (heading_number(text) is not None or is_date_line(text) or is_doc_number(text)
             or is_label_line(text))
 
 
-def _closes_paragraph(text: str) -> bool:
+def closes_paragraph(text: str) -> bool:
     """Lines after which a paragraph always ends (a colon ends the 主送 line and 如下：)."""
     if ends_colon(text):
         return not _LABEL_BEFORE_COLON.search(text)  # 电子邮箱： then the address on the next line
@@ -181,7 +181,7 @@ def _joins(par: _Paragraph, a: Line, b: Line, layout: Layout) -> bool:
     if a.whole_paragraph or b.whole_paragraph or a.table or b.table:
         return False
     text_a, text_b = a.s, b.s
-    if _opens_paragraph(text_b) or _closes_paragraph(text_a):
+    if b.opens_paragraph or a.closes_paragraph:
         return False
     terminal = ends_terminal(text_a)
     mid = ends_mid_sentence(text_a) or bool(_LABEL_BEFORE_COLON.search(text_a))
