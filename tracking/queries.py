@@ -166,8 +166,8 @@ def list_delegations(store: Store, *, today: date | None = None, plan_id: int | 
     """Delegations matching every filter given, by due date (undated last), then task and unit.
 
     ``overdue``: open and past due on ``today``; ``due_within``: open and due within that many
-    working days from ``today``; ``unit``: the unit's key (县卫健委 == 县卫生健康委员会) or part
-    of its name; ``light``: red / yellow / blue."""
+    working days from ``today``; ``unit``: the unit (县卫健委 == 县卫生健康委员会), else any unit
+    whose name contains it; ``light``: red / yellow / blue."""
     from tracking.delegations import unit_key
 
     today = today or date.today()
@@ -188,8 +188,13 @@ def list_delegations(store: Store, *, today: date | None = None, plan_id: int | 
         where.append("d.task_id = ?")
         args.append(task_id)
     if unit:
-        where.append("(d.unit_key = ? OR d.unit LIKE ?)")
-        args += [unit_key(unit), f"%{unit.strip()}%"]
+        key = unit_key(unit)
+        if store.conn.execute("SELECT 1 FROM delegations WHERE unit_key = ? LIMIT 1", (key,)).fetchone():
+            where.append("d.unit_key = ?")
+            args.append(key)
+        else:  # no unit by that name: any unit whose name contains it (乡镇卫生院 → 各乡镇卫生院)
+            where.append("d.unit LIKE ?")
+            args.append(f"%{unit.strip()}%")
     if ids is not None:
         where.append(f"d.id IN ({', '.join('?' * len(ids))})")
         args += ids

@@ -108,6 +108,13 @@ def test_two_processes_write_at_once_without_lost_updates(tmp_path):
             assert versions == sorted(versions) and len(set(versions)) == n
 
 
+@pytest.fixture
+def store():
+    s = open_store(actor="测试员")
+    yield s
+    s.close()
+
+
 def test_stale_edit_is_refused(store):
     plan_id = import_plan(store, _tiny_plan(), delegate_units=False)
     (did,) = delegate(store, find_task(store, "T1", plan_id), "县中医医院")

@@ -10,7 +10,7 @@ from datetime import date
 import docx
 import openpyxl
 import pytest
-from conftest import wutai_plan
+from wutai_plan import wutai_plan
 
 from desktop.cli import main
 from tracking.queries import list_delegations, summarize

@@ -1,12 +1,10 @@
 """A county plan answering seed 002 (忻州市卫健委's 安全生产大排查大整治 urgent notice), as the
-五台县 office would issue it, and a fresh store for each test."""
+五台县 office would issue it. (Not named conftest.py: ``from conftest import seed`` must keep
+meaning the shared tests/conftest.py.)"""
 
 from __future__ import annotations
 
-import pytest
-
 from drafting.plan import CountyPlan, PlanDeadline, PlanSection, PlanTask
-from tracking.store import open_store
 
 
 def wutai_plan() -> CountyPlan:
@@ -62,15 +60,3 @@ def wutai_plan() -> CountyPlan:
                   "doc_number": "忻卫健办函〔2021〕214号", "issuer": "忻州市卫生健康委员会办公室",
                   "file": "002_99f2e0c5d8a631cb.txt"},
     )
-
-
-@pytest.fixture
-def plan() -> CountyPlan:
-    return wutai_plan()
-
-
-@pytest.fixture
-def store():
-    s = open_store(actor="测试员")
-    yield s
-    s.close()
