@@ -32,11 +32,12 @@ def write_title(ctx: WriteContext, title: str, lines: list[str] | None = None,
 
 
 def write_recipients(ctx: WriteContext, recipients: list[str]) -> None:
-    """主送机关: one blank line under the title, flush left, ending with a full-width colon."""
-    if not recipients:
-        return
-    text = "，".join(r.strip().rstrip("：:，,") for r in recipients if r.strip())
+    """主送机关: one blank line under the title, flush left, ending with a full-width colon. Without
+    主送 the blank line still separates the title from the text."""
     ctx.blank(1, keep_next=True)
+    text = "，".join(r.strip().rstrip("：:，,") for r in recipients if r.strip())
+    if not text:
+        return
     paragraph = ctx.paragraph(align="justify", keep_next=True)
     ctx.run(paragraph, text + "：")
 

@@ -482,6 +482,7 @@ def test_plain_document_without_header_block_and_a_body_table(tmp_path):
     title = document.paragraphs[1].text.split("\n")
     assert "".join(title) == "清河县2024年医疗机构安全生产检查工作方案"
     assert "安全生产" in title[0] or "安全生产" in title[-1]  # words stay whole
+    assert document.paragraphs[2].text == "" and document.paragraphs[3].text == "为做好检查工作，制定本方案。"
     assert find(document, "检查安排表").runs[0].font.size.pt == 22
     assert document.tables[0].rows[1].cells[1].text == "2024年6月30日"
     assert document.tables[0].rows[2].cells[1].text == ""
