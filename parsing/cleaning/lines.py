@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from parsing.cleaning.mapped import Mapped
+from parsing.cleaning.shapes import closes_paragraph, opens_paragraph
 from parsing.document import RawPage
 
 # Whitespace that is layout, never content: every character Python counts as a space except the
@@ -48,15 +49,11 @@ class Line:
     @cached_property
     def opens_paragraph(self) -> bool:
         """A heading number, a date, a document number or a label (联系人：) opens the line."""
-        from parsing.cleaning.wraps import opens_paragraph
-
         return opens_paragraph(self.text.text)
 
     @cached_property
     def closes_paragraph(self) -> bool:
         """A date, a document number or a closing colon ends the line's paragraph."""
-        from parsing.cleaning.wraps import closes_paragraph
-
         return closes_paragraph(self.text.text)
 
     @property

@@ -31,6 +31,7 @@ LABEL_START = re.compile(
     r"|地\s*址|邮\s*编|抄\s*送|抄\s*报|主\s*送|副?\s*组\s*长|成\s*员|组\s*员)\s*[:：]"
     r"|^附\s*件\s*(?:[0-9０-９]+|[:：]|$)"
 )
+_LABEL_BEFORE_COLON = re.compile(r"(?:邮箱|信箱|电话|手机|传真|地址|联系人|网址|邮编)\s*[:：]$")
 _SPACES = re.compile(r"\s+")
 
 
@@ -110,3 +111,21 @@ def is_heading_text(text: str) -> bool:
 def ends_with_genre(text: str) -> bool:
     """True for a title that is complete: it ends with 通知, 方案, 意见… (and maybe ``（2024—2026年）``)."""
     return bool(GENRE_END.search(compact(text)))
+
+
+def ends_with_label_colon(text: str) -> bool:
+    """``电子邮箱：`` at the end of a line: what it labels is on the next line."""
+    return bool(_LABEL_BEFORE_COLON.search(text))
+
+
+def opens_paragraph(text: str) -> bool:
+    """Lines that always start a paragraph of their own."""
+    return (heading_number(text) is not None or is_date_line(text) or is_doc_number(text)
+            or is_label_line(text))
+
+
+def closes_paragraph(text: str) -> bool:
+    """Lines after which a paragraph always ends (a colon ends the 主送 line and 如下：)."""
+    if ends_colon(text):
+        return not ends_with_label_colon(text)  # 电子邮箱： then the address on the next line
+    return is_date_line(text) or is_doc_number(text)

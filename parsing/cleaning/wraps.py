@@ -24,10 +24,9 @@ from parsing.cleaning.shapes import (
     ends_mid_sentence,
     ends_terminal,
     ends_with_genre,
+    ends_with_label_colon,
     has_sentence_punct,
     heading_number,
-    is_date_line,
-    is_doc_number,
     is_heading_text,
     is_label_line,
 )
@@ -45,7 +44,6 @@ _PAGE_END_LINE = 25  # em
 _ORGAN_END = re.compile(r"(?:局|委|委员会|办公室|办公厅|政府|中心|院|厅|部|处|科|股|室|所|站|会)$")
 _INDENT = 1.5  # em of leading space that marks a paragraph's first line
 _INDENT_SHARE = (0.02, 0.6)  # indents carry meaning only when some lines, not most, have one
-_LABEL_BEFORE_COLON = re.compile(r"(?:邮箱|信箱|电话|手机|传真|地址|联系人|网址|邮编)\s*[:：]$")
 
 
 @dataclass
@@ -103,19 +101,6 @@ def _wrapped_body_line(line: Line, layout: Layout) -> bool:
     if ends_terminal(text) or ends_colon(text):
         return False
     return ends_mid_sentence(text) or _inside_sentence(text) or layout.full(line, strict=False)
-
-
-def opens_paragraph(text: str) -> bool:
-    """Lines that always start a paragraph of their own."""
-    return (heading_number(text) is not None or is_date_line(text) or is_doc_number(text)
-            or is_label_line(text))
-
-
-def closes_paragraph(text: str) -> bool:
-    """Lines after which a paragraph always ends (a colon ends the 主送 line and 如下：)."""
-    if ends_colon(text):
-        return not _LABEL_BEFORE_COLON.search(text)  # 电子邮箱： then the address on the next line
-    return is_date_line(text) or is_doc_number(text)
 
 
 def _heading_like(line: Line, layout: Layout) -> bool:
@@ -184,7 +169,7 @@ def _joins(par: _Paragraph, a: Line, b: Line, layout: Layout) -> bool:
     if b.opens_paragraph or a.closes_paragraph:
         return False
     terminal = ends_terminal(text_a)
-    mid = ends_mid_sentence(text_a) or bool(_LABEL_BEFORE_COLON.search(text_a))
+    mid = ends_mid_sentence(text_a) or ends_with_label_colon(text_a)
     open_bracket = par.depth > 0 and not terminal
     complete_title = ends_with_genre(text_a) and not has_sentence_punct(text_a)  # …的通知
     unfinished = not terminal and (layout.full(a, strict=False) or (layout.long(a) and not complete_title)
