@@ -236,7 +236,12 @@ class SettingsPage(QWidget):
         self.layout_combo.blockSignals(True)
         self.layout_combo.clear()
         for name in names:
-            self.layout_combo.addItem(name, name)
+            try:
+                description = getattr(profiles.load_profile(name), "description", "") or ""
+            except PolicyDeskError:
+                description = ""
+            short = re.split(r"[：:，,。]", description, maxsplit=1)[0].strip()
+            self.layout_combo.addItem(f"{short}（{name}）" if short else name, name)
         self.layout_combo.setCurrentIndex(max(self.layout_combo.findData(chosen), 0))
         self.layout_combo.blockSignals(False)
         self._describe_layout()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -58,6 +58,12 @@ class TablePage(QWidget):
             self.view.setItemDelegateForColumn(col, self.unit_delegate)
         self.view.setItemDelegateForColumn(TaskTableModel.DATE_COLUMN, self.date_delegate)
         self.model.dataChanged.connect(lambda *_: self._update_summary())
+        # Row heights follow the wrapped text; recomputed (once per burst) when columns change width.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.view.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._fit_timer.start())
 
         self.docx_button = QPushButton(self.tr("导出 .docx…"))
         self.docx_button.clicked.connect(lambda: self.export(".docx"))
@@ -101,8 +107,12 @@ class TablePage(QWidget):
 
     def _plan_changed(self, plan) -> None:
         self.model.set_plan(plan)
-        self.view.resizeRowsToContents()
+        self._fit_timer.start()
         self._update_summary()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_timer.start()
 
     def _update_summary(self) -> None:
         plan = self.model.plan
