@@ -23,7 +23,7 @@ def write_header_block(ctx: WriteContext, doc: OfficialDocument) -> None:
         return
     profile = ctx.profile
     top_lines = 0
-    for text, role in ((doc.copy_number, "body"), (doc.secrecy, "hei"), (doc.urgency, "hei")):
+    for text, role in ((doc.copy_number_text, "body"), (doc.secrecy, "hei"), (doc.urgency, "hei")):
         if text:
             paragraph = ctx.paragraph(align="left")
             ctx.run(paragraph, text, role)

@@ -202,3 +202,31 @@ class OfficialDocument:
     @property
     def date_text(self) -> str:
         return format_cn_date(self.date) if self.date else ""
+
+    @property
+    def copy_number_text(self) -> str:
+        """份号 as printed: 6 digits (``18`` → ``000018``)."""
+        text = (self.copy_number or "").strip()
+        return text.zfill(6) if text.isdigit() and len(text) < 6 else text
+
+    def check(self) -> list[str]:
+        """What does not follow GB/T 9704-2012 and the writer cannot fix itself (Chinese messages)."""
+        problems: list[str] = []
+        copy = self.copy_number_text
+        if copy and not (copy.isdigit() and len(copy) == 6):
+            problems.append(f"份号应为6位阿拉伯数字：{copy}")
+        if self.urgency and self.urgency.strip() not in ("特急", "加急"):
+            problems.append(f"紧急程度应为“特急”或“加急”：{self.urgency}")
+        if self.secrecy and not re.match(r"^(绝密|机密|秘密)(★.+)?$", self.secrecy.strip()):
+            problems.append(f"密级应为绝密、机密或秘密（可加★和保密期限）：{self.secrecy}")
+        if self.doc_number and not _DOC_NUMBER.match(self.doc_number.strip()):
+            problems.append(f"发文字号格式应为“机关代字〔年份〕序号号”：{self.doc_number}")
+        if self.signer and not self.doc_number:
+            problems.append("有签发人的上行文应当有发文字号")
+        if self.title.strip().endswith(("。", "．", ".")):
+            problems.append("标题末尾不加句号")
+        if self.colophon and not self.colophon.printer.strip():
+            problems.append("版记缺少印发机关")
+        if self.sealed and not self.signature and self.date:
+            problems.append("加盖印章的公文应有发文机关署名")
+        return problems

@@ -509,6 +509,16 @@ def test_model_rejects_bad_heading_level_and_ragged_table_rows():
     assert OfficialDocument(title="t", date=datetime.date(2024, 10, 1)).date_text == "2024年10月1日"
 
 
+def test_check_names_what_the_standard_forbids():
+    assert sample_notice().check() == [] and sample_report().check() == [] and sample_joint_notice().check() == []
+    doc = OfficialDocument(title="关于开展检查的通知。", copy_number="A12", urgency="急件", secrecy="内部",
+                           doc_number="第12号", signer=["王建国"], date=datetime.date(2024, 1, 5))
+    problems = doc.check()
+    for fragment in ("份号", "紧急程度", "密级", "发文字号", "句号", "署名"):
+        assert any(fragment in p for p in problems), fragment
+    assert OfficialDocument(title="t", copy_number="18").copy_number_text == "000018"
+
+
 
 @pytest.mark.parametrize(("written", "printed"), [("清卫健[2024]第012号", "清卫健〔2024〕12号"),
                                                   ("清卫健（2024）7号", "清卫健〔2024〕7号"),
