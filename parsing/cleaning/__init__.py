@@ -24,6 +24,7 @@ from parsing.cleaning.shapes import (
     is_doc_number,
     is_heading_text,
     is_label_line,
+    is_paired_heading,
 )
 from parsing.cleaning.spacing import tidy_spacing
 from parsing.cleaning.watermarks import cut_split_watermarks, remove_artefacts, remove_watermarks
@@ -108,6 +109,8 @@ _NAME_AND_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,3}[ \u3000]+\S*(?:长|主任|�
 
 def _stands_as_heading(text: str, following: str) -> bool:
     """An unnumbered paragraph that is a heading or title, not a list item or a signature."""
+    if is_paired_heading(text):
+        return True
     if has_sentence_punct(text) or is_doc_number(text) or _DATE_INSIDE.search(text):
         return False
     if is_date_line(following) or _NAME_AND_TITLE.match(text):

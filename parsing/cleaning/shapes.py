@@ -32,6 +32,7 @@ LABEL_START = re.compile(
     r"|^附\s*件\s*(?:[0-9０-９]+|[:：]|$)"
 )
 _LABEL_BEFORE_COLON = re.compile(r"(?:邮箱|信箱|电话|手机|传真|地址|联系人|网址|邮编)\s*[:：]$")
+_PAIRED = re.compile(r"^([\u4e00-\u9fff“”]{2,9})[，,]\s*([\u4e00-\u9fff“”]{2,9})$")
 _SPACES = re.compile(r"\s+")
 
 
@@ -129,3 +130,9 @@ def closes_paragraph(text: str) -> bool:
     if ends_colon(text):
         return not ends_with_label_colon(text)  # 电子邮箱： then the address on the next line
     return is_date_line(text) or is_doc_number(text)
+
+
+def is_paired_heading(text: str) -> bool:
+    """Two short phrases of the same length around one comma: ``坚持问题导向，狠抓隐患整改``."""
+    m = _PAIRED.match(text)
+    return bool(m) and abs(len(m.group(1)) - len(m.group(2))) <= 1

@@ -29,6 +29,7 @@ from parsing.cleaning.shapes import (
     heading_number,
     is_heading_text,
     is_label_line,
+    is_paired_heading,
 )
 
 _MIN_WIDTH = 15  # em: narrower "pages" are lists or a few short lines, not wrapped prose
@@ -117,10 +118,11 @@ def _heading_like(line: Line, layout: Layout) -> bool:
 def _inside_sentence(text: str) -> bool:
     """A line with a comma or full stop inside that does not end a sentence stops mid-sentence.
 
-    Headings, titles, signatures and list entries carry no ``，``; an item that closes with its
-    responsible units in brackets (``（局办公室牵头，各股室负责）``) and label lines do end.
+    Headings, titles, signatures and list entries carry no ``，`` — except the paired headings of
+    reports (``聚焦重点，精准发力``); an item that closes with its responsible units in brackets
+    (``（局办公室牵头，各股室负责）``) and label lines do end.
     """
-    if text.endswith(("）", ")")) or is_label_line(text):
+    if text.endswith(("）", ")")) or is_label_line(text) or is_paired_heading(text):
         return False
     if any(ch in _INNER_PUNCT for ch in text):
         return True

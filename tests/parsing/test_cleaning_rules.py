@@ -105,6 +105,15 @@ def test_short_unpunctuated_line_between_paragraphs_is_a_heading():
     assert texts[0] == texts[2] == "今年以来，县卫生健康局认真贯彻落实上级部署，全面开展安全生产大检查，及时消除各类隐患，取得了明显成效。"
 
 
+@pytest.mark.parametrize("heading", ["聚焦重点，精准发力", "坚持问题导向，狠抓隐患整改"])
+def test_paired_phrase_heading_with_a_comma_stands_alone(heading):
+    body = "今年以来，全县卫生健康系统认真落实安全生产责任制，开展隐患排查整治，取得明显成效。"
+    assert paragraphs(f"{heading}\n{body}") == [heading, body]
+    result = clean_text(f"{body}\n{heading}\n{body}")
+    assert result.paragraph_texts() == [body, heading, body]
+    assert result.paragraphs[1].kind == "heading"
+
+
 def test_blank_line_inside_a_sentence_is_not_a_paragraph_break():
     text = ("全县各医疗卫生机构要严格落实“党政同责、一\n\n岗双责、齐抓共管、失职追责”要求。\n\n"
             "各单位要建立隐患排查台账，实行闭环管理。")
