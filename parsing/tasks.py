@@ -122,6 +122,9 @@ def find_tasks(clean: CleanText, outline: list[Section], region_end: int) -> lis
         units = explicit_units(text[section.span[0]:t_end], section.span[0])
         if not units.explicit:  # （一）加强组织领导（县卫健委牵头）。…: the heading names them
             units = explicit_units(text[section.span[0]:section.span[1]], section.span[0])
+        if not units.explicit:  # units named for a whole group of items hold for each item
+            units = next((u for u in map(lambda a: _own_units(clean, a), reversed(path[:-1])) if u.explicit),
+                         units)
         if any(_is_narrative(s) for s in path) and not units.explicit:
             continue
         if not units.explicit:
@@ -132,6 +135,17 @@ def find_tasks(clean: CleanText, outline: list[Section], region_end: int) -> lis
                     continue
         tasks.append(_make_task(path, section.heading, body, units, (section.span[0], t_end)))
     return tasks
+
+
+def _own_units(clean: CleanText, section: Section) -> Responsibility:
+    """Units named in a section's own heading paragraph (not in its sub-items)."""
+    if section.span is None:
+        return Responsibility()
+    found = explicit_units(clean.text[section.span[0]:section.span[1]], section.span[0])
+    if not found.explicit:
+        end = _paragraph_end(clean, section.span[0])
+        found = explicit_units(clean.text[section.span[0]:end], section.span[0])
+    return found
 
 
 def _make_task(path: list[Section], heading: str, body: str, units: Responsibility, span: Span) -> Task:

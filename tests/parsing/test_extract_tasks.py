@@ -127,3 +127,13 @@ def test_narrative_sections_in_compound_headings_hold_no_tasks():
     n = parse_text("关于做好检查的通知\n各单位：\n现通知如下：\n一、指导思想和工作目标\n（一）指导思想。各单位要坚持预防为主。\n"
                    "（二）工作目标。县卫健委要实现全覆盖。\n二、主要任务\n（一）开展自查。各单位要开展自查。\n")
     assert [t.outline_path for t in n.tasks] == [["二", "（一）"]]
+
+
+def test_units_named_for_a_group_of_items_hold_for_each():
+    n = parse_text("关于做好检查的通知\n各单位：\n现通知如下：\n一、重点任务\n"
+                   "（一）落实整改（县卫健委牵头，县消防救援大队配合）。各单位要对照以下内容整改：\n"
+                   "1.消防通道堵塞问题；\n2.电气线路老化问题。\n（二）开展培训。\n3.组织全员培训。\n")
+    assert [(t.outline_path, t.lead, t.support) for t in n.tasks] == [
+        (["一", "（一）", "1"], ["县卫健委"], ["县消防救援大队"]),
+        (["一", "（一）", "2"], ["县卫健委"], ["县消防救援大队"]),
+        (["一", "（二）", "3"], [], [])]
