@@ -122,9 +122,11 @@ def find_tasks(clean: CleanText, outline: list[Section], region_end: int) -> lis
         units = explicit_units(text[section.span[0]:t_end], section.span[0])
         if not units.explicit:  # （一）加强组织领导（县卫健委牵头）。…: the heading names them
             units = explicit_units(text[section.span[0]:section.span[1]], section.span[0])
-        if not units.explicit:  # units named for a whole group of items hold for each item
-            units = next((u for u in map(lambda a: _own_units(clean, a), reversed(path[:-1])) if u.explicit),
-                         units)
+        for ancestor in reversed(path[:-1]):  # units named for a group of items hold for each item
+            if units.explicit:
+                break
+            inherited = _own_units(clean, ancestor)
+            units = inherited if inherited.explicit else units
         if any(_is_narrative(s) for s in path) and not units.explicit:
             continue
         if not units.explicit:
