@@ -46,7 +46,24 @@ def find_attachments(clean: CleanText) -> tuple[list[str], list[Span], list[int]
         names = [n for n in names if n]
         if names:
             return names, spans, used
-    return [], [], []
+    return _numbered_heads(clean)
+
+
+_NUMBERED_HEAD = re.compile(r"^[\s\-—·•*]*附\s*件\s*([0-9０-９]{1,2})\s*[:：.．、]\s*(\S.*)$")
+
+
+def _numbered_heads(clean: CleanText) -> tuple[list[str], list[Span], list[int]]:
+    """``附件1：名称`` lines, when the list is written that way."""
+    names: list[str] = []
+    spans: list[Span] = []
+    used: list[int] = []
+    for i, para in enumerate(clean.paragraphs):
+        m = _NUMBERED_HEAD.match(clean.text[para.start:para.end])
+        if m and _tidy(m.group(2)) and _tidy(m.group(2)) not in names:
+            names.append(_tidy(m.group(2)))
+            spans.append((para.start + m.start(2), para.end))
+            used.append(i)
+    return names, spans, used
 
 
 def _tidy(value: str) -> str:

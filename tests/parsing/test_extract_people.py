@@ -92,3 +92,9 @@ def test_leading_group_in_a_table():
                    "县卫生健康局\n2024年1月2日\n")
     lead = n.leadership
     assert (lead.leader, lead.deputy, lead.members) == (["王建国"], ["李四平", "王五"], ["各股室负责人"])
+
+
+def test_attachments_written_as_numbered_heads():
+    n = parse_text("关于报送材料的通知\n各单位：\n请按时报送。\n附件1：医疗机构自查表\n附件2：工作进展统计表\n"
+                   "县卫生健康局\n2024年1月2日\n")
+    assert n.attachments == ["医疗机构自查表", "工作进展统计表"]
