@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -248,7 +249,7 @@ class TaskTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.plan: CountyPlan | None = None
-        self.edited = False
+        self.edited: set[tuple[str, int]] = set()  # (task id, column) the user changed
         # When set, edits go to ``on_edit(row, column, text)`` (the undo stack), which calls apply_edit.
         self.on_edit: Callable[[int, int, str], None] | None = None
 
@@ -259,8 +260,29 @@ class TaskTableModel(QAbstractTableModel):
     def set_plan(self, plan: CountyPlan | None) -> None:
         self.beginResetModel()
         self.plan = plan
-        self.edited = False
+        self.edited = set()
         self.endResetModel()
+
+    def carry_edits(self, old: CountyPlan | None, edited: set[tuple[str, int]]) -> int:
+        """After a redraft, copy the cells the user had changed in ``old`` onto the same tasks
+        (same id, carried down from the same superior task) of the new plan. Returns how many cells were kept."""
+        if old is None or self.plan is None:
+            return 0
+        old_tasks = {t.id: t for t in old.tasks}
+        kept = 0
+        for row, task in enumerate(self.tasks):
+            before = old_tasks.get(task.id)
+            if before is None or before.source_task != task.source_task:
+                continue
+            for task_id, col in edited:
+                if task_id != task.id:
+                    continue
+                attr = {1: "category", 2: "measures", 3: "lead", 4: "support", 5: "deadlines"}[col]
+                setattr(task, attr, copy.deepcopy(getattr(before, attr)))
+                self.edited.add((task_id, col))
+                kept += 1
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+        return kept
 
     def rowCount(self, parent: AnyIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self.tasks)
@@ -329,7 +351,7 @@ class TaskTableModel(QAbstractTableModel):
                 task.support = units
         elif col == self.DATE_COLUMN and not set_task_date(task, text):
             return False
-        self.edited = True
+        self.edited.add((task.id, col))
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
         return True
 

@@ -41,6 +41,7 @@ class TablePage(QWidget):
         self.summary.setWordWrap(True)
         self.model = TaskTableModel(self)
         self.model.on_edit = self._push_edit
+        self._plan_source = None  # the notice the shown plan was drafted from
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
@@ -106,7 +107,13 @@ class TablePage(QWidget):
         return list(dict.fromkeys([profile.office, *names]))
 
     def _plan_changed(self, plan) -> None:
+        old, edited, source = self.model.plan, set(self.model.edited), self._plan_source
+        self._plan_source = self.session.plan_notice
         self.model.set_plan(plan)
+        if old is not None and plan is not None and edited and source is self.session.plan_notice:
+            kept = self.model.carry_edits(old, edited)
+            if kept:
+                self.session.message.emit(f"已重新起草；任务分工表中您修改过的 {kept} 处已保留。")
         self._fit_timer.start()
         self._update_summary()
 

@@ -186,3 +186,23 @@ def test_a_field_is_corrected_by_typing_in_the_panel(qtbot, window):
     assert window.undo_action.text() == "撤销 修改“成文日期”"
     window.undo_action.trigger()
     assert window.session.current.notice.issue_date != "2024-03-08"
+
+
+@pytest.mark.filterwarnings("ignore:unclosed file.*gov_terms.dict:ResourceWarning")
+def test_redrafting_keeps_the_users_edits(qtbot, window):
+    (state,) = window.open_files([seed("000")])
+    assert wait_done(qtbot, state).state == "finished"
+    draft = window.draft_page
+    assert wait_done(qtbot, draft.draft()).state == "finished"
+    table = window.table_page.model
+    assert table.setData(table.index(1, 4), "县疾病预防控制中心")
+    first_plan = window.session.plan
+    lines = draft.plan_edit.toPlainText().splitlines()
+    body = next(i for i, line in enumerate(lines) if line.startswith("一、")) + 1
+    lines[body] = "本段由办公室改写。"
+    draft.plan_edit.setPlainText("\n".join(lines))
+    assert wait_done(qtbot, draft.draft()).state == "finished"
+    assert window.session.plan is not first_plan
+    assert "本段由办公室改写。" in draft.plan_edit.toPlainText().splitlines()
+    assert window.session.plan.tasks[1].support == ["县疾病预防控制中心"]
+    assert table.index(1, 4).data() == "县疾病预防控制中心"
