@@ -35,6 +35,7 @@ from parsing.progress import CancelCheck, ProgressCallback, check_cancelled, nev
 __all__ = ["clean"]
 
 _HEADING_MAX_CHARS = 40
+_ADDRESS_TAIL = re.compile(r"(?:https?://|www\.|@)[^\s\u4e00-\u9fff]*$", re.IGNORECASE)
 
 
 def _sheets(raw: RawDocument, cancelled: CancelCheck) -> list[list[Line]]:
@@ -90,13 +91,21 @@ def _kept_lines(pages: list[list[Line]]) -> list[Line]:
     return kept
 
 
+def _latin_words_meet(before: str, after: str) -> bool:
+    """True when a line ends inside Latin text and the next goes on with another Latin word
+    (not a web or mail address broken at the margin)."""
+    last, first = before[-1:], after[:1]
+    if not (last.isascii() and last.isalpha() and first.isascii() and first.isalpha()):
+        return False
+    return not _ADDRESS_TAIL.search(before)
+
+
 def _join(group: list[Line]) -> Mapped:
     """The lines of one paragraph as one text; a space only between two Latin words."""
     parts: list[Mapped] = []
     previous = ""
     for line in group:
-        if parts and previous[-1:].isascii() and previous[-1:].isalpha() \
-                and line.s[:1].isascii() and line.s[:1].isalpha():
+        if parts and _latin_words_meet(previous, line.s):
             parts.append(parts[-1].joiner(" "))
         parts.append(line.text)
         previous = line.s

@@ -79,8 +79,8 @@ def space_deletions(text: str) -> list[tuple[int, int]]:
         left, right = text[start - 1], text[end]
         if left == "\t" or right == "\t":
             keep = False
-        elif (left in "-–" and right.isdigit()) or (right in "-–" and left.isdigit()):
-            keep = False  # 0731 - 1234567
+        elif (left in "-–" and right.isdigit()) or (right in "-–%" and left.isdigit()):
+            keep = False  # 0731 - 1234567, 10 %
         elif left.isascii() and right.isascii():
             keep = True  # Latin words, numbers
         elif left.isascii() or right.isascii() or not (_is_letter(left) and _is_letter(right)):

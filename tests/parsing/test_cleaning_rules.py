@@ -172,6 +172,11 @@ def test_table_rows_stay_rows():
     assert kinds[1:3] == ["table_row", "table_row"]
 
 
+def test_address_broken_at_the_margin_gets_no_space():
+    text = "请于6月底前，将材料发送至xzswjwfpf@163.com或登录http://www.exam\nple.gov.cn填报。"
+    assert paragraphs(text) == ["请于6月底前，将材料发送至xzswjwfpf@163.com或登录http://www.example.gov.cn填报。"]
+
+
 def test_latin_words_broken_over_lines_keep_a_space():
     text = "请各单位于6月底前，登录Online Health\nService平台填报。"
     assert paragraphs(text) == ["请各单位于6月底前，登录Online Health Service平台填报。"]
@@ -247,6 +252,7 @@ def test_running_header_repeated_on_several_pages_is_removed():
     ("各单位要 认真 落实，确保实效。", "各单位要认真落实，确保实效。"),
     ("电话：0751 3332127", "电话：0751 3332127"),
     ("联系电话：0731 - 1234567", "联系电话：0731-1234567"),
+    ("覆盖率达到 100 %，", "覆盖率达到100%，"),
     ("联系人：王高鹏 电话：3332127，邮箱：wgp@163.com", "联系人：王高鹏 电话：3332127，邮箱：wgp@163.com"),
     ("  前后空格  ", "前后空格"),
 ])
