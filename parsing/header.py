@@ -143,11 +143,12 @@ def read_header(clean: CleanText) -> Header:
             header.spans["issuer"] = (start, end)
             last_head = i
         elif title_para is None and is_organ_line(raw) and "关于" not in value \
-                and (not banner_organs or last_head == i - 1):
+                and (not banner_organs or last_head == i - 1) and not _opens_title(paras, header, i):
             banner_organs += organ_names(raw)
             header.spans["issuer"] = (header.spans["issuer"][0] if "issuer" in header.spans else start, end)
             last_head = i
-        elif title_para is None and ("关于" in value or _TITLE_END.search(value)) and len(value) <= 100 \
+        elif title_para is None and ("关于" in value or _TITLE_END.search(value) or _opens_title(paras, header, i)) \
+                and len(value) <= 100 \
                 and "。" not in value and not value.endswith(("：", ":")):
             title_para = i
             j = i
@@ -198,6 +199,13 @@ def read_header(clean: CleanText) -> Header:
             header.spans["enclosed_title"] = header.spans["title"]
     header.genre = _genre(header.title, clean.text)
     return header
+
+
+def _opens_title(paras: _Paras, header: Header, i: int) -> bool:
+    """An organ line below the document number, right above ``关于…``: the title's first line."""
+    if header.doc_number is None or i + 1 >= len(paras) or not is_organ_line(paras.text(i)):
+        return False
+    return compact(paras.text(i + 1)).startswith("关于")
 
 
 def _looks_like_recipients(text: str, start: int, end: int) -> bool:

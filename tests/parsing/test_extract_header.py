@@ -109,3 +109,11 @@ def test_doc_number_of_a_forwarded_document_in_the_title_is_not_ours():
     assert n.enclosed_title == "市卫健委关于开展检查的通知"
     n = parse_text("县卫〔2024〕8号          签发人：张三\n关于开展检查的通知\n各单位：\n请检查。\n县卫生健康局\n2024年5月6日\n")
     assert (n.doc_number, n.title) == ("县卫〔2024〕8号", "关于开展检查的通知")
+
+
+def test_an_organ_line_under_the_document_number_opens_the_title():
+    n = parse_text("县卫〔2024〕8号\n\n县卫生健康局\n关于开展安全生产检查的通知\n\n各单位：\n请检查。\n"
+                   "县卫生健康局\n2024年5月6日\n")
+    assert n.title == "县卫生健康局关于开展安全生产检查的通知"
+    n = parse_text("县卫生健康局\n县卫〔2024〕8号\n关于开展检查的通知\n各单位：\n请检查。\n县卫生健康局\n2024年5月6日\n")
+    assert n.title == "关于开展检查的通知"  # above the number it is the 版头
