@@ -176,6 +176,8 @@ def _joins(par: _Paragraph, a: Line, b: Line, layout: Layout) -> bool:
     complete_title = ends_with_genre(text_a) and not has_sentence_punct(text_a)  # …的通知
     unfinished = not terminal and (layout.full(a, strict=False) or (layout.long(a) and not complete_title)
                                    or _inside_sentence(text_a))
+    if is_heading_text(text_a) and par.depth == 0 and not mid and not layout.full(a, strict=False):
+        return False  # 一、总体要求 / （一）提高政治站位，加强组织领导
     if b.gap > 0 and (layout.blanks_mean_breaks or b.gap >= 3):
         # OCR puts each line of a centred title in a block of its own; an organ's name above a
         # title is the 版头, not the title's first half.
@@ -187,8 +189,6 @@ def _joins(par: _Paragraph, a: Line, b: Line, layout: Layout) -> bool:
         return True
     if terminal:
         return layout.full(a, strict=True) and not _heading_like(b, layout)
-    if is_heading_text(text_a) and par.depth == 0 and not layout.full(a, strict=False):
-        return False
     if b.page_start and a.width >= _PAGE_END_LINE:
         return True  # a long line that stops without punctuation at the foot of a page runs on
     if _title_continues(par.short_text(), text_b):

@@ -78,6 +78,14 @@ def test_a_hard_wrapped_notice_comes_back_as_its_paragraphs(width, separator):
     assert paragraphs(wrapped_notice(width, separator)) == ["".join(TITLE), *NOTICE, *SIGNATURE]
 
 
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+def test_numbered_heading_with_a_comma_stays_apart_from_its_body(separator):
+    lines = ["一、工作要求", "（一）提高政治站位，加强组织领导",
+             "各单位要充分认识开展专项整治的重要性和紧迫性，切实加强组织领导。", "（二）强化督导检查，严肃追责问责",
+             "县卫生健康局将适时组织督查，对工作不力的单位予以通报。"]
+    assert paragraphs(separator.join(lines)) == lines
+
+
 def test_heading_number_starts_a_paragraph_even_after_an_unfinished_line():
     text = "各单位要按照要求认真开展自查，发现问题及时整改，确保\n（一）加强领导。各单位要成立工作专班。"
     assert paragraphs(text) == ["各单位要按照要求认真开展自查，发现问题及时整改，确保",
