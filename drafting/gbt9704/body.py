@@ -69,6 +69,8 @@ def _heading(ctx: WriteContext, heading: Heading) -> DocxParagraph:
     profile = ctx.profile
     level = heading.level - 1
     paragraph = ctx.paragraph(first_line=2, keep_next=not heading.run_in)
+    # Outline level: Word's navigation pane lists the headings; the look is unchanged.
+    ooxml.set_child(paragraph._p.get_or_add_pPr(), "w:outlineLvl", ooxml.PPR_ORDER, val=str(level))
     ctx.run(paragraph, heading.text, profile.heading_fonts[level], bold=profile.heading_bold[level])
     if heading.run_in:
         ctx.run(paragraph, heading.run_in)

@@ -222,6 +222,8 @@ def test_heading_levels_fonts_all_16pt_not_bold(notice, start, font):
     assert east_asian_font(run) == font and run.font.size.pt == 16
     assert run.font.bold is False
     assert abs(chars(heading.paragraph_format.first_line_indent) - 2) < 0.01
+    level = {"黑体": "0", "楷体_GB2312": "1", "仿宋_GB2312": "2"}[font]
+    assert heading._p.pPr.find(qn("w:outlineLvl")).get(qn("w:val")) == level  # Word's navigation pane
 
 
 def test_level_four_heading_in_the_attachment_and_run_in_text(notice):
