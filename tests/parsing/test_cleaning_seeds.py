@@ -6,10 +6,22 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import seed, seed_paths
 
 from parsing.cleaning import clean
 from parsing.document import CleanText, RawDocument, RawPage
+
+# The shared seeds (as in tests/conftest.py; not imported from there, since another folder's
+# conftest.py can shadow that module name when the whole suite runs).
+SEEDS_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seeds"
+
+
+def seed_paths() -> list[Path]:
+    return sorted(SEEDS_DIR.glob("*.txt"))
+
+
+def seed(prefix: str) -> Path:
+    (path,) = [p for p in seed_paths() if p.name.startswith(prefix)]
+    return path
 
 SENTENCE_END = "。！？；：:）)”"
 
