@@ -92,7 +92,8 @@ def parse_clean(clean: CleanText, source: Source) -> Notice:
         if line.repaired_from:
             notice.warnings.append(f"标题编号“{line.repaired_from}”与上下文不符，已按“{line.number}”处理")
 
-    notice.tasks = (_guarded(notice, "任务", lambda: find_tasks(clean, notice.outline, region_end), [])
+    notice.tasks = (_guarded(notice, "任务", lambda: find_tasks(clean, notice.outline, region_end,
+                                                                reporting=notice.genre in ("总结", "报告")), [])
                     + _guarded(notice, "任务分工表", lambda: table_tasks(clean, notice.outline), []))
     notice.tasks.sort(key=lambda t: t.span[0] if t.span else 0)
     notice.leadership = _guarded(notice, "领导小组", lambda: find_leadership(clean), None)

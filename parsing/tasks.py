@@ -28,7 +28,8 @@ Span = tuple[int, int]
 _NARRATIVE = re.compile(
     r"^(?:指导思想|总体要求|总体目标|工作目标|主要目标|目标任务|基本原则|工作原则|总体思路|工作思路|基本情况|"
     r"背景|意义|依据|编制依据|适用范围|工作成效|主要成效|有关情况|基本概况|目的意义|目标要求|总则|附则|"
-    r"工作背景|现状|问题|存在问题|主要问题|形势|当前形势|工作现状)$"
+    r"工作背景|现状|问题|存在问题|存在的问题|主要问题|形势|当前形势|工作现状|主要做法|工作做法|经验做法|"
+    r"开展情况|工作开展情况|工作成效|取得成效|主要成绩|工作亮点)$"
     r"|(?:范围|对象)$")
 # Top-level sections whose single paragraph is not a task even when someone is told to act.
 _NOT_TASK_TOP = re.compile(r"组织领导|组织机构|领导小组|时间安排|实施步骤|进度安排|联系方式|附则")
@@ -105,8 +106,9 @@ def _walk(sections: list[Section], path: list[Section]):
             yield here
 
 
-def find_tasks(clean: CleanText, outline: list[Section], region_end: int) -> list[Task]:
-    """Tasks from the leaves of ``outline``."""
+def find_tasks(clean: CleanText, outline: list[Section], region_end: int, reporting: bool = False) -> list[Task]:
+    """Tasks from the leaves of ``outline``; in a report or summary (``reporting``), which tells
+    what was done rather than what must be, only items that name responsible units."""
     text = clean.text
     tasks: list[Task] = []
     leaves = list(_walk(outline, []))
@@ -130,6 +132,8 @@ def find_tasks(clean: CleanText, outline: list[Section], region_end: int) -> lis
         if any(_is_narrative(s) for s in path) and not units.explicit:
             continue
         if not units.explicit:
+            if reporting:
+                continue
             units = duty_subjects(body, t_start)
             if len(path) == 1:
                 inline = t_start < _paragraph_end(clean, section.span[0])

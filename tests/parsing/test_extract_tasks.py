@@ -137,3 +137,10 @@ def test_units_named_for_a_group_of_items_hold_for_each():
         (["一", "（一）", "1"], ["县卫健委"], ["县消防救援大队"]),
         (["一", "（一）", "2"], ["县卫健委"], ["县消防救援大队"]),
         (["一", "（二）", "3"], [], [])]
+
+
+def test_a_summary_reports_work_done_and_assigns_none():
+    n = parse_text("关于2024年安全生产工作的总结\n今年以来，我局认真落实安全生产责任。\n一、主要做法\n"
+                   "（一）压实责任。局办公室负责统筹，各卫生院开展自查。\n二、下一步工作\n"
+                   "（一）加强培训。各卫生院要开展培训。\n县卫生健康局\n2024年12月20日\n")
+    assert n.genre == "总结" and n.tasks == []
