@@ -67,8 +67,8 @@ def _sheets(raw: RawDocument, cancelled: CancelCheck) -> list[list[Line]]:
         for line in lines:
             if line.removed is None:
                 remove_watermarks(line)
-            if line.removed is None and is_page_number(line.s):
-                line.removed = "page number"
+            if line.removed is None and not line.whole_paragraph and is_page_number(line.s):
+                line.removed = "page number"  # a .docx body has no page numbers: "3" there is text
     return sheets
 
 

@@ -172,6 +172,12 @@ def test_docx_paragraphs_are_never_joined():
     assert result.paragraph_texts() == ["各单位要认真开展自查，发现问题", "及时整改到位。", "二、工作要求"]
 
 
+def test_docx_paragraph_that_is_only_a_number_is_text_not_a_page_number():
+    page = RawPage(1, "各单位上报的隐患数量合计：\n3\n共3页", lines_are_paragraphs=True)
+    result = clean(RawDocument(Path("n.docx"), "docx", [page], None))
+    assert result.paragraph_texts() == ["各单位上报的隐患数量合计：", "3", "共3页"]
+
+
 def test_table_rows_stay_rows():
     text = "附件：任务分工表\n序号\t任务\t牵头单位\n1\t开展自查\t医政股\n各单位要按时完成，"
     result = clean_text(text)
