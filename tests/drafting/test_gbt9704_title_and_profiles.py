@@ -7,6 +7,8 @@ import json
 import os
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from drafting.gbt9704.fonts import font_report, format_font_report
 from drafting.gbt9704.profiles import ProfileError, list_profiles, load_profile
@@ -107,3 +109,16 @@ def test_font_report_on_this_machine_runs_fc_list():
     assert [s.name for s in statuses][:4] == ["方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312"]
     for status in statuses:
         assert status.installed or status.replacement  # fontconfig always names a substitute
+
+TITLE_PIECES = ["关于", "印发", "《", "》", "清河县", "2024年", "卫生健康", "工作", "实施方案", "的", "通知", "开展",
+                "进一步", "加强", "（2024—2026年）", "、", "和", "专项行动", "基层医疗卫生机构", "管理"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(TITLE_PIECES), min_size=1, max_size=14), st.integers(min_value=8, max_value=24))
+def test_any_title_is_kept_whole_and_within_the_width(pieces, width):
+    title = "".join(pieces)
+    lines = break_title(title, width)
+    assert "".join(lines) == title
+    if all(display_width(ch) <= width for ch in title):
+        assert all(display_width(line) <= width for line in lines)
