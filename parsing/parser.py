@@ -136,11 +136,12 @@ def _add_times(notice: Notice, clean: CleanText, flat: list[Section]) -> None:
         task.deadlines = [k for k, d in enumerate(notice.deadlines) if d.span and a <= d.span[0] and d.span[1] <= b]
 
 
-def parse_file(path: str | Path, progress: ProgressCallback = noop, cancelled: CancelCheck = never) -> Notice:
-    """Load, clean and parse one file."""
+def parse_file(path: str | Path, progress: ProgressCallback = noop, cancelled: CancelCheck = never,
+               ocr: bool = True) -> Notice:
+    """Load, clean and parse one file (``ocr=False``: leave image-only pages unread)."""
     from parsing.pipeline import read_text
 
-    raw, clean = read_text(path, wrap_callback(progress, 0.0, 0.8), cancelled)
+    raw, clean = read_text(path, wrap_callback(progress, 0.0, 0.8), cancelled, ocr=ocr)
     check_cancelled(cancelled)
     progress(0.85, "正在分析公文结构")
     source = Source(file=Path(path).name, format=raw.format, pages=raw.page_count, ocr=raw.ocr)

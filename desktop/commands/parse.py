@@ -24,6 +24,7 @@ def add_parser(subparsers, name: str) -> None:
     parser.add_argument("--json", action="store_true",
                         help="输出 notice/1 JSON（一个文件输出一个对象；多个文件每行一个对象，即 JSON Lines）")
     parser.add_argument("--text", action="store_true", help="JSON 中附带清理后的正文（各 span 的依据）")
+    parser.add_argument("--no-ocr", action="store_true", help="不对扫描页做文字识别")
     parser.set_defaults(run=run)
 
 
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     several = len(args.files) > 1
     for index, file in enumerate(args.files):
         try:
-            notice = parse_file(file, _progress_printer(file))
+            notice = parse_file(file, _progress_printer(file), ocr=not args.no_ocr)
         except PolicyDeskError as exc:
             print(f"错误：{exc}", file=sys.stderr)
             status = 2
