@@ -171,7 +171,8 @@ def delegate(store: Store, task_id: int, unit: str, *, role: str = ROLE_LEAD,
     at = stamp(now)
     ids: list[int] = []
     with store.transaction() as conn:
-        if conn.execute("SELECT 1 FROM tasks WHERE id = ?", (task_id,)).fetchone() is None:
+        task = conn.execute("SELECT task_key, plan_id FROM tasks WHERE id = ?", (task_id,)).fetchone()
+        if task is None:
             raise StoreError(f"没有编号为 {task_id} 的任务")
         instances = conn.execute("SELECT id, due_date, due_time FROM deadlines WHERE task_id = ?"
                                  " ORDER BY due_date IS NULL, due_date, id", (task_id,)).fetchall()
@@ -189,7 +190,8 @@ def delegate(store: Store, task_id: int, unit: str, *, role: str = ROLE_LEAD,
                  inst["due_time"] if inst else None, at, at))
             ids.append(int(cur.lastrowid))
             store.log("交办", "delegation", ids[-1],
-                      {"任务": task_id, "单位": unit, "角色": role, "时限": inst["due_date"] if inst else None},
+                      {"方案": task["plan_id"], "任务": task["task_key"], "单位": unit, "角色": role,
+                       "时限": inst["due_date"] if inst else None},
                       at=now)
         if not ids:
             raise StoreError(f"该任务已交办给{unit}")

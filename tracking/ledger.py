@@ -113,9 +113,9 @@ def write_ledger(store: Store, path: str | os.PathLike[str], *, plan_id: int,
     target = Path(path)
     summary = summarize(store, plan_id, today)
     title = f"{summary.plan.title}督办台账"
-    rows = ledger_rows(store, summary.rows)
     suffix = target.suffix.lower()
     if suffix == ".xlsx":
+        rows = ledger_rows(store, summary.rows)
         from drafting.xlsx_table import XlsxSheet, write_tables_xlsx
 
         subtitle = f"制表单位：{summary.plan.issuer}    {ledger_caption(summary)}"
@@ -127,15 +127,44 @@ def write_ledger(store: Store, path: str | os.PathLike[str], *, plan_id: int,
     if suffix == ".docx":
         from drafting.gbt9704 import write_docx
 
-        return write_docx(ledger_document(summary, rows), target)
+        return write_docx(ledger_document(summary, print_rows(store, summary.rows)), target)
     raise PolicyDeskError(f"{target.name}：台账只能导出为 .xlsx 或 .docx")
+
+
+# The printed 台账 has fewer, wider columns than the workbook: step dates share one cell.
+PRINT_COLUMNS: tuple[TableColumn, ...] = (
+    TableColumn("序号", 0.4, "center"),
+    TableColumn("任务", 1.1),
+    TableColumn("具体措施", 2.4),
+    TableColumn("责任单位", 1.2),
+    TableColumn("时限", 0.9, "center"),
+    TableColumn("状态", 0.6, "center"),
+    TableColumn("办理过程", 1.2),
+    TableColumn("反馈情况", 2.6),
+    TableColumn("提示", 0.9, "center"),
+)
+
+
+def print_rows(store: Store, rows: Sequence[DelegationRow]) -> list[list[CellValue]]:
+    out: list[list[CellValue]] = []
+    for n, r in enumerate(rows, 1):
+        steps = [(name, when) for name, when in (("交办", r.assigned_at), ("签收", r.signed_at),
+                                                  ("反馈", r.reported_at), ("办结", r.closed_at)) if when]
+        due = (f"{md(r.due_date)}{r.due_time or ''}前" if r.due_date else (r.deadline_text or "长期坚持"))
+        hint = hint_cell(r)
+        if r.reminder_count:
+            hint += f"\n已催办{r.reminder_count}次"
+        out.append([n, f"{r.task_key} {r.category}", r.measures, f"{r.unit}（{r.role}）", due, r.status,
+                    "\n".join(f"{name} {md(when.date())}" for name, when in steps), feedback_cell(store, r),
+                    hint.strip()])
+    return out
 
 
 def ledger_document(summary: PlanSummary, rows: list[list[CellValue]]) -> OfficialDocument:
     """The 台账 as a landscape table document (the way write_task_table_docx prints a table)."""
     title = f"{summary.plan.title}督办台账"
     blocks = [Paragraph(ledger_caption(summary)),
-              Table(list(LEDGER_COLUMNS), rows),
+              Table(list(PRINT_COLUMNS), rows),
               Paragraph("单位落实情况汇总", indent=False, align="center"),
               Table(list(UNIT_COLUMNS), unit_rows(summary))]
     return OfficialDocument(title=title, date=summary.today,

@@ -41,6 +41,8 @@ class ReminderDraft:
 
 def _due_text(rows: list[DelegationRow]) -> str:
     days = sorted({r.due_date for r in rows if r.due_date})
+    if rows[0].occurrence is not None and not rows[0].overdue_days:
+        return f"应{rows[0].deadline_text}报送"
     if not days:
         return f"时限为{rows[0].deadline_text or '尽快'}"
     clock = f"{rows[0].due_time}" if rows[0].due_time else ""
@@ -68,6 +70,9 @@ def late_items(rows: list[DelegationRow], today: date) -> dict[str, list[dict]]:
         items = []
         for group in tasks.values():
             first = group[0]
+            if first.occurrence is not None:
+                # A recurring duty: name the reports missed; if none is missed yet, the duty itself.
+                group = [r for r in group if r.overdue_days] or [first]
             worst = max(group, key=lambda r: r.overdue_days)
             items.append({
                 "number": first.task_number or first.task_key, "category": _inner_quotes(first.category),
@@ -106,7 +111,8 @@ def draft_reminder(store: Store, *, plan_id: int, today: date | None = None,
         title=f"关于督促加快落实{subject}有关任务的通知",
         recipients=order, body=body, signature=[plan.issuer], date=today, note=contact_note(plan),
     )
-    return ReminderDraft(document=document, units=order, delegation_ids=[r.id for r in rows], items=items)
+    named = [i for u in order for item in items[u] for i in item["ids"]]
+    return ReminderDraft(document=document, units=order, delegation_ids=named, items=items)
 
 
 def write_reminder(store: Store, path: str | os.PathLike[str], *, plan_id: int, today: date | None = None,

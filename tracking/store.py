@@ -124,7 +124,7 @@ class Store:
         cur = self.conn.execute(
             "INSERT INTO events (at, actor, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
             (stamp(at), self.actor, action, entity, entity_id,
-             json.dumps(detail or {}, ensure_ascii=False, sort_keys=True)),
+             json.dumps(detail or {}, ensure_ascii=False)),
         )
         return int(cur.lastrowid)
 

@@ -21,6 +21,8 @@ from pathlib import Path
 from parsing.errors import PolicyDeskError
 from tracking.schema import STATUSES
 
+LIGHTS = {"红": "red", "黄": "yellow", "蓝": "blue"}
+
 
 def _day(text: str) -> date:
     try:
@@ -52,6 +54,7 @@ def add_parser(subparsers, name: str) -> None:
     p.add_argument("--plan", type=int, help="方案编号")
     p.add_argument("--due-within", type=int, metavar="N", help="只列 N 个工作日内到期的事项")
     p.add_argument("--open", action="store_true", help="只列未反馈的事项")
+    p.add_argument("--light", choices=list(LIGHTS), help="只列亮该色灯的事项：红（逾期）、黄（滞后）、蓝（临期）")
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p = command("delegate", "把任务交办给单位")
     p.add_argument("task", help="任务编号，如 T3")
@@ -124,10 +127,11 @@ def _cmd_import(store, args) -> int:
 
 
 def _cmd_list(store, args) -> int:
-    from tracking.queries import list_delegations
+    from tracking.queries import LIGHT_MEANING, list_delegations
 
     rows = list_delegations(store, today=_today(args), plan_id=args.plan, unit=args.unit, overdue=args.overdue,
-                            due_within=args.due_within, open_only=args.open)
+                            due_within=args.due_within, open_only=args.open,
+                            light=LIGHTS[args.light] if args.light else None)
     if args.json:
         print(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2))
         return 0
@@ -139,9 +143,9 @@ def _cmd_list(store, args) -> int:
         due = r.due_date.isoformat() if r.due_date else (r.deadline_text or "无时限")
         if r.due_time:
             due += f" {r.due_time}"
-        hint = r.light_name
+        hint = f"{r.light_name}（{LIGHT_MEANING[r.light]}）" if r.light else ""
         if r.overdue_days:
-            hint += f"（逾期{r.overdue_days}个工作日）"
+            hint = f"{r.light_name}（逾期{r.overdue_days}个工作日）"
         print(f"{r.id}\t{r.task_key} {r.category}\t{r.unit}（{r.role}）\t{due}\t{r.status}\t{hint}")
     overdue = sum(1 for r in rows if r.overdue_days)
     print(f"共 {len(rows)} 件，其中逾期 {overdue} 件。")

@@ -89,6 +89,10 @@ def test_lights_before_the_deadline(walked, capsys):
     assert [(r["due"][5:], r["light"]) for r in later[:6]] == [
         ("06-19", "blue"), ("06-20", "blue"), ("06-21", "blue"), ("06-22", "blue"), ("06-23", "blue"),
         ("06-24", None)]
+    yellow = listed(capsys, "--today", "2021-06-18", "--light", "黄")
+    assert {(r["task"], r["unit"]) for r in yellow} == {
+        ("T1", "县中医医院"), ("T1", "县疾病预防控制中心"), ("T1", "各乡镇卫生院"), ("T2", "局办公室"),
+        ("T2", "县中医医院"), ("T3", "县疾病预防控制中心"), ("T5", "局医政股")}  # unsigned since 6月16日
     due_soon = listed(capsys, "--today", "2021-06-18", "--due-within", "2", "--unit", "县中医医院")
     assert [(r["task"], r["due"]) for r in due_soon] == [("T1", "2021-06-22")]
 
