@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QCompleter,
     QDateEdit,
     QFileDialog,
     QFormLayout,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -99,7 +101,26 @@ class TrackPage(QWidget):
         status_row.addWidget(self.status_button)
         form.addRow(self.tr("状态"), status_row)
         form.addRow(self.tr("反馈"), self.feedback)
-        form.addRow("", self.feedback_button)
+        self.attach_button = QPushButton(self.tr("附件…"))
+        self.attach_button.setToolTip(self.tr("选择单位报来的材料，随反馈一并登记"))
+        self.attach_button.clicked.connect(self.choose_attachments)
+        self.attachments: list[Path] = []
+        self.attach_label = QLabel()
+        self.attach_label.setWordWrap(True)
+        feedback_row = QHBoxLayout()
+        feedback_row.addWidget(self.attach_button)
+        feedback_row.addWidget(self.feedback_button, 1)
+        form.addRow("", self.attach_label)
+        form.addRow("", feedback_row)
+        self.unit_edit = QLineEdit()
+        self.unit_edit.setPlaceholderText(self.tr("单位名称"))
+        self.extra_button = QPushButton(self.tr("追加交办"))
+        self.extra_button.setToolTip(self.tr("把所选事项的任务再交办给另一个单位"))
+        self.extra_button.clicked.connect(lambda: self.delegate_to(self.unit_edit.text()))
+        extra_row = QHBoxLayout()
+        extra_row.addWidget(self.unit_edit, 1)
+        extra_row.addWidget(self.extra_button)
+        form.addRow(self.tr("交办给"), extra_row)
 
         self.remind_button = QPushButton(self.tr("起草催办通知…"))
         self.remind_button.clicked.connect(lambda: self.draft_reminder())
@@ -165,6 +186,13 @@ class TrackPage(QWidget):
             self.summary.setText(str(exc))
             return
         self._loaded = True
+        known = list(units)
+        if self.session.profile is not None:
+            known += [n for n in self.session.profile.department_names() + self.session.profile.unit_names()
+                      if n not in known]
+        completer = QCompleter(known, self.unit_edit)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.unit_edit.setCompleter(completer)
         for combo, items in ((self.plan_filter, [(p.title, p.id) for p in reversed(plans)]),
                              (self.unit_filter, [(u, u) for u in units])):
             current = combo.currentData()
@@ -221,7 +249,8 @@ class TrackPage(QWidget):
         return self.model.row_at(index.row()) if index.isValid() else None
 
     def _set_enabled(self, on: bool) -> None:
-        for widget in (self.status_box, self.status_button, self.feedback, self.feedback_button):
+        for widget in (self.status_box, self.status_button, self.feedback, self.feedback_button,
+                       self.attach_button, self.unit_edit, self.extra_button):
             widget.setEnabled(on)
 
     def _selected(self) -> None:
@@ -255,14 +284,42 @@ class TrackPage(QWidget):
     def set_status(self, status: str) -> bool:
         return self._change(status=status)
 
+    def choose_attachments(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, "选择反馈材料", "", "所有文件 (*)")
+        if names:
+            self.set_attachments([Path(n) for n in names])
+
+    def set_attachments(self, paths: list[Path]) -> None:
+        self.attachments = list(paths)
+        self.attach_label.setText("附件：" + "、".join(p.name for p in self.attachments) if paths else "")
+
     def add_feedback(self, text: str) -> bool:
-        if not text.strip():
+        """Record the unit's feedback (and the chosen attachments) on the selected delegation."""
+        if not text.strip() and not self.attachments:
             self.error.emit("请填写反馈内容。")
             return False
-        ok = self._change(feedback=text.strip())
+        ok = self._change(feedback=text.strip() or None, files=list(self.attachments))
         if ok:
             self.feedback.clear()
+            self.set_attachments([])
         return ok
+
+    def delegate_to(self, unit: str) -> bool:
+        """交办 the selected item's task to one more unit (as 配合)."""
+        row = self.current_row()
+        if row is None or not unit.strip():
+            self.error.emit("请先选择一条事项并填写单位名称。")
+            return False
+        try:
+            delegations = core("tracking.delegations", "交办", "delegate")
+            delegations.delegate(self.session.store, row.task_id, unit.strip(), role=delegations.ROLE_SUPPORT)
+        except PolicyDeskError as exc:
+            self.error.emit(str(exc))
+            return False
+        self.unit_edit.clear()
+        self.reload()
+        self.session.message.emit(f"已交办给{unit.strip()}。")
+        return True
 
     # --- documents (worker jobs) -----------------------------------------------------------------
     def _output(self, title: str, default: str, filters: str, path: Path | None) -> Path | None:

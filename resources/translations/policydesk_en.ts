@@ -491,32 +491,32 @@
     </message>
     <message>
         <location filename="../../desktop/ui/table_page.py" line="40" />
-        <location filename="../../desktop/ui/table_page.py" line="113" />
+        <location filename="../../desktop/ui/table_page.py" line="130" />
         <source>请先在“起草”中起草实施方案。</source>
         <translation>Draft a plan on the Draft page first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_page.py" line="62" />
+        <location filename="../../desktop/ui/table_page.py" line="69" />
         <source>导出 .docx…</source>
         <translation>Export .docx…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_page.py" line="64" />
+        <location filename="../../desktop/ui/table_page.py" line="71" />
         <source>导出 .xlsx…</source>
         <translation>Export .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_page.py" line="66" />
+        <location filename="../../desktop/ui/table_page.py" line="73" />
         <source>交办督办 →</source>
         <translation>Delegate →</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_page.py" line="67" />
+        <location filename="../../desktop/ui/table_page.py" line="74" />
         <source>把方案和每项任务的牵头、配合单位登记到督办台账</source>
         <translation>Record the plan and each task's lead and supporting units in the tracking ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_page.py" line="73" />
+        <location filename="../../desktop/ui/table_page.py" line="80" />
         <source>双击单元格修改：单位可输入简称并从单位资料中补全，时限用日历选择（红色为法定节假日，蓝色下划线为调休上班）。</source>
         <translation>Double-click a cell to edit: units complete from the profile; dates use a calendar (red: public holiday, blue underline: make-up working day).</translation>
     </message>
@@ -524,104 +524,134 @@
 <context>
     <name>TrackPage</name>
     <message>
-        <location filename="../../desktop/ui/track_page.py" line="45" />
+        <location filename="../../desktop/ui/track_page.py" line="47" />
         <source>督办</source>
         <translation>Tracking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/track_page.py" line="58" />
+        <location filename="../../desktop/ui/track_page.py" line="60" />
         <source>按此日期计算红黄蓝灯</source>
         <translation>Compute the red/yellow/blue lights as of this date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/track_page.py" line="60" />
+        <location filename="../../desktop/ui/track_page.py" line="62" />
         <source>方案</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/track_page.py" line="60" />
+        <location filename="../../desktop/ui/track_page.py" line="62" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/track_page.py" line="61" />
+        <location filename="../../desktop/ui/track_page.py" line="63" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/track_page.py" line="83" />
-        <location filename="../../desktop/ui/track_page.py" line="231" />
+        <location filename="../../desktop/ui/track_page.py" line="85" />
+        <location filename="../../desktop/ui/track_page.py" line="260" />
         <source>选择一行查看详情。</source>
         <translation>Select a row to see details.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/track_page.py" line="87" />
+        <location filename="../../desktop/ui/track_page.py" line="89" />
         <source>更新状态</source>
         <translation>Update status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/track_page.py" line="90" />
+        <location filename="../../desktop/ui/track_page.py" line="92" />
         <source>单位反馈的办理情况…</source>
         <translation>What the unit reported…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/track_page.py" line="92" />
+        <location filename="../../desktop/ui/track_page.py" line="94" />
         <source>登记反馈</source>
         <translation>Record feedback</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/track_page.py" line="94" />
+        <location filename="../../desktop/ui/track_page.py" line="96" />
         <source>办理情况</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/track_page.py" line="214" />
+        <location filename="../../desktop/ui/track_page.py" line="104" />
+        <source>附件…</source>
+        <translation>Files…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/track_page.py" line="105" />
+        <source>选择单位报来的材料，随反馈一并登记</source>
+        <translation>Choose the material the unit sent, recorded with the feedback</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/track_page.py" line="116" />
+        <source>单位名称</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/track_page.py" line="117" />
+        <source>追加交办</source>
+        <translation>Delegate too</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/track_page.py" line="118" />
+        <source>把所选事项的任务再交办给另一个单位</source>
+        <translation>Hand the selected item's task to one more unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/track_page.py" line="123" />
+        <source>交办给</source>
+        <translation>Delegate to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/track_page.py" line="242" />
         <source>没有符合筛选条件的事项。</source>
         <translation>No items match the filters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/track_page.py" line="61" />
-        <location filename="../../desktop/ui/track_page.py" line="100" />
+        <location filename="../../desktop/ui/track_page.py" line="63" />
+        <location filename="../../desktop/ui/track_page.py" line="102" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/track_page.py" line="101" />
+        <location filename="../../desktop/ui/track_page.py" line="103" />
         <source>反馈</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/track_page.py" line="104" />
+        <location filename="../../desktop/ui/track_page.py" line="125" />
         <source>起草催办通知…</source>
         <translation>Draft reminder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/track_page.py" line="106" />
+        <location filename="../../desktop/ui/track_page.py" line="127" />
         <source>起草进展报告…</source>
         <translation>Draft progress report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/track_page.py" line="108" />
+        <location filename="../../desktop/ui/track_page.py" line="129" />
         <source>导出台账…</source>
         <translation>Export ledger…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/track_page.py" line="110" />
+        <location filename="../../desktop/ui/track_page.py" line="131" />
         <source>导出日历（.ics）…</source>
         <translation>Export calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/track_page.py" line="111" />
+        <location filename="../../desktop/ui/track_page.py" line="132" />
         <source>把未办结事项的时限导入 Outlook、手机等日历</source>
         <translation>Put the deadlines of open items into Outlook or a phone calendar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/track_page.py" line="113" />
+        <location filename="../../desktop/ui/track_page.py" line="134" />
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/track_page.py" line="212" />
+        <location filename="../../desktop/ui/track_page.py" line="240" />
         <source>督办库中还没有交办事项：在“分工”中点击“交办督办”。</source>
         <translation>No delegations yet: click “Delegate” on the Tasks page.</translation>
     </message>

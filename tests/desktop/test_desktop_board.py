@@ -68,3 +68,22 @@ def test_the_deadline_calendar_is_exported_off_the_ui_thread(qtbot, board, tmp_p
     assert wait_done(qtbot, state).state == "finished", state.error
     text = out.read_text(encoding="utf-8")
     assert text.startswith("BEGIN:VCALENDAR") and "DTSTART;VALUE=DATE:20240603" in text
+
+
+def test_feedback_with_files_and_one_more_unit(board, tmp_path):
+    board.plan_filter.setCurrentIndex(board.plan_filter.findText("甲方案"))
+    board.view.selectRow(0)
+    target = board.current_row()
+    report = tmp_path / "自查报告.docx"
+    report.write_bytes(b"PK fake report")
+    board.set_attachments([report])
+    assert "自查报告.docx" in board.attach_label.text()
+    assert board.add_feedback("")  # files alone are feedback too
+    row = next(r for r in board.model.rows if r.id == target.id)
+    assert row.attachment_count == 1 and row.status == "已反馈"
+    assert board.attach_label.text() == ""
+    board.view.selectRow(board.model.rows.index(row))
+    assert board.delegate_to("县疾病预防控制中心")
+    added = [r for r in board.model.rows if r.unit == "县疾病预防控制中心"]
+    assert added and {r.task_id for r in added} == {target.task_id} and added[0].role == "配合"
+    assert board.unit_filter.findText("县疾病预防控制中心") > 0
