@@ -81,14 +81,19 @@ def import_plan(store: Store, plan: CountyPlan, *, source_path: str | Path | Non
                 cancelled: CancelCheck = never) -> int:
     """Store a county plan, its tasks and their dated deadlines (recurring duties expanded over
     the plan's span); with ``delegate_units`` each task is delegated (交办) to its lead units
-    (牵头) and support units (配合). Returns the plan id. The same file twice is refused."""
-    sha = file_sha256(source_path) if source_path and Path(source_path).is_file() else None
+    (牵头) and support units (配合). Returns the plan id. The same plan twice (same content,
+    whichever file it came from) is refused. Without ``notice_id`` the plan is linked to the
+    received notice whose 文号 is the plan's superior document number, if one was recorded."""
+    sha = hashlib.sha256(plan.dumps().encode("utf-8")).hexdigest()
     span_start, span_end = plan_span(plan, until)
     with store.transaction() as conn:
-        if sha:
-            row = conn.execute("SELECT id FROM plans WHERE source_sha256 = ?", (sha,)).fetchone()
-            if row:
-                raise StoreError(f"该方案文件已导入（方案编号 {row['id']}），不再重复导入")
+        row = conn.execute("SELECT id FROM plans WHERE source_sha256 = ?", (sha,)).fetchone()
+        if row:
+            raise StoreError(f"该方案已导入（方案编号 {row['id']}），不再重复导入")
+        superior_number = (plan.superior or {}).get("doc_number")
+        if notice_id is None and superior_number:
+            found = conn.execute("SELECT max(id) FROM notices WHERE doc_number = ?", (superior_number,)).fetchone()
+            notice_id = found[0]
         cur = conn.execute(
             "INSERT INTO plans (notice_id, title, cover_title, issuer, doc_number, issue_date, span_start,"
             " span_end, source_path, source_sha256, json, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -43,7 +43,7 @@ CREATE TABLE plans (
     span_start TEXT,
     span_end TEXT,
     source_path TEXT,
-    source_sha256 TEXT,
+    source_sha256 TEXT,  -- of the plan/1 JSON as stored: the same plan is imported once
     json TEXT NOT NULL,
     imported_at TEXT NOT NULL
 );

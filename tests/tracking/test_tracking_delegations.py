@@ -89,6 +89,12 @@ def test_received_notice_is_kept_with_its_file_hash(store, tmp_path):
     assert json.loads(row["json"])["title"] == notice["title"]
     with pytest.raises(StoreError, match="notice/1"):
         import_notice(store, {"schema": "plan/1"})
+    # The county plan answering it is linked to it by the superior 文号.
+    plan_id = import_plan(store, wutai_plan())
+    linked = store.conn.execute("SELECT notice_id FROM plans WHERE id = ?", (plan_id,)).fetchone()[0]
+    assert linked == first
+    with pytest.raises(StoreError, match="该方案已导入"):
+        import_plan(store, wutai_plan())
 
 
 def test_overdue_query_uses_the_index(store):
