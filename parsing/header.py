@@ -168,7 +168,8 @@ def read_header(clean: CleanText) -> Header:
             header.title = "".join(parts)
             header.spans["title"] = (start, paras.items[j][1])
             last_head = i = j
-        elif title_para is not None and value.endswith(("：", ":")) and "。" not in value and len(value) <= 300 \
+        elif title_para is not None and (value.endswith(("：", ":")) or re.match(r"主送[:：]", value)) \
+                and "。" not in value and len(value) <= 300 \
                 and not value.startswith(("附件", "联系人")) and _looks_like_recipients(clean.text, start, end):
             header.recipients, header.recipient_spans = _split_recipients(clean.text, start, end)
             header.spans["recipients"] = (start, end)
@@ -219,10 +220,12 @@ def _looks_like_recipients(text: str, start: int, end: int) -> bool:
 def _split_recipients(text: str, start: int, end: int) -> tuple[list[str], list[Span]]:
     """Recipients split on 、 and ， outside brackets, with their spans."""
     line = text[start:end]
+    label = re.match(r"\s*主\s*送\s*[:：]\s*", line)
+    first = label.end() if label else 0
     stop = max(line.rfind("："), line.rfind(":"))
-    line = line[:stop] if stop >= 0 else line
+    line = line[:stop] if stop >= first else line
     names, spans = [], []
-    depth, piece_start = 0, 0
+    depth, piece_start = 0, first
     for k, ch in enumerate(line + "，"):
         if ch in "（(":
             depth += 1

@@ -117,3 +117,8 @@ def test_an_organ_line_under_the_document_number_opens_the_title():
     assert n.title == "县卫生健康局关于开展安全生产检查的通知"
     n = parse_text("县卫生健康局\n县卫〔2024〕8号\n关于开展检查的通知\n各单位：\n请检查。\n县卫生健康局\n2024年5月6日\n")
     assert n.title == "关于开展检查的通知"  # above the number it is the 版头
+
+
+def test_recipients_after_a_zhusong_label():
+    n = parse_text("关于开展检查的通知\n主送：各县（市、区）卫健委，委属各单位\n请开展检查。\n县卫生健康局\n2024年5月6日\n")
+    assert n.recipients == ["各县（市、区）卫健委", "委属各单位"]
