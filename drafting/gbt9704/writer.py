@@ -224,11 +224,15 @@ def _setup_font_table(document: DocxDocument, profile: LayoutProfile) -> None:
 
 
 def _setup_properties(document: DocxDocument, doc: OfficialDocument) -> None:
-    # python-docx's template carries a thumbnail of a blank page; file browsers would show it.
+    # python-docx's template carries a thumbnail of a blank page (file browsers would show it) and
+    # a Word 2010 copy of the styles that still names theme fonts.
     package = document.part.package
     for rel_id, rel in list(package.rels.items()):
         if rel.reltype.endswith("/metadata/thumbnail"):
             del package.rels[rel_id]
+    for rel_id, rel in list(document.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            del document.part.rels[rel_id]
     props = document.core_properties
     now = datetime.datetime.now(datetime.UTC).replace(microsecond=0, tzinfo=None)
     props.title = doc.title
