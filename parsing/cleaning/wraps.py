@@ -61,6 +61,13 @@ class Layout:
         margin = 1.5 if strict else _WIDTH_WINDOW
         return line.width >= self.width - margin
 
+    def first_line_of_paragraph(self, line: Line) -> bool:
+        """A line two characters short of the width, running on: a first line whose 2-character
+        indent the export dropped."""
+        if self.width is None or line.page_start or ends_terminal(line.s):
+            return False
+        return self.width - 2.5 <= line.width <= self.width - 1.5
+
     def long(self, line: Line) -> bool:
         return self.width is None and line.width >= _LONG_LINE
 
@@ -188,7 +195,8 @@ def _joins(par: _Paragraph, a: Line, b: Line, layout: Layout) -> bool:
     if mid:
         return True
     if terminal:
-        return layout.full(a, strict=True) and not _heading_like(b, layout)
+        return (layout.full(a, strict=True) and not _heading_like(b, layout)
+                and not layout.first_line_of_paragraph(b))
     if b.page_start and a.width >= _PAGE_END_LINE:
         return True  # a long line that stops without punctuation at the foot of a page runs on
     if _title_continues(par.short_text(), text_b):

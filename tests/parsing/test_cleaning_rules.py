@@ -62,6 +62,12 @@ def paragraphs(text: str) -> list[str]:
     return clean_text(text).paragraph_texts()
 
 
+def wrap_indented(paragraph: str, width: int) -> list[str]:
+    """Wrap as a page with a 2-character first-line indent does, the indent then dropped."""
+    first = wrap(paragraph, width - 2)[0]
+    return [first, *wrap(paragraph[len(first):], width)]
+
+
 def wrapped_notice(width: int, separator: str) -> str:
     lines = [*TITLE]
     for paragraph in NOTICE:
@@ -84,6 +90,20 @@ def test_numbered_heading_with_a_comma_stays_apart_from_its_body(separator):
              "各单位要充分认识开展专项整治的重要性和紧迫性，切实加强组织领导。", "（二）强化督导检查，严肃追责问责",
              "县卫生健康局将适时组织督查，对工作不力的单位予以通报。"]
     assert paragraphs(separator.join(lines)) == lines
+
+
+def test_paragraph_ending_at_the_margin_is_told_from_the_next_by_its_dropped_indent():
+    """The last line of the first paragraph is full and ends with 。; the next paragraph's first
+    line is two characters short: the indent the export dropped."""
+    first = ("各单位要高度重视夏季食品安全工作，切实加强组织领导，明确专人负责，确保各项措施落实到位，"
+             "坚决防止群体性食物中毒事件，保障人民群众的饮食安全。")
+    second = ("各乡镇卫生院要加强对村卫生室的指导，督促落实各项食品安全管理制度，发现问题及时整改到位，"
+              "整改情况于每月底前报县卫生健康局医政股汇总。")
+    third = "县卫生健康局将适时组织督查，督查结果在全县通报，对工作不力的单位予以约谈。"
+    lines = [*wrap_indented(first, 24), *wrap_indented(second, 24), *wrap_indented(third, 24)]
+    ends = [line for line in lines if line.endswith("饮食安全。")]
+    assert len(ends) == 1 and len(ends[0]) == 24  # the case this test is about
+    assert paragraphs("\n".join(lines)) == [first, second, third]
 
 
 def test_heading_number_starts_a_paragraph_even_after_an_unfinished_line():
