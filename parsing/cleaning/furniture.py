@@ -11,7 +11,9 @@ _DASH = r"[-—–－─―~～_=·•\s]"
 _NUM = r"[0-9０-９]{1,4}"
 _CN_NUM = r"[一二三四五六七八九十百〇零]{1,4}"
 PAGE_NUMBER = re.compile(
-    rf"^(?:{_DASH}*{_NUM}{_DASH}*"  # 3, - 3 -, — 3 —
+    rf"^(?:[0-9０-９]{{1,3}}"  # 3 (a bare year such as 2024 is not a page number)
+    rf"|{_DASH}*[-—–－─―~～_=·•]{_DASH}*{_NUM}{_DASH}*"  # - 3 -, — 3 —, -3
+    rf"|{_DASH}*{_NUM}{_DASH}*[-—–－─―~～_=·•]{_DASH}*"
     rf"|[-—–－─―]\s*{_CN_NUM}\s*[-—–－─―]"  # — 三 —
     rf"|第\s*{_NUM}\s*页\s*[,，/、]?\s*(?:共\s*{_NUM}\s*页)?"  # 第3页 共5页
     rf"|共\s*{_NUM}\s*页\s*[,，/、]?\s*第\s*{_NUM}\s*页"

@@ -245,7 +245,7 @@ def test_page_numbers_are_furniture(line):
     assert is_page_number(line)
 
 
-@pytest.mark.parametrize("line", ["3个工作日内完成", "2024年", "1.加强领导", "第三条 各单位应当", "第3页的表格"])
+@pytest.mark.parametrize("line", ["3个工作日内完成", "2024年", "2024", "1.加强领导", "第三条 各单位应当", "第3页的表格"])
 def test_text_is_not_a_page_number(line):
     assert not is_page_number(line)
 
