@@ -16,6 +16,7 @@ from tracking.queries import (
     PlanSummary,
     feedback_of,
     summarize,
+    workday_caveats,
 )
 from tracking.store import Store
 
@@ -104,7 +105,8 @@ def ledger_caption(summary: PlanSummary) -> str:
     return (f"统计截至{cn_date(s.today)}：交办事项{s.delegations}件，已办结{s.by_status['办结']}件，"
             f"已反馈{s.by_status['已反馈']}件，办理中{s.by_status['办理中']}件，已签收{s.by_status['签收']}件，"
             f"未签收{s.by_status['交办']}件；红灯{s.lights['red']}件、黄灯{s.lights['yellow']}件、"
-            f"蓝灯{s.lights['blue']}件。")
+            f"蓝灯{s.lights['blue']}件。" + "".join(f"（注：{note}）" for note in workday_caveats(
+                [s.today] + [r.due_date for r in s.rows if r.due_date])))
 
 
 def write_ledger(store: Store, path: str | os.PathLike[str], *, plan_id: int,

@@ -53,6 +53,21 @@ def working_days_between(a: date, b: date) -> int:
     return count
 
 
+def workday_caveats(days: list[date]) -> list[str]:
+    """Chinese notes for the years among ``days`` whose holidays are not (fully) known, so a
+    light counted Monday–Friday is never shown without saying so."""
+    from parsing.workdays import year_status
+
+    notes = []
+    for year in sorted({d.year for d in days}):
+        status = year_status(year)
+        if status == "unknown":
+            notes.append(f"{year}年节假日安排未知，工作日暂按周一至周五计算")
+        elif status == "expected":
+            notes.append(f"{year}年节假日按法定节日预计，未含调休，以国务院办公厅通知为准")
+    return notes
+
+
 def shift_working_days(day: date, n: int) -> date:
     """The date ``n`` working days after ``day`` (``n`` ≥ 0), tolerant of unknown years."""
     while n > 0:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -127,7 +128,7 @@ def _cmd_import(store, args) -> int:
 
 
 def _cmd_list(store, args) -> int:
-    from tracking.queries import LIGHT_MEANING, list_delegations
+    from tracking.queries import LIGHT_MEANING, list_delegations, workday_caveats
 
     rows = list_delegations(store, today=_today(args), plan_id=args.plan, unit=args.unit, overdue=args.overdue,
                             due_within=args.due_within, open_only=args.open,
@@ -149,6 +150,8 @@ def _cmd_list(store, args) -> int:
         print(f"{r.id}\t{r.task_key} {r.category}\t{r.unit}（{r.role}）\t{due}\t{r.status}\t{hint}")
     overdue = sum(1 for r in rows if r.overdue_days)
     print(f"共 {len(rows)} 件，其中逾期 {overdue} 件。")
+    for note in workday_caveats([_today(args)] + [r.due_date for r in rows if r.due_date]):
+        print(f"提示：{note}", file=sys.stderr)
     return 0
 
 

@@ -1,6 +1,7 @@
 """A writer process for the kill and concurrency tests (run as a script, not collected).
 
     python store_writer_process.py STORE_PATH NAME ITERATIONS [SHARED_ID]
+    python store_writer_process.py STORE_PATH big 0      (one long import transaction)
 
 Each iteration commits one transaction that delegates a task to a new unit and signs for it with
 feedback, then prints ``C <id>``; every 5th iteration also moves an earlier delegation to 办理中 in
@@ -20,7 +21,22 @@ from tracking.delegations import delegate, import_plan, update_status
 from tracking.store import open_store
 
 
+def big_import(path: str) -> None:
+    """One long transaction: a plan of 100 tasks delegated to 30 units each (6,000 rows)."""
+    tasks = [PlanTask(id=f"T{i}", number=str(i), category=f"任务{i}", measures="逐项落实" * 10,
+                      lead=[f"牵头单位{j}" for j in range(20)], support=[f"配合单位{j}" for j in range(10)],
+                      deadlines=[PlanDeadline(kind="due", date="2024-06-15"), PlanDeadline(kind="due", date="2024-09-15")])
+             for i in range(1, 101)]
+    store = open_store(path, actor="导入")
+    print("START", flush=True)
+    import_plan(store, CountyPlan(title="大方案", cover_title="", issuer="县卫健局", issue_date="2024-03-01", tasks=tasks))
+    print("DONE", flush=True)
+
+
 def main() -> None:
+    if sys.argv[2] == "big":
+        big_import(sys.argv[1])
+        return
     path, name, iterations = sys.argv[1], sys.argv[2], int(sys.argv[3])
     shared = int(sys.argv[4]) if len(sys.argv) > 4 else None
     store = open_store(path, actor=name)

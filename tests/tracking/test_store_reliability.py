@@ -78,6 +78,25 @@ def test_kill_9_mid_loop_loses_no_committed_row(tmp_path):
         assert store.integrity_ok()
 
 
+def test_kill_9_inside_a_long_import_leaves_all_or_nothing(tmp_path):
+    path = tmp_path / "policydesk.sqlite3"
+    proc = _writer(path, "big", 0)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "START"
+    time.sleep(0.1)  # the import is one transaction of 6,000 delegations: kill it midway
+    os.kill(proc.pid, signal.SIGKILL)
+    rest, _ = proc.communicate(timeout=30)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    counts = [conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("plans", "tasks", "delegations", "events")]
+    if "DONE" in rest:  # the machine was fast enough to finish: then it is all there
+        assert counts == [1, 100, 6000, 6001]
+    else:
+        assert counts == [0, 0, 0, 0]
+    conn.close()
+
+
 def test_two_processes_write_at_once_without_lost_updates(tmp_path):
     path = tmp_path / "policydesk.sqlite3"
     with open_store(path, actor="准备") as store:
