@@ -138,3 +138,26 @@ def test_seed_004_header_and_items():
     assert item1.endswith("（局办公室、人事股、工委办牵头，各股室、局直属各单位分工负责）")
     assert "（2020年版）" in "".join(texts)
     assert texts[-1] == "始兴县卫生健康局办公室2022年8月10日印发"
+
+
+@pytest.mark.parametrize("path", seed_paths(), ids=lambda p: p.name[:3])
+def test_offset_map_points_every_character_back_into_the_seed(path):
+    source = path.read_text(encoding="utf-8")
+    result = _clean_path(path)
+    joiners = 0
+    for i, ch in enumerate(result.text):
+        page, offset = result.source_position(i)
+        assert page == 1
+        if ch == "\n" or (ch == " " and source[offset] != " "):
+            joiners += 1
+            continue
+        assert source[offset] == ch
+    assert joiners == len(result.paragraphs) - 1  # only the breaks between paragraphs were added
+    # A value found in the clean text can be shown where it stands in the source.
+    if path.name.startswith("002"):
+        start = result.text.index("于6月17日前报市卫健委办公室")
+        first, last = result.offsets[start], result.offsets[start + len("于6月17日前") - 1]
+        assert source[first:last + 1] == "于6月17日前"
+        start = result.text.index("即日起至7月10日")
+        first, last = result.offsets[start], result.offsets[start + len("即日起至7月10日") - 1]
+        assert source[first:last + 1] == "即日起至 7 月 10 日"
