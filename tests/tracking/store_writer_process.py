@@ -49,8 +49,11 @@ def main() -> None:
             import_plan(store, plan, delegate_units=False, now=datetime(2021, 6, 16, 9))
             row = conn.execute("SELECT id FROM tasks ORDER BY id LIMIT 1").fetchone()
     task_id = row["id"]
-    start_at = float(os.environ.get("WRITER_START_AT", "0"))  # start together with the other writer
-    time.sleep(max(0.0, start_at - time.time()))
+    go = os.environ.get("WRITER_GO_FILE")  # start together with the other writer
+    if go:
+        print("READY", flush=True)
+        while not os.path.exists(go):
+            time.sleep(0.005)
     mine: list[int] = []
     for i in range(iterations):
         with store.transaction():

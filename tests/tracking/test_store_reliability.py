@@ -24,8 +24,10 @@ WRITER = HERE / "store_writer_process.py"
 
 
 def _writer(path: Path, name: str, iterations: int, shared: int | None = None,
-            start_at: float = 0.0) -> subprocess.Popen:
-    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONUNBUFFERED="1", WRITER_START_AT=str(start_at))
+            go_file: Path | None = None) -> subprocess.Popen:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONUNBUFFERED="1")
+    if go_file is not None:
+        env["WRITER_GO_FILE"] = str(go_file)
     args = [sys.executable, str(WRITER), str(path), name, str(iterations)]
     if shared is not None:
         args.append(str(shared))
@@ -103,8 +105,11 @@ def test_two_processes_write_at_once_without_lost_updates(tmp_path):
         plan_id = import_plan(store, _tiny_plan(), delegate_units=False, now=datetime(2021, 6, 16, 9))
         (shared,) = delegate(store, find_task(store, "T1", plan_id), "县人民医院")
     n = 40
-    start_at = time.time() + 1.0
-    procs = [_writer(path, name, n, shared, start_at) for name in ("甲", "乙")]
+    go = tmp_path / "go"
+    procs = [_writer(path, name, n, shared, go) for name in ("甲", "乙")]
+    for proc in procs:  # both ready, then both start
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "READY"
+    go.touch()
     outputs = [p.communicate(timeout=240) for p in procs]
     for proc, (_, err) in zip(procs, outputs, strict=True):
         assert proc.returncode == 0, err
