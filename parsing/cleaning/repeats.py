@@ -88,6 +88,10 @@ def drop_repeated_blocks(lines: list[Line], paged: bool = False) -> tuple[list[L
         if found:
             for t in range(j, j + found):
                 keep[t] = False
+            if j + found < n:  # the line after the copy now follows the page break the copy followed
+                after = lines[j + found]
+                after.page_start = after.page_start or lines[j].page_start
+                after.gap = max(after.gap, lines[j].gap)
             preview = lines[j].s[:20]
             where = f"第{lines[j].text.pages[0]}页附近" if paged else ""
             warnings.append(
