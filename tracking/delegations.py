@@ -230,8 +230,13 @@ def update_status(store: Store, delegation_id: int, status: str | None = None, *
         if not path.is_file():
             raise StoreError(f"附件不存在：{path}")
     at = stamp(now)
-    copied: list[Path] = []
+    if store.conn.execute("SELECT 1 FROM delegations WHERE id = ?", (delegation_id,)).fetchone() is None:
+        raise StoreError(f"没有编号为 {delegation_id} 的交办事项")
+    copied: list[_StoredFile] = []
     try:
+        # Files are copied before the transaction, so the write lock is never held during a copy.
+        for path in paths:
+            copied.append(_store_file(store, delegation_id, path))
         with store.transaction() as conn:
             row = conn.execute("SELECT * FROM delegations WHERE id = ?", (delegation_id,)).fetchone()
             if row is None:
@@ -255,8 +260,12 @@ def update_status(store: Store, delegation_id: int, status: str | None = None, *
                 cur = conn.execute("INSERT INTO feedback (delegation_id, text, actor, created_at) VALUES (?, ?, ?, ?)",
                                    (delegation_id, feedback, store.actor, at))
                 feedback_id = int(cur.lastrowid)
-            for path in paths:
-                copied.append(_copy_attachment(store, conn, delegation_id, feedback_id, path, at))
+            for f in copied:
+                conn.execute(
+                    "INSERT INTO attachments (delegation_id, feedback_id, original_name, stored_path, sha256, size,"
+                    " added_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (delegation_id, feedback_id, f.source.name, str(f.target.relative_to(store.path.parent)),
+                     f.sha256, f.size, at))
             assignments = ", ".join(f"{column} = ?" for column in sets)
             conn.execute(f"UPDATE delegations SET {assignments} WHERE id = ?", (*sets.values(), delegation_id))
             if STATUS_RANK[new] >= STATUS_RANK["签收"] and old == "交办":
@@ -266,10 +275,11 @@ def update_status(store: Store, delegation_id: int, status: str | None = None, *
                       {"原状态": old, "新状态": new, "反馈": feedback,
                        "附件": [p.name for p in paths]}, at=now)
     except BaseException:
-        for path in copied:
-            path.unlink(missing_ok=True)
+        for f in copied:
+            if f.created:
+                f.target.unlink(missing_ok=True)
         raise
-    return StatusChange(delegation_id, old, new, sets["version"], feedback_id, copied)
+    return StatusChange(delegation_id, old, new, sets["version"], feedback_id, [f.target for f in copied])
 
 
 def _sign_siblings(store: Store, conn, row, at: str, now: datetime | None) -> None:
@@ -289,24 +299,29 @@ def _sign_siblings(store: Store, conn, row, at: str, now: datetime | None) -> No
         store.log("签收", "delegation", sibling, {"原状态": "交办", "新状态": "签收", "随": row["id"]}, at=now)
 
 
-def _copy_attachment(store: Store, conn, delegation_id: int, feedback_id: int | None, source: Path,
-                     at: str) -> Path:
+@dataclass
+class _StoredFile:
+    source: Path
+    target: Path
+    sha256: str
+    size: int
+    created: bool  # False when the same content was already stored (then never removed)
+
+
+def _store_file(store: Store, delegation_id: int, source: Path) -> _StoredFile:
+    """Copy ``source`` into the data folder (content-addressed, written atomically)."""
     sha = file_sha256(source)
     folder = store.files_dir / str(delegation_id)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{sha[:12]}_{source.name}"
-    if not target.exists():
+    created = not target.exists()
+    if created:
         temp = target.with_name(f".{target.name}.tmp")
         shutil.copyfile(source, temp)
         with open(temp, "rb") as handle:
             os.fsync(handle.fileno())
         os.replace(temp, target)
-    conn.execute(
-        "INSERT INTO attachments (delegation_id, feedback_id, original_name, stored_path, sha256, size, added_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (delegation_id, feedback_id, source.name, str(target.relative_to(store.path.parent)), sha,
-         source.stat().st_size, at))
-    return target
+    return _StoredFile(source, target, sha, source.stat().st_size, created)
 
 
 def record_reminders(store: Store, delegation_ids: Iterable[int], *, document_path: str | Path | None = None,

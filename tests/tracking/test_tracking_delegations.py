@@ -65,6 +65,14 @@ def test_feedback_files_are_copied_into_the_data_folder(store, plan, tmp_path):
     with pytest.raises(StoreError, match="附件不存在"):
         update_status(store, row.id, feedback="补充", files=[tmp_path / "没有这个文件.pdf"])
     assert store.conn.execute("SELECT count(*) FROM feedback").fetchone()[0] == 1
+    # A change that fails after the copy removes only the files it added, never one stored before.
+    source.write_bytes(content)
+    fresh = tmp_path / "整改照片.jpg"
+    fresh.write_bytes(b"\xff\xd8 jpeg")
+    with pytest.raises(StoreError, match="已被他人修改"):
+        update_status(store, row.id, feedback="再次报送", files=[source, fresh], expected_version=1)
+    assert copy.exists() and not any(p.name.endswith("整改照片.jpg") for p in copy.parent.iterdir())
+    assert store.conn.execute("SELECT count(*) FROM attachments").fetchone()[0] == 1
 
 
 def test_unit_aliases_find_the_same_unit(store, plan):
