@@ -42,6 +42,8 @@ _TITLE_MAX = 90
 _INNER_PUNCT = frozenset("，。；,;")
 _COLON_THEN_TEXT = re.compile(r"[:：]\s*\S")
 _PAGE_END_LINE = 25  # em
+# A heading number alone on its line (a PDF that set the label apart): the heading follows.
+_BARE_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(]\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[）)]|\d{1,2}[、．.])$")
 _ORGAN_END = re.compile(r"(?:局|委|委员会|办公室|办公厅|政府|中心|院|厅|部|处|科|股|室|所|站|会)$")
 _INDENT = 1.5  # em of leading space that marks a paragraph's first line
 _INDENT_SHARE = (0.02, 0.6)  # indents carry meaning only when some lines, not most, have one
@@ -178,7 +180,7 @@ def _joins(par: _Paragraph, a: Line, b: Line, layout: Layout) -> bool:
     if b.opens_paragraph or a.closes_paragraph:
         return False
     terminal = ends_terminal(text_a)
-    mid = ends_mid_sentence(text_a) or ends_with_label_colon(text_a)
+    mid = ends_mid_sentence(text_a) or ends_with_label_colon(text_a) or bool(_BARE_NUMBER.match(text_a))
     open_bracket = par.depth > 0 and not terminal
     complete_title = ends_with_genre(text_a) and not has_sentence_punct(text_a)  # …的通知
     unfinished = not terminal and (layout.full(a, strict=False) or (layout.long(a) and not complete_title)

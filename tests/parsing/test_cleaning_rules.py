@@ -106,6 +106,12 @@ def test_paragraph_ending_at_the_margin_is_told_from_the_next_by_its_dropped_ind
     assert paragraphs("\n".join(lines)) == [first, second, third]
 
 
+@pytest.mark.parametrize("number", ["一、", "（一）", "1.", "（1）"])
+def test_heading_number_set_apart_on_its_own_line_is_joined_to_its_heading(number):
+    text = f"各单位要认真抓好落实。\n{number}\n加强组织领导\n各单位要成立工作专班。"
+    assert paragraphs(text) == ["各单位要认真抓好落实。", f"{number}加强组织领导", "各单位要成立工作专班。"]
+
+
 def test_heading_number_starts_a_paragraph_even_after_an_unfinished_line():
     text = "各单位要按照要求认真开展自查，发现问题及时整改，确保\n（一）加强领导。各单位要成立工作专班。"
     assert paragraphs(text) == ["各单位要按照要求认真开展自查，发现问题及时整改，确保",
