@@ -2,8 +2,9 @@
 
 A copier or scanning app that overlaps pages leaves the end of one page again at the top of
 the next. The run may differ by an OCR character or two, so lines are compared with
-rapidfuzz. Lines are found as candidates by their first or last few characters, then the whole
-run is checked, which keeps the search linear in practice.
+rapidfuzz. Earlier lines sharing a line's first, middle or last few characters are its candidates
+(a bounded number, not far back); only then is the whole run compared, which keeps the search
+linear.
 """
 
 from __future__ import annotations
