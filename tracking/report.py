@@ -5,6 +5,7 @@ what each task has done by whose feedback, what is late, what comes next. Templa
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -17,6 +18,8 @@ from tracking.queries import DelegationRow, PlanSummary, feedback_of, load_plan,
 from tracking.store import Store
 
 UPCOMING_WITHIN = 10  # working days: what the report lists as coming next
+# A unit's feedback speaks of itself (我院、本中心); the report names the unit instead.
+_SELF_REFERENCE = re.compile(r"^(?:我|本)(?:院|单位|中心|局|站|所|科|股|室|委|办)[，,、]?")
 
 
 def _percent(part: int, whole: int) -> str:
@@ -41,7 +44,7 @@ def task_summary(store: Store, rows: Sequence[DelegationRow], today: date) -> st
         mine = [r for r in rows if r.unit == unit]
         feedback = [f for r in mine for f in feedback_of(store, r.id)]
         if feedback:
-            words = feedback[-1]["text"].rstrip("。；;")
+            words = _SELF_REFERENCE.sub("", feedback[-1]["text"]).rstrip("。；;")
             closed = all(r.status == "办结" for r in mine)
             said.append(f"{unit}{words}{'，已办结' if closed else ''}")
         else:

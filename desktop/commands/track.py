@@ -8,6 +8,7 @@
     policydesk track remind 催办通知.docx
     policydesk track report 进展情况报告.docx
     policydesk track ics 督办时限.ics
+    policydesk track plans
     policydesk track log [ID]
 """
 
@@ -72,6 +73,7 @@ def add_parser(subparsers, name: str) -> None:
         p = command(cmd, help_text)
         p.add_argument("out", type=Path)
         p.add_argument("--plan", type=int, help="方案编号（默认最近导入的方案）")
+    command("plans", "列出已导入的方案")
     p = command("log", "查看督办日志")
     p.add_argument("id", type=int, nargs="?", help="只看该交办事项")
     parser.set_defaults(run=run)
@@ -218,6 +220,20 @@ def _cmd_ics(store, args) -> int:
 
     path = write_ics(store, args.out, plan_id=_plan_id(store, args), now=_now(args))
     print(f"已导出时限日历：{path}")
+    return 0
+
+
+def _cmd_plans(store, args) -> int:
+    from tracking.queries import list_plans, summarize
+
+    plans = list_plans(store)
+    if not plans:
+        print("督办库中还没有方案。")
+        return 0
+    print("编号\t方案\t文号\t交办\t已办结\t逾期")
+    for plan in plans:
+        s = summarize(store, plan.id, _today(args))
+        print(f"{plan.id}\t{plan.title}\t{plan.doc_number or ''}\t{s.delegations}\t{s.by_status['办结']}\t{s.overdue}")
     return 0
 
 

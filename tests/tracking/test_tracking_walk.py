@@ -214,6 +214,11 @@ def test_everything_closed_turns_the_report_into_a_summary(walked, capsys, tmp_p
     assert "已办结34件" in text and "5项重点任务中5项已全部办结" in text
 
 
+def test_plans_are_listed_with_counts(walked, capsys):
+    out = track(capsys, "plans", "--today", "2021-06-23")
+    assert out.splitlines()[1] == "1\t五台县卫健系统安全生产大排查大整治专项行动实施方案\t五卫体发〔2021〕35号\t34\t1\t7"  # overdue: 3 on T1, 4 daily reports
+
+
 def test_event_log_records_each_step(walked, capsys):
     out = track(capsys, "log", str(walked["hospital_t1"]))
     actions = [line.split("\t")[2] for line in out.splitlines()]
