@@ -38,6 +38,8 @@ _WIDTH_WINDOW = 3  # wrapped lines vary by a few characters (punctuation, digits
 _WRAPPED_SHARE = 0.4  # share of lines near the typical width for a document to count as wrapped
 _BLANK_NOISE_SHARE = 0.4  # blank lines inside this share of sentences mean nothing
 _LONG_LINE = 40  # in unwrapped text, an unpunctuated line this long was broken by a page end
+_PARAGRAPH_LINE = 45  # em: wider than any page, so the line is a whole paragraph
+_PARAGRAPH_LINES_SHARE = 0.2
 _TITLE_MAX = 90
 _INNER_PUNCT = frozenset("，。；,;")
 _COLON_THEN_TEXT = re.compile(r"[:：]\s*\S")
@@ -56,6 +58,7 @@ class Layout:
     width: float | None  # typical width of a full wrapped line (em), None when lines are paragraphs
     blanks_mean_breaks: bool
     indent_marks_paragraphs: bool = False  # first lines are indented (PDF loader: two 全角 spaces)
+    lines_are_paragraphs: bool = False  # no page is that wide: each line is a whole paragraph
 
     def full(self, line: Line, strict: bool) -> bool:
         if self.width is None:
@@ -101,8 +104,10 @@ def estimate_layout(lines: list[Line]) -> Layout:
     blanks_mean_breaks = inside_sentences < _BLANK_NOISE_SHARE * blanks or blanks == 0
     indented = sum(line.indent >= _INDENT for line in flowing)
     indent_share = indented / len(flowing) if flowing else 0.0
+    very_long = sum(line.width > _PARAGRAPH_LINE for line in flowing)
     return Layout(width, blanks_mean_breaks,
-                  indented >= 2 and _INDENT_SHARE[0] <= indent_share <= _INDENT_SHARE[1])
+                  indented >= 2 and _INDENT_SHARE[0] <= indent_share <= _INDENT_SHARE[1],
+                  width is None and very_long >= _PARAGRAPH_LINES_SHARE * len(flowing))
 
 
 def _wrapped_body_line(line: Line, layout: Layout) -> bool:
@@ -183,8 +188,10 @@ def _joins(par: _Paragraph, a: Line, b: Line, layout: Layout) -> bool:
     mid = ends_mid_sentence(text_a) or ends_with_label_colon(text_a) or bool(_BARE_NUMBER.match(text_a))
     open_bracket = par.depth > 0 and not terminal
     complete_title = ends_with_genre(text_a) and not has_sentence_punct(text_a)  # …的通知
+    # Where each line is a paragraph, a short line with a comma is a list item, not half a sentence.
+    comma_inside = _inside_sentence(text_a) and not (layout.lines_are_paragraphs and a.width < _PAGE_END_LINE)
     unfinished = not terminal and (layout.full(a, strict=False) or (layout.long(a) and not complete_title)
-                                   or _inside_sentence(text_a))
+                                   or comma_inside)
     if is_heading_text(text_a) and par.depth == 0 and not mid and not layout.full(a, strict=False):
         return False  # 一、总体要求 / （一）提高政治站位，加强组织领导
     if b.gap > 0 and (layout.blanks_mean_breaks or b.gap >= 3):

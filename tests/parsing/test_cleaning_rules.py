@@ -112,6 +112,14 @@ def test_heading_number_set_apart_on_its_own_line_is_joined_to_its_heading(numbe
     assert paragraphs(text) == ["各单位要认真抓好落实。", f"{number}加强组织领导", "各单位要成立工作专班。"]
 
 
+def test_short_item_with_a_comma_stays_apart_where_lines_are_paragraphs():
+    """A Word document saved as text: one paragraph a line, many longer than any page."""
+    long_line = ("为切实做好夏季食品安全工作，保障人民群众饮食安全，根据《市卫生健康委关于做好2024年夏季食品安全"
+                 "工作的通知》要求，结合我县实际，决定在全县卫生健康系统开展夏季食品安全专项检查。")
+    lines = [long_line, "检查重点：", "制定检查清单，明确检查重点", "各单位要于6月底前完成自查，自查报告报局办公室。", long_line]
+    assert paragraphs("\n".join(lines)) == lines
+
+
 def test_heading_number_starts_a_paragraph_even_after_an_unfinished_line():
     text = "各单位要按照要求认真开展自查，发现问题及时整改，确保\n（一）加强领导。各单位要成立工作专班。"
     assert paragraphs(text) == ["各单位要按照要求认真开展自查，发现问题及时整改，确保",
