@@ -158,6 +158,10 @@ def test_late_feedback_ledger_report_and_calendar(walked, capsys, tmp_path):
     assert tcm_row["办理状态"] == "已反馈" and tcm_row["督办提示"] == "逾期反馈" and tcm_row["催办次数"] == 1
     cdc = next(r for r in body if r["编号"] == "T1" and r["责任单位"] == "县疾病预防控制中心")
     assert cdc["督办提示"] == "红灯（已逾期2个工作日）" and cdc["办理状态"] == "交办"
+    hints = {c.value: c.fill.start_color.rgb for row in sheet.iter_rows() for c in row
+             if isinstance(c.value, str) and c.value[:2] in ("红灯", "黄灯", "蓝灯")}
+    assert hints["红灯（已逾期2个工作日）"].endswith("FFC7CE")
+    assert all(rgb.endswith({"红": "FFC7CE", "黄": "FFEB9C", "蓝": "BDD7EE"}[v[0]]) for v, rgb in hints.items())
     assert any("统计截至2021年6月24日" in str(v) for row in values[:header_at] for v in row if v)
     units = [[c.value for c in row] for row in book["单位汇总"].iter_rows()]
     township = next(row for row in units if row[1] == "各乡镇卫生院")
