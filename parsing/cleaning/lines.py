@@ -62,6 +62,7 @@ class Line:
 
 
 FORM_FEED = "\f"
+_INDENT_WIDTH = {"\u3000": 1.0, "\t": 2.0}
 
 
 def split_page(page: RawPage, page_index: int) -> list[Line | str | None]:
@@ -72,12 +73,15 @@ def split_page(page: RawPage, page_index: int) -> list[Line | str | None]:
     for raw in page.text.split("\n"):
         if FORM_FEED in raw:
             out.append(FORM_FEED)
-        content = raw.strip(EDGE_SPACE)
+        # Tabs separate table cells; on a line with no tab inside its text, a leading tab is an
+        # indent typed by hand.
+        edge = EDGE_SPACE if "\t" in raw.strip(EDGE_SPACE + "\t") else EDGE_SPACE + "\t"
+        content = raw.strip(edge)
         if not content.strip(EDGE_SPACE + "\t"):
             out.append(None)
         else:
-            lead = len(raw) - len(raw.lstrip(EDGE_SPACE))
-            indent = sum(1.0 if ch == "\u3000" else 0.5 for ch in raw[:lead] if ch != FORM_FEED)
+            lead = len(raw) - len(raw.lstrip(edge))
+            indent = sum(_INDENT_WIDTH.get(ch, 0.5) for ch in raw[:lead] if ch != FORM_FEED)
             out.append(Line(
                 Mapped.from_source(content, page.number, start + lead),
                 page_index,

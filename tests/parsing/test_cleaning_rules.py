@@ -225,6 +225,14 @@ def test_address_broken_at_the_margin_gets_no_space():
     assert paragraphs(text) == ["请于6月底前，将材料发送至xzswjwfpf@163.com或登录http://www.example.gov.cn填报。"]
 
 
+def test_a_tab_typed_as_an_indent_is_not_a_table_cell():
+    text = "\t各单位要高度重视，切实加强组织领导。\n\t各乡镇卫生院要于6月底前完成自查。\t\n序号\t单位\n\t1\t医政股"
+    result = clean_text(text)
+    assert result.paragraph_texts() == ["各单位要高度重视，切实加强组织领导。", "各乡镇卫生院要于6月底前完成自查。", "序号\t单位",
+                                        "\t1\t医政股"]
+    assert [p.kind for p in result.paragraphs] == ["body", "body", "table_row", "table_row"]
+
+
 def test_latin_words_broken_over_lines_keep_a_space():
     text = "请各单位于6月底前，登录Online Health\nService平台填报。"
     assert paragraphs(text) == ["请各单位于6月底前，登录Online Health Service平台填报。"]
