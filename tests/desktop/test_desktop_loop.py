@@ -24,8 +24,6 @@ def _press(qtbot, window, sequence: str) -> None:
     QTest.keyClick(window, key.key(), key.keyboardModifiers())
 
 
-# drafting/gbt9704/title_lines.py lets jieba open gov_terms.dict without closing it (reported to its owner).
-@pytest.mark.filterwarnings("ignore:unclosed file.*gov_terms.dict:ResourceWarning")
 def test_the_whole_loop(qtbot, window, tmp_path):
     # 收文: open a seed off the UI thread
     (state,) = window.open_files([seed("002")])
@@ -188,7 +186,6 @@ def test_a_field_is_corrected_by_typing_in_the_panel(qtbot, window):
     assert window.session.current.notice.issue_date != "2024-03-08"
 
 
-@pytest.mark.filterwarnings("ignore:unclosed file.*gov_terms.dict:ResourceWarning")
 def test_redrafting_keeps_the_users_edits(qtbot, window):
     (state,) = window.open_files([seed("000")])
     assert wait_done(qtbot, state).state == "finished"

@@ -8,7 +8,6 @@ from conftest import seed, wait_done
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 
-@pytest.mark.filterwarnings("ignore:unclosed file.*gov_terms.dict:ResourceWarning")
 def test_export_then_preview_the_pages(qtbot, window, tmp_path):
     (state,) = window.open_files([seed("001")])
     assert wait_done(qtbot, state).state == "finished"

@@ -59,7 +59,6 @@ def test_layout_profile_and_holidays(window):
     assert ("2024-10-01", "国庆节（放假）") in rows and ("2024-10-12", "调休上班") in rows
 
 
-@pytest.mark.filterwarnings("ignore:unclosed file.*gov_terms.dict:ResourceWarning")
 def test_a_completeness_finding_leads_to_its_task(qtbot, window):
     (state,) = window.open_files([seed("002")])
     wait_done(qtbot, state)
