@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from parsing.model import Notice
+from parsing.model import HEADER_FIELDS, Notice
 
 KINDS = ("header", "deadline", "unit", "task", "contact", "leadership")
 KIND_NAMES = {"header": "文头", "deadline": "时限", "unit": "单位", "task": "任务", "contact": "联系人",
@@ -89,7 +89,7 @@ def highlight_spans(notice: Notice) -> list[tuple[str, tuple[int, int]]]:
         if task.span:
             spans.append(("task", task.span))
     for name, span in notice.spans.items():
-        if span and name != "recipients":
+        if span and name in HEADER_FIELDS:  # not ``basis``: it spans every cited document at once
             spans.append(("header", span))
     for task in notice.tasks:
         spans.extend(("unit", s) for s in task.unit_spans if s)
