@@ -147,3 +147,15 @@ def test_field_rows_cover_the_parse_and_find_clicks(opened_002):
     assert rows[row_at(rows, deadline.span[0])].kind in ("deadline", "unit", "contact", "header")
     assert text_to_value("局办公室、 医政股，财务股", True) == ["局办公室", "医政股", "财务股"]
     assert text_to_value("  ", False) is None
+
+
+def test_highlights_cover_values_not_whole_passages(opened_002):
+    from desktop.ui.fields import highlight_spans
+
+    notice = opened_002.notice
+    notice_copy = Notice.from_json(notice.to_json(include_text=True))
+    notice_copy.spans["basis"] = (0, len(notice_copy.text))
+    kinds = highlight_spans(notice_copy)
+    assert (("header", (0, len(notice_copy.text)))) not in kinds
+    assert ("header", notice.spans["doc_number"]) in kinds
+    assert {k for k, _ in kinds} >= {"task", "deadline", "unit", "contact"}
