@@ -77,7 +77,8 @@ class DraftPage(QWidget):
         self.plan_edit.setPlaceholderText(self.tr("点击“起草”生成方案正文，可直接在此修改。"))
         self.cover_edit = QPlainTextEdit()
         self.cover_edit.setPlaceholderText(self.tr("印发通知的正文将在起草后显示。"))
-        self.preview_pane = PdfPane(self.tr("导出 .docx 后点击“页面预览”查看排版效果（需要 LibreOffice）。"))
+        self.preview_pane = PdfPane(self.tr("导出 .docx 后点击“页面预览”查看排版效果（需要 LibreOffice）。"),
+                                    whole_pages=True)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.plan_edit, self.tr("实施方案"))
         self.tabs.addTab(self.cover_edit, self.tr("印发通知"))

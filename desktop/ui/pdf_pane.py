@@ -9,9 +9,12 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 
 class PdfPane(QWidget):
-    """Shows a PDF's pages, or a Chinese message when there is nothing (or QtPdf is missing)."""
+    """Shows a PDF's pages, or a Chinese message when there is nothing (or QtPdf is missing).
 
-    def __init__(self, empty_text: str, parent: QWidget | None = None):
+    ``whole_pages`` fits each page in the view (a print preview); otherwise pages fit the width.
+    """
+
+    def __init__(self, empty_text: str, parent: QWidget | None = None, whole_pages: bool = False):
         super().__init__(parent)
         self.message = QLabel(empty_text)
         self.message.setWordWrap(True)
@@ -31,7 +34,7 @@ class PdfPane(QWidget):
             self.view = QPdfView(self)
             self.view.setDocument(self.document)
             self.view.setPageMode(QPdfView.PageMode.MultiPage)
-            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+            self.view.setZoomMode(QPdfView.ZoomMode.FitInView if whole_pages else QPdfView.ZoomMode.FitToWidth)
             self.stack.addWidget(self.view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
