@@ -222,6 +222,18 @@ def _plan_or_latest(store, plan_id: int | None) -> int:
     return core("tracking.queries", "督办", "latest_plan_id").latest_plan_id(store)
 
 
+def record_received(progress: ProgressCallback, cancelled: CancelCheck, store_path: Path, notice_json: dict,
+                    source: Path) -> int:
+    """Record a received notice (its JSON with text, the source's hash and path) in the store."""
+    delegations = core("tracking.delegations", "收文登记", "import_notice")
+    check_cancelled(cancelled)
+    store = _open_store(store_path)
+    try:
+        return delegations.import_notice(store, notice_json, source_path=source)
+    finally:
+        store.close()
+
+
 def import_plan_to_store(progress: ProgressCallback, cancelled: CancelCheck, plan, store_path: Path,
                          notice_json: dict | None = None, source: Path | None = None) -> int:
     """Record the plan (and its notice) in the store and delegate each task to its units."""

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from desktop.core_bridge import core
-from desktop.jobs import OpenedNotice, save_corrected
+from desktop.jobs import OpenedNotice, record_received, save_corrected
 from desktop.preferences import load_preferences
 from desktop.ui.corrections import CorrectionCommand, SetField
 from desktop.worker import JobRunner
@@ -55,14 +55,16 @@ class Session(QObject):
     def store_path(self):
         return core("tracking.store", "督办", "default_store_path").default_store_path()
 
-    def record_received(self, opened: OpenedNotice) -> None:
-        """Record a received notice in the store (its JSON with text, hash and path)."""
+    def record_received(self, opened: OpenedNotice) -> Any:
+        """Record a received notice in the store in the background (hashing a big file takes time)."""
         try:
-            delegations = core("tracking.delegations", "收文登记", "import_notice")
-            delegations.import_notice(self.store, opened.notice.to_json(include_text=True),
-                                      source_path=opened.path)
-        except PolicyDeskError as exc:
-            self.message.emit(f"收文未登记到督办库：{exc}")
+            store_path = self.store_path()
+        except PolicyDeskError:
+            return None
+        state = self.runner.start("登记收文", record_received, store_path, opened.notice.to_json(include_text=True),
+                                  opened.path)
+        state.failed.connect(lambda message: self.message.emit(f"收文未登记到督办库：{message}"))
+        return state
 
     def close(self) -> None:
         if self._store is not None:

@@ -94,6 +94,7 @@ def test_layout_and_recent_files_persist(qtbot, tmp_path):
 def test_received_notices_come_back_from_the_store(qtbot, window, tmp_path):
     (state,) = window.open_files([seed("001")])
     wait_done(qtbot, state)
+    qtbot.waitUntil(lambda: not window.runner.running(), timeout=10000)  # the notice is recorded
     opened = window.session.current
     window.session.correct(opened, SetField(("signatory",), "某某县卫生健康局", "署名"))
     window.session.close()  # as if the app were closed
