@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -189,8 +190,8 @@ class ParsePage(QWidget):
         total = sum(sizes) or 1200
         if shown and sizes[0] == 0:
             self.splitter.setSizes([total * 3 // 10, total * 3 // 10, total * 4 // 10])
-        elif not shown:
-            self.splitter.setSizes([0, total * 11 // 20, total * 9 // 20])
+        elif not shown and sizes[0] > 0:  # collapse the source pane, keep the user's proportions
+            self.splitter.setSizes([0, sizes[1] + sizes[0] // 2, sizes[2] + sizes[0] - sizes[0] // 2])
 
     def _refresh(self, opened: OpenedNotice) -> None:
         notice = opened.notice
@@ -204,8 +205,8 @@ class ParsePage(QWidget):
             flags.append("已载入上次校对结果")
         pages = f" · {source.pages} 页" if source.pages else ""
         extra = f"（{'，'.join(flags)}）" if flags else ""
-        self.summary.setText(f"<b>{notice.title or opened.path.name}</b><br>{opened.path.name}{pages} · "
-                             f"{counts}{extra}")
+        title = html.escape(notice.title or opened.path.name)
+        self.summary.setText(f"<b>{title}</b><br>{html.escape(opened.path.name)}{pages} · {counts}{extra}")
         self.fields.set_notice(notice)
         if opened.text:
             self.text.set_highlights(highlight_spans(notice), opened.low_confidence)

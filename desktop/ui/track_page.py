@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from pathlib import Path
 from typing import Any
 
@@ -262,8 +263,9 @@ class TrackPage(QWidget):
         times = [(name, getattr(row, attr)) for name, attr in (("交办", "assigned_at"), ("签收", "signed_at"),
                  ("办理中", "started_at"), ("反馈", "reported_at"), ("办结", "closed_at"))]
         steps = " → ".join(f"{n} {t:%m-%d}" for n, t in times if t)
-        self.detail.setText(f"<b>{row.unit}</b>（{row.role}）<br>{row.measures[:120]}<br>"
-                            f"时限：{row.deadline_text or row.due_date or '无'}<br>{steps}")
+        due = html.escape(str(row.deadline_text or row.due_date or "无"))
+        self.detail.setText(f"<b>{html.escape(row.unit)}</b>（{row.role}）<br>{html.escape(row.measures[:120])}<br>"
+                            f"时限：{due}<br>{steps}")
         self.status_box.setCurrentText(row.status)
 
     # --- changes (quick single-row writes on the UI thread) ----------------------------------------
