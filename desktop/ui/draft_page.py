@@ -53,6 +53,7 @@ class DraftPage(QWidget):
         title = QLabel(self.tr("起草"))
         title.setObjectName("pageTitle")
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # titles are document text
         self.summary.setWordWrap(True)
         self.draft_button = QPushButton(self.tr("起草"))
         self.draft_button.setToolTip(self.tr("根据当前来文和单位资料起草；再次起草时保留您修改过的段落"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -38,6 +38,7 @@ class TablePage(QWidget):
         title = QLabel(self.tr("分工"))
         title.setObjectName("pageTitle")
         self.summary = QLabel(self.tr("请先在“起草”中起草实施方案。"))
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # titles are document text
         self.summary.setWordWrap(True)
         self.model = TaskTableModel(self)
         self.model.on_edit = self._push_edit
