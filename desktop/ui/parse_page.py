@@ -230,6 +230,7 @@ class ParsePage(QWidget):
     def _text_clicked(self, offset: int) -> None:
         row = row_at(self.fields.rows, offset)
         if row is not None:
+            self.side_tabs.setCurrentWidget(self.field_view)
             self.field_view.selectRow(row)
             self.field_view.scrollTo(self.fields.index(row, 0))
 
