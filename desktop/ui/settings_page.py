@@ -67,15 +67,12 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("联系人"), self.contact)
         self.departments = QPlainTextEdit()
         self.departments.setPlaceholderText(self.tr("每行一个股室"))
-        self.departments.setFixedHeight(96)
         form.addRow(self.tr("内设股室"), self.departments)
         self.units = QPlainTextEdit()
         self.units.setPlaceholderText(self.tr("每行一组：各乡镇卫生院：甲镇卫生院、乙镇卫生院"))
-        self.units.setFixedHeight(96)
         form.addRow(self.tr("下属单位"), self.units)
         self.leaders = QPlainTextEdit()
         self.leaders.setPlaceholderText(self.tr("每行一位：姓名 职务"))
-        self.leaders.setFixedHeight(80)
         form.addRow(self.tr("领导"), self.leaders)
         self.profile_status = QLabel()
         self.profile_status.setWordWrap(True)
@@ -179,8 +176,17 @@ class SettingsPage(QWidget):
         self.units.setPlainText("\n".join(f"{g.name}：{'、'.join(g.members)}" if g.members else g.name
                                           for g in profile.unit_groups))
         self.leaders.setPlainText("\n".join(f"{p.name} {p.post}" for p in profile.leaders))
+        for box, lines in ((self.departments, 6), (self.units, 5), (self.leaders, 5)):
+            self._fit_height(box, lines)
         saved = profile_mod.default_profile_path().is_file()
         self.profile_status.setText(self.tr("已保存的单位资料") if saved else "当前为示例单位资料，请改为本单位信息后保存。")
+
+    @staticmethod
+    def _fit_height(box: QPlainTextEdit, lines: int) -> None:
+        """Exactly ``lines`` lines tall, so the last visible line is never cut in half."""
+        margins = 2 * box.frameWidth() + 2 * box.document().documentMargin() + box.contentsMargins().top() \
+            + box.contentsMargins().bottom()
+        box.setFixedHeight(int(lines * box.fontMetrics().lineSpacing() + margins) + 1)
 
     def edited_profile(self) -> Any:
         """The session's profile with this form's values (raises ProfileError when incomplete)."""
