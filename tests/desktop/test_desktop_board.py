@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import wait_done
+from desktop_harness import QT_LOG_IGNORE, wait_done, window_fixture  # noqa: F401 (the window fixture)
 
 from drafting.plan import CountyPlan, PlanDeadline, PlanTask
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, QT_LOG_IGNORE]
 
 
 def _plan(title: str, first_due: str) -> CountyPlan:

@@ -8,9 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from desktop_harness import QT_LOG_IGNORE
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = [pytest.mark.gui, pytest.mark.slow]
+pytestmark = [pytest.mark.gui, pytest.mark.slow, QT_LOG_IGNORE]
 
 
 def test_the_demo_makes_every_file_and_screenshot(tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from desktop_harness import QT_LOG_IGNORE, window_fixture  # noqa: F401 (the window fixture)
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDateEdit, QLineEdit, QStyleOptionViewItem, QWidget
@@ -14,7 +15,7 @@ from desktop.ui.models import TaskTableModel
 from desktop.ui.table_editors import DateDelegate, HolidayCalendar, MultiUnitCompleter, UnitDelegate
 from drafting.plan import CountyPlan, PlanTask
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, QT_LOG_IGNORE]
 
 
 def test_the_calendar_marks_holidays_and_makeup_days(qtbot):

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 from conftest import seed
+from desktop_harness import QT_LOG_IGNORE
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, QT_LOG_IGNORE]
 
 
 def _env(tmp_path: Path) -> dict[str, str]:

@@ -8,14 +8,15 @@ import datetime as dt
 import docx
 import openpyxl
 import pytest
-from conftest import seed, wait_done
+from conftest import seed
+from desktop_harness import QT_LOG_IGNORE, wait_done, window_fixture  # noqa: F401 (the window fixture)
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 
 from desktop.jobs import corrected_path
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, QT_LOG_IGNORE]
 
 
 def _press(qtbot, window, sequence: str) -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from conftest import GOLD_DIR, seed
+from desktop_harness import QT_LOG_IGNORE
 from PySide6.QtCore import Qt
 
 from desktop import jobs
@@ -16,7 +17,7 @@ from desktop.ui.models import FieldModel, NoticeListModel, OutlineModel, TaskTab
 from drafting.plan import CountyPlan, PlanDeadline, PlanTask
 from parsing.model import Notice
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, QT_LOG_IGNORE]
 
 
 def _noop(*_a):

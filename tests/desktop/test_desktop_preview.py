@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import seed, wait_done
+from conftest import seed
+from desktop_harness import QT_LOG_IGNORE, wait_done, window_fixture  # noqa: F401 (the window fixture)
 
-pytestmark = [pytest.mark.gui, pytest.mark.slow]
+pytestmark = [pytest.mark.gui, pytest.mark.slow, QT_LOG_IGNORE]
 
 
 def test_export_then_preview_the_pages(qtbot, window, tmp_path):

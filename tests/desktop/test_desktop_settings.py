@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from conftest import seed, wait_done
+from conftest import seed
+from desktop_harness import QT_LOG_IGNORE, wait_done, window_fixture  # noqa: F401 (the window fixture)
 from PySide6.QtCore import Qt
 
 from desktop.preferences import load_preferences
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, QT_LOG_IGNORE]
 
 
 def test_the_profile_is_edited_and_saved(window):

@@ -9,14 +9,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import seed, wait_done
+from conftest import seed
+from desktop_harness import QT_LOG_IGNORE, wait_done, window_fixture  # noqa: F401 (the window fixture)
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QFont, QPageSize, QPdfWriter, QTextDocument
 
 from desktop.settings import AppSettings
 from desktop.ui.corrections import SetField
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, QT_LOG_IGNORE]
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -6,13 +6,14 @@ import threading
 import time
 
 import pytest
+from desktop_harness import QT_LOG_IGNORE
 
 from desktop import jobs
 from desktop.worker import JobRunner, describe_error
 from parsing.errors import LoadError
 from parsing.progress import Cancelled, check_cancelled
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, QT_LOG_IGNORE]
 
 
 def slow_count(progress, cancelled, steps: int, thread_ids: list):
