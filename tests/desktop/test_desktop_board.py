@@ -87,3 +87,22 @@ def test_feedback_with_files_and_one_more_unit(board, tmp_path):
     added = [r for r in board.model.rows if r.unit == "县疾病预防控制中心"]
     assert added and {r.task_id for r in added} == {target.task_id} and added[0].role == "配合"
     assert board.unit_filter.findText("县疾病预防控制中心") > 0
+
+
+def test_reminder_report_and_ledger_documents(qtbot, board, tmp_path):
+    import docx
+
+    board.plan_filter.setCurrentIndex(board.plan_filter.findText("甲方案"))
+    assert any(r.light == "red" for r in board.model.rows)
+    state = board.draft_reminder(tmp_path / "催办通知.docx")
+    assert wait_done(qtbot, state).state == "finished", state.error
+    text = "\n".join(p.text for p in docx.Document(str(state.result)).paragraphs)
+    assert "医政医管股" in text or "各乡镇卫生院" in text
+    assert max(r.reminder_count for r in board.model.rows) >= 1  # the board counts the 催办
+    state = board.draft_report(tmp_path / "进展情况报告.docx")
+    assert wait_done(qtbot, state).state == "finished", state.error
+    assert "甲方案" in "\n".join(p.text for p in docx.Document(str(state.result)).paragraphs)
+    state = board.export_ledger(tmp_path / "台账.docx")
+    assert wait_done(qtbot, state).state == "finished", state.error
+    cells = {c.text for t in docx.Document(str(state.result)).tables for r in t.rows for c in r.cells}
+    assert "医政医管股" in cells
