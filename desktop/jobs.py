@@ -125,16 +125,6 @@ def open_notice(progress: ProgressCallback, cancelled: CancelCheck, path: Path) 
 
 # --- drafting --------------------------------------------------------------------------------
 
-def load_profile(path: Path | None = None):
-    """The county profile: the user's, or the bundled sample."""
-    profile_mod = core("drafting.profile", "县级单位信息")
-    for name in ("load_profile", "load", "default_profile"):
-        fn = getattr(profile_mod, name, None)
-        if callable(fn):
-            return fn(path) if path is not None else fn()
-    raise PolicyDeskError("县级单位信息模块没有提供读取函数（load_profile）。")
-
-
 def draft_plan(progress: ProgressCallback, cancelled: CancelCheck, notice: Notice, profile,
                kind: str = "实施方案"):
     """Build the county plan (实施方案, 工作方案 or 转发通知) from a superior notice and the profile."""

@@ -9,13 +9,14 @@ signals, so every public signal of a task is emitted in the UI thread. Workers g
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 
 from parsing.errors import PolicyDeskError
 from parsing.progress import Cancelled
@@ -36,6 +37,62 @@ def describe_error(exc: BaseException) -> str:
     if isinstance(exc, OSError):
         return f"读写文件失败：{exc.strerror or exc}"
     return f"内部错误（{type(exc).__name__}）：{exc}。请将此信息反馈给维护人员。"
+
+
+class _UiThreadGarbageCollector(QObject):
+    """While any job runs, Python's automatic GC is off and the UI thread collects on a timer.
+
+    Otherwise a collection can start in a worker thread and free the wrapper of a Qt widget
+    there, which crashes Qt (widgets belong to the UI thread); Calibre's ``GarbageCollector``
+    does the same. Workers only count themselves out; the UI thread turns GC back on.
+    """
+
+    INTERVAL_MS = 500
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lock = threading.Lock()
+        self.jobs = 0
+        self.threshold = gc.get_threshold()
+        self.timer = QTimer(self)
+        self.timer.setInterval(self.INTERVAL_MS)
+        self.timer.timeout.connect(self.check)
+
+    def job_started(self) -> None:  # UI thread
+        with self.lock:
+            self.jobs += 1
+            if self.jobs == 1 and gc.isenabled():
+                gc.disable()
+                self.timer.start()
+
+    def job_finished(self) -> None:  # worker thread: no GC work here
+        with self.lock:
+            self.jobs = max(0, self.jobs - 1)
+
+    def check(self) -> None:  # UI thread
+        """Collect the generations whose counts passed their thresholds; re-enable GC when idle."""
+        counts = gc.get_count()
+        for generation in (2, 1, 0):
+            if counts[generation] > self.threshold[generation]:
+                gc.collect(generation)
+                break
+        self.release_if_idle()
+
+    def release_if_idle(self) -> None:  # UI thread
+        with self.lock:
+            if self.jobs == 0 and self.timer.isActive():
+                self.timer.stop()
+                gc.enable()
+
+
+_collector: _UiThreadGarbageCollector | None = None
+
+
+def _garbage_collector() -> _UiThreadGarbageCollector:
+    global _collector
+    if _collector is None:
+        _collector = _UiThreadGarbageCollector()
+    return _collector
 
 
 class TaskState(QObject):
@@ -133,6 +190,12 @@ class _Job(QRunnable):
         self.state, self.fn, self.args = state, fn, args
 
     def run(self) -> None:
+        try:
+            self._run()
+        finally:
+            _garbage_collector().job_finished()
+
+    def _run(self) -> None:
         state = self.state
         try:
             if state.is_cancelled():
@@ -167,6 +230,7 @@ class JobRunner(QObject):
         state = TaskState(title, self)
         job = _Job(state, fn, args)
         self._running[state] = job
+        _garbage_collector().job_started()
         state.done.connect(lambda: self._forget(state))
         self.started.emit(state)
         self.pool.start(job)
@@ -184,4 +248,7 @@ class JobRunner(QObject):
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until the pool is idle (for shutdown and tests)."""
-        return self.pool.waitForDone(msecs)
+        idle = self.pool.waitForDone(msecs)
+        if idle:
+            _garbage_collector().release_if_idle()
+        return idle

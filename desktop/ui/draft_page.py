@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import jobs
-from desktop.core_bridge import available
+from desktop.core_bridge import available, core
 from desktop.jobs import OpenedNotice
 from desktop.plan_text import apply_cover_text, apply_plan_text, cover_to_text, merge_edits, plan_to_text
 from desktop.ui.pdf_pane import PdfPane
@@ -142,8 +142,9 @@ class DraftPage(QWidget):
             self.summary.setText(f"当前来文：{current.notice.title or current.path.name}。点击“起草”。")
 
     def profile(self) -> Any:
+        """The county profile (the user's, or the bundled sample), read once."""
         if self.session.profile is None:
-            profile_mod = __import__("drafting.profile", fromlist=["load_user_profile"])
+            profile_mod = core("drafting.profile", "单位资料", "load_user_profile")
             self.session.set_profile(profile_mod.load_user_profile())
         return self.session.profile
 

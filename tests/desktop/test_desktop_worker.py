@@ -139,3 +139,22 @@ def test_open_notice_job_reads_a_gold_parse(tmp_path):
     gold = sorted(GOLD_DIR.glob("000_*.json"))[0]
     opened = jobs.open_notice(state.progress, state.cancelled, gold)
     assert opened.notice.title and opened.clean is None and opened.text == ""
+
+
+def test_no_garbage_collection_in_worker_threads_while_jobs_run(qtbot):
+    import gc
+
+    assert gc.isenabled()
+    runner = JobRunner()
+    seen: list[bool] = []
+
+    def probe(progress, cancelled):
+        seen.append(gc.isenabled())
+        return True
+
+    state = runner.start("检查", probe)
+    with qtbot.waitSignal(state.finished, timeout=5000):
+        pass
+    assert seen == [False]  # collections happen in the UI thread only, on a timer
+    assert runner.wait()
+    assert gc.isenabled()  # back to normal once nothing runs
