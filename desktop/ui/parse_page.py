@@ -27,7 +27,7 @@ from desktop.jobs import OpenedNotice
 from desktop.ui.corrections import SetField
 from desktop.ui.fields import KIND_NAMES, FieldRow, highlight_spans, row_at
 from desktop.ui.models import KIND_COLORS, FieldModel, OutlineModel
-from desktop.ui.pdf_pane import PdfPane
+from desktop.ui.pdf_pane import IMAGE_SUFFIXES, PdfPane
 from desktop.ui.session import Session
 
 LEGEND_KINDS = ("deadline", "unit", "task", "contact", "header")
@@ -184,8 +184,8 @@ class ParsePage(QWidget):
         text = opened.text
         self.text.setPlainText(text or "此解析结果不含原文，无法在文中标出各项内容；右侧字段仍可核对和修改。")
         self._refresh(opened)
-        is_pdf = opened.path.suffix.lower() == ".pdf"
-        shown = self.source.load(opened.path if is_pdf else None)
+        has_pages = opened.path.suffix.lower() in (".pdf", *IMAGE_SUFFIXES) and opened.path.is_file()
+        shown = self.source.load(opened.path if has_pages else None)
         sizes = self.splitter.sizes()
         total = sum(sizes) or 1200
         if shown and sizes[0] == 0:

@@ -127,3 +127,25 @@ def test_start_up_loads_no_parser_and_no_jieba(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
                          timeout=60, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_scanned_image_is_shown_as_the_source(qtbot, tmp_path):
+    from PySide6.QtGui import QColor, QImage
+
+    from desktop.ui.pdf_pane import PdfPane
+
+    scan = tmp_path / "扫描件.png"
+    image = QImage(620, 877, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    assert image.save(str(scan))
+    pane = PdfPane("无")
+    qtbot.addWidget(pane)
+    pane.resize(400, 600)
+    pane.show()
+    assert pane.load(scan) and pane.page_count() == 1
+    assert pane.stack.currentWidget() is pane.image_area
+    assert 0 < pane.image_label.pixmap().width() <= 400
+    broken = tmp_path / "坏.png"
+    broken.write_bytes(b"not an image")
+    assert not pane.load(broken)
+    assert pane.stack.currentWidget() is pane.message and "坏.png" in pane.message.text()
