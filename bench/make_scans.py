@@ -30,6 +30,9 @@ RED = (220, 30, 30)
 _DATE_LINE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 _PARAGRAPH_END = "。：:；！？）"
 _SENTENCE_END = "。：:；！？"
+# Lines that start a new item, or end a title: a hard wrap never joins across them.
+_NEW_ITEM = re.compile(r"^(\d+[.、．]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|各|附件)")
+_TITLE_END = re.compile(r"(通知|方案|意见|要点|办法|规定|报告|决定|函)$")
 
 
 @dataclass
@@ -82,11 +85,12 @@ def _paragraphs(text: str) -> list[str]:
     for line in (line.strip() for line in text.splitlines()):
         if not line:
             continue
-        if joining and paragraphs:
+        if joining and paragraphs and not _NEW_ITEM.match(line):
             paragraphs[-1] += line
         else:
             paragraphs.append(line)
-        joining = len(line) >= 24 and line[-1] not in _SENTENCE_END and not _DATE_LINE.match(line)
+        joining = (len(line) >= 24 and line[-1] not in _SENTENCE_END + "）)" and not _DATE_LINE.match(line)
+                   and not _TITLE_END.search(line))
     return paragraphs
 
 
@@ -104,6 +108,11 @@ def layout_text(text: str, dpi: int, *, signature_right: bool = True) -> list[_L
         is_signer = signature_right and bool(_DATE_LINE.match(following)) and len(line) <= 20
         if is_date or is_signer:
             lines.append(_Line(line, align="right"))
+            previous = line
+            continue
+        if _TITLE_END.search(line) and (line.startswith("关于") or index < 4):
+            # A title: centred, wrapped before it runs into the margins.
+            lines.extend(_Line(part, align="center") for part in _wrap(line, font, width - 4 * char, 0))
             previous = line
             continue
         indent = not previous or previous[-1] in _PARAGRAPH_END
