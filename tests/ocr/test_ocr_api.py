@@ -128,6 +128,38 @@ def test_cancel_after_the_first_page_raises_and_keeps_finished_pages(tiff, monke
     assert 0 < len(calls) < len(PAGES)
 
 
+def test_phone_photo_with_exif_turn_uneven_light_and_perspective(tmp_path):
+    import cv2
+    import numpy as np
+    from make_scans import render_pages
+
+    page = render_pages(
+        "各乡镇卫生院，县直各医疗卫生单位：\n"
+        "为切实做好汛期安全生产工作，请各单位于6月10日前完成隐患自查，"
+        "6月15日前将自查报告报送县卫生健康局办公室。",
+        150,
+    )[0]
+    top = page.image.crop((0, 0, page.image.width, page.image.height // 3))
+    pixels = np.asarray(top.convert("RGB")).astype(np.float32)
+    height, width = pixels.shape[:2]
+    rows, columns = np.mgrid[0:height, 0:width]
+    pixels *= (1.0 - 0.35 * (columns / width + rows / height) / 2)[..., None]  # light falls off
+    corners = np.float32([[0, 0], [width, 0], [width, height], [0, height]])
+    tilted = np.float32([[40, 20], [width - 10, 0], [width - 50, height - 10], [0, height]])
+    pixels = cv2.warpPerspective(pixels.clip(0, 255).astype(np.uint8),
+                                 cv2.getPerspectiveTransform(corners, tilted), (width, height),
+                                 borderValue=(90, 90, 90))
+    # Stored sideways, with the EXIF tag telling viewers to turn it 90 degrees clockwise.
+    photo = Image.fromarray(pixels).rotate(90, expand=True)
+    exif = photo.getexif()
+    exif[0x0112] = 6
+    path = tmp_path / "IMG_0412.jpg"
+    photo.save(path, quality=85, exif=exif)
+    (result,) = ocr_image_file(path)
+    expected = squash(page.reference)
+    assert Levenshtein.distance(squash(result.text), expected) <= 0.02 * len(expected), result.text
+
+
 def test_broken_image_is_a_load_error(tmp_path):
     path = tmp_path / "broken.jpg"
     path.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
