@@ -50,8 +50,8 @@ def write_blocks(ctx: WriteContext, blocks: list[Block]) -> list[DocxParagraph]:
             written.append(_heading(ctx, block))
         elif isinstance(block, Paragraph):
             for text in block.text.split("\n"):
-                if text.strip():
-                    written.append(_paragraph(ctx, block, text.strip()))
+                if text.strip():  # keep leading U+3000: drafts use it to align continuation lines
+                    written.append(_paragraph(ctx, block, text.strip(" \t\r\n")))
         elif isinstance(block, Table):
             write_table(ctx, block)
         else:  # pragma: no cover - the model has three block types
