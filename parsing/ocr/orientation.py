@@ -50,6 +50,22 @@ def rotate_boxes_180(boxes: list[OcrBox], width: int, height: int) -> list[OcrBo
     return turned
 
 
+def rotate_boxes_90(boxes: list[OcrBox], height: int) -> list[OcrBox]:
+    """The same boxes on the page turned 90 degrees clockwise (``height``: the page before)."""
+    turned = []
+    for box in boxes:
+        points = np.empty_like(box.quad)
+        points[:, 0] = height - 1 - box.quad[:, 1]
+        points[:, 1] = box.quad[:, 0]
+        total = points.sum(axis=1)
+        diff = points[:, 1] - points[:, 0]
+        order = [int(np.argmin(total)), int(np.argmin(diff)), int(np.argmax(total)), int(np.argmax(diff))]
+        if len(set(order)) < 4:  # a box at 45 degrees: keep the turned corner order
+            order = [3, 0, 1, 2]
+        turned.append(OcrBox(points[order], box.text, box.score))
+    return turned
+
+
 def upside_down_vote(engine, image: np.ndarray, boxes: list[OcrBox]) -> float:
     """Share of the sampled lines' classifier confidence that says "upside down" (0..1)."""
     lines = sorted((box for box in boxes if _is_line(box)), key=lambda box: box.width, reverse=True)
@@ -69,8 +85,8 @@ def orient_page(engine, image: np.ndarray) -> tuple[np.ndarray, list[OcrBox], in
     turn = 0
     if is_sideways(boxes):
         turn = 90
+        boxes = rotate_boxes_90(boxes, image.shape[0])
         image = rotate_image(image, 90)
-        boxes = detect(engine, image)
     if upside_down_vote(engine, image, boxes) > 0.5:
         turn = (turn + 180) % 360
         height, width = image.shape[:2]
