@@ -19,7 +19,8 @@ _PHONE = re.compile(
     r"1[3-9][0-9](?:[\s-]?[0-9]{4}){2}"  # mobile
     r"|(?:[（(]?0[0-9]{2,3}[）)]?[\s\-－—]*[1-9]|[2-9])[0-9]{6,7}(?:\s*(?:转|-|－|ext\.?)\s*[0-9]{2,5})?"  # landline
     r")(?![0-9])")
-_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
+# an address a hard wrap broke (``…电子邮箱：22`` / ``92456039@qq.com``) is read whole
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+(?:[ \t]*\n[ \t]*[A-Za-z0-9._%+\-]+)?@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 _NAME = re.compile(r"^([\u4e00-\u9fa5·]{2,4}?)(?=$|[\s，,；;、。：:（(0-9]|同志|电话|联系|手机|邮箱|办公)")
 _WINDOW = 160  # characters after 联系人 that may still hold its phone and mail
 
@@ -51,7 +52,7 @@ def _read_segment(chunk: str, base: int, mark_start: int, here: list[Contact]) -
     """Add the people of one segment to ``here``; numbers without a name go to the last people."""
     names = _names(chunk)
     phones = [(p.group(1), p.start(1)) for p in _PHONE.finditer(chunk)]
-    emails = [(e.group(0), e.start()) for e in _EMAIL.finditer(chunk)]
+    emails = [(re.sub(r"\s+", "", e.group(0)), e.start()) for e in _EMAIL.finditer(chunk)]
     # e-mail digits are not phones
     phones = [(p, at) for p, at in phones if not any(e_at <= at < e_at + len(e) for e, e_at in emails)
               and "传真" not in chunk[max(0, at - 4):at]]
@@ -80,7 +81,8 @@ def _read_segment(chunk: str, base: int, mark_start: int, here: list[Contact]) -
 
 def _names(chunk: str) -> list[str]:
     """Names right after 联系人：, several when listed with 、."""
-    head = re.split(r"[，,；;。\n]|电话|手机|联系方式|邮箱", chunk, maxsplit=1)[0].strip()
+    # the name stops at the next label, even when only spaces separate them (``刘晓燕  联系电话：``)
+    head = re.split(r"[，,；;。\n]|联系|电话|手机|邮箱|电子|传真|座机|地址|[Ee]-?mail", chunk, maxsplit=1)[0].strip()
     head = re.sub(r"^[^\u4e00-\u9fa5]+", "", head)
     names = []
     pieces = [p for p in re.split(r"[、\s]+", head) if p]

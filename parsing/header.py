@@ -237,7 +237,29 @@ def _split_recipients(text: str, start: int, end: int) -> tuple[list[str], list[
                 names.append(piece)
                 spans.append((start + piece_start, start + k))
             piece_start = k + 1
-    return names, spans
+    return _join_level_lists(names, spans, text)
+
+
+# A bare level of government (``各省``, ``自治区``, ``直辖市``, ``县（区）``): in ``各省、自治区、直辖市卫生健康委``
+# it only enumerates the places of one recipient.
+_BARE_LEVEL = re.compile(r"^各?(?:省|自治区|直辖市|计划单列市|副省级市|市|地|州|盟|县|区|旗|县级市|市辖区|乡|镇|乡镇|街道)"
+                         r"(?:（[^（）]{1,12}）)?$")
+
+
+def _join_level_lists(names: list[str], spans: list[Span], text: str) -> tuple[list[str], list[Span]]:
+    """Join ``各省、自治区、直辖市卫生健康委`` back into one recipient: a bare level followed by 、
+    belongs with the name after it, unless that name opens a list of its own with 各."""
+    out_names: list[str] = []
+    out_spans: list[Span] = []
+    for name, span in zip(names, spans, strict=True):
+        if out_names and _BARE_LEVEL.match(out_names[-1].split("、")[-1]) and not name.startswith("各") \
+                and text[out_spans[-1][1]:span[0]].strip() == "、":
+            out_names[-1] += "、" + name
+            out_spans[-1] = (out_spans[-1][0], span[1])
+            continue
+        out_names.append(name)
+        out_spans.append(span)
+    return out_names, out_spans
 
 
 def _read_signature(paras: _Paras, header: Header) -> None:

@@ -25,9 +25,20 @@ _TITLE_PREFIX = re.compile(r"^(?:(?:常务|党组|党委|党工委)?副?(?:书�
 _ROLE_LINE = re.compile(r"^\s*(副\s*组\s*长|组\s*长|成\s*员|办公室主任|副\s*指\s*挥\s*长|指\s*挥\s*长)\s*[:：]\s*(.*)$")
 _ROLES = {"组长": "leader", "指挥长": "leader", "副组长": "deputy", "副指挥长": "deputy", "成员": "members",
           "办公室主任": "office_head"}
-_LEADER_SENTENCE = re.compile(r"(?<!副)(?:组长|指挥长)由([^，,。；;]+?)(?:同志)?(?:担任|兼任)")
-_DEPUTY_SENTENCE = re.compile(r"副(?:组长|指挥长)由([^，,。；;]+?)(?:同志)?(?:担任|兼任)")
-_MEMBERS_SENTENCE = re.compile(r"(?:成员由([^。；;]+?)(?:组成|担任)|([^，,。；;]+?)为(?:领导小组)?成员)")
+# 组长由X担任 / X任组长 / 由X任组长 / X同志担任组长 / 组长为X / 组长：X
+_ROLE_WORD = r"(?:组长|指挥长|召集人)"
+_LEADER_SENTENCES = (
+    re.compile(rf"(?<!副){_ROLE_WORD}由([^，,。；;：:]+?)(?:同志)?(?:担任|兼任)"),
+    re.compile(rf"([^，,。；;：:]+?)(?:同志)?(?:担任|兼任|任)(?:领导小组)?{_ROLE_WORD}"),
+    re.compile(rf"(?<![副为])(?<!成员){_ROLE_WORD}(?:为|是|[:：])([^，,。；;：:]+)"),
+)
+_DEPUTY_SENTENCES = (
+    re.compile(rf"副{_ROLE_WORD}由([^，,。；;：:]+?)(?:同志)?(?:担任|兼任)"),
+    re.compile(rf"([^，,。；;：:]+?)(?:同志)?(?:担任|兼任|任)(?:领导小组)?副{_ROLE_WORD}"),
+    re.compile(rf"副{_ROLE_WORD}(?:为|是|[:：])([^。；;：:]+?)(?=[，,；;。]|成员|$)"),
+)
+_MEMBERS_SENTENCE = re.compile(r"(?:成员由([^。；;]+?)(?:组成|担任)|([^，,。；;]+?)为(?:领导小组)?成员|"
+                               r"(?<![副组])成员(?:为|包括|[:：])([^。；;]+))")
 _OFFICE_AT = re.compile(r"办公室设在([^，,。；;（(\n]+)")
 _OFFICE_HEAD = re.compile(r"办公室主任由([^，,。；;]*?(?:办公室|科|股|处|室|中心|局|委))(?:主任|副主任|科长|股长|负责人|局长)")
 _NAME = re.compile(r"^[\u4e00-\u9fa5·]{2,4}$")
@@ -60,6 +71,20 @@ def person_name(entry: str) -> str:
     return m.group(1) if m else whole
 
 
+_POSTS = (r"(?:书记|局长|主任|院长|科长|股长|部长|处长|区长|县长|市长|省长|厅长|委员|调研员|主任科员|秘书长|巡视员|"
+          r"负责人|所长|站长|队长|主席|组长)")
+_POST_THEN_NAME = re.compile(rf"^(?!各|全)\S*?{_POSTS}([\u4e00-\u9fa5·]{{2,4}})$")
+_POST_ONLY = re.compile(rf"\S*?(?:党组|党委)?(?:常务)?副?{_POSTS}")
+
+
+def _drop_post(piece: str) -> str:
+    """``县卫生健康局局长张国栋`` → 张国栋: a person's post before the name is dropped."""
+    m = _POST_THEN_NAME.match(piece)
+    if m and not is_unit(m.group(1)) and not _TITLE_WORDS.search(m.group(1)):
+        return m.group(1)
+    return piece
+
+
 _TITLE_IN_PARENS = re.compile(r"[（(][^（()）]*(?:长|主任|书记|员|记|负责人|同志)[）)]")
 
 
@@ -70,8 +95,9 @@ def _names(value: str) -> list[str]:
     if len(tokens) > 1 and all(re.fullmatch(r"[\u4e00-\u9fa5]{2,3}", t) and not is_unit(t)
                                and not _TITLE_WORDS.search(t) for t in tokens):
         return tokens  # 副组长：张三  李四  王五
-    pieces = [_TITLE_PREFIX.sub("", compact(p)).removesuffix("同志") for p in re.split(r"[、，,]", value)
+    pieces = [_drop_post(_TITLE_PREFIX.sub("", compact(p)).removesuffix("同志")) for p in re.split(r"[、，,]", value)
               if p.strip()]
+    pieces = [p for p in pieces if p and not _POST_ONLY.fullmatch(p)]  # 局党组书记、局长张国栋
     if len(pieces) > 1 and all(len(p) <= 4 for p in pieces):
         return pieces
     if len(pieces) == 1 and _NAME.match(pieces[0]) and not is_unit(pieces[0]):
@@ -95,13 +121,17 @@ def _split_members(value: str) -> list[str]:
     return out
 
 
+_PERSON_ENTRY = re.compile(r"^[\u4e00-\u9fa5·]{2,4}[（(][^（()）]{1,24}[）)]$")
+
+
 def _continues(role: str, line: str, previous: str) -> bool:
     """Whether ``line`` lists more people of the role above it (one person per line)."""
     value = compact(line)
     if not value or len(value) > 40 or re.search(r"[。：:]", line) or FULL_DATE.search(value) or is_unit(value):
         return False  # a sentence, a signature organ or its date
-    if role == "members":  # members run on only after a trailing 、/，
-        return compact(previous).endswith(("、", "，", ","))
+    if role == "members":  # members run on after a trailing 、/，, or one person (post) a line
+        return compact(previous).endswith(("、", "，", ",")) or bool(
+            _PERSON_ENTRY.match(value) and _PERSON_ENTRY.match(compact(previous)))
     return True
 
 
@@ -129,6 +159,17 @@ def find_leadership(clean: CleanText) -> Leadership | None:
 def _people(group: Leadership) -> int:
     named = [n for n in group.leader + group.deputy if _NAME.match(n) and not _TITLE_WORDS.search(n)]
     return len(named) * 10 + len(group.leader + group.deputy + group.members)
+
+
+def _sentence_names(patterns: tuple[re.Pattern, ...], flat: str) -> list[str]:
+    """The people the first matching sentence form names, their posts dropped."""
+    for pattern in patterns:
+        for m in pattern.finditer(flat):
+            value = re.sub(r"^(?:由|以|并|其中|另)", "", m.group(1))
+            names = [n for n in _names(value) if n]
+            if names and not any(len(n) > 20 for n in names):
+                return names
+    return []
 
 
 def _read_group(clean: CleanText, m: re.Match, naming: re.Match) -> Leadership | None:
@@ -185,12 +226,12 @@ def _read_group(clean: CleanText, m: re.Match, naming: re.Match) -> Leadership |
             getattr(result, role).extend(_names(value))
 
     flat = compact(region)
-    if not result.leader and (lm := _LEADER_SENTENCE.search(flat)):
-        result.leader = _names(lm.group(1))
-    if not result.deputy and (dm := _DEPUTY_SENTENCE.search(flat)):
-        result.deputy = _names(dm.group(1))
+    if not result.leader:
+        result.leader = _sentence_names(_LEADER_SENTENCES, flat)
+    if not result.deputy:
+        result.deputy = _sentence_names(_DEPUTY_SENTENCES, flat)
     if not result.members and (mm := _MEMBERS_SENTENCE.search(flat[flat.find("组长"):] if "组长" in flat else flat)):
-        value = mm.group(1) or mm.group(2)
+        value = mm.group(1) or mm.group(2) or mm.group(3)
         result.members = _split_members(value)
     if om := _OFFICE_AT.search(flat):
         result.office = om.group(1)

@@ -30,7 +30,8 @@ _PREDICATE_START = re.compile(
     r"切实|全面|认真|积极|及时|定期|统筹|承担|研究|部署|召开|配合|协调|按照|根据|结合|依法|进一步|立即|迅速|"
     r"主动|持续|深入|坚持|确保|设立|实施|完成|会商|加强|落实|负责|牵头|也要|要|应|将|须|必须|务必|于|向|把|"
     r"以|通过|针对|围绕|印发|编制|出台|发挥|提供|加大|做到|安排|派出|抽调|对接|牵头|会同|与|联同|每|不定期|"
-    r"负总责|牵头抓总|具体负责|全权|统一|分别|共同|另行|自行|优先|重点|主要)")
+    r"负总责|牵头抓总|具体负责|全权|统一|分别|共同|另行|自行|优先|重点|主要|总结|汇总|梳理|自查|排查|整改|"
+    r"上报|报送|选派|配备|核查|复核|审核|评估|督查|抽查|检查|制作|填报|明确|细化|召集|负责)")
 _MARKER = re.compile(r"也要|(?<![主重需只纪摘提概首次必])要(?![求素点件闻务])|应当|(?<![适响回对相反供])应(?![急对用知有])|"
                      r"必须|务必|(?<![必无])须|将(?![来军])|负责(?!人|同志)|牵头|(?<![申提邀])请(?=于|在|按|将|及时|务必|认真|结合)")
 # Verbs that take a unit as their object (推动内设科室将…, 督促各单位要…): what follows is not a subject.
@@ -41,6 +42,9 @@ _INVENTORY_END = re.compile(r"(?:情况|问题|现象|等方面|隐患)$")
 # 由县卫健委牵头，县财政局、县医保局配合：lead and support written out in the sentence
 _BY_LEAD = re.compile(r"^由(.{2,40}?)(?:牵头|负责|主责)")
 _SUPPORTING = re.compile(r"^(.{2,40}?)(?:等)?(?:配合|参与|协助|协同)$")
+# 承担任务的单位 / 列入试点的医疗机构: a unit named by what it does
+_DESCRIBED_UNIT = re.compile(r"^(?:承担|负责|参与|涉及|列入|纳入|开展|有)[^的，,]{1,12}的(?:各|有关|相关)?"
+                             r"(?:单位|部门|机构|医疗机构|医疗卫生机构|医院|科室|股室|企业|乡镇|地区)$")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 _CLAUSE = re.compile(r"[^，,：:]+")
 _LEADING_NOISE = re.compile(r"^[\s“”\"‘’'、]+")
@@ -136,7 +140,8 @@ def _subject_before_marker(clause: str) -> tuple[str, int] | None:
             if len(subject) > 45:
                 return None
             continue
-        if "的" in subject or subject.startswith(("对", "在", "由", "按照", "根据")) or _CAUSATIVE.search(subject):
+        if ("的" in subject and not _DESCRIBED_UNIT.match(subject)) \
+                or subject.startswith(("对", "在", "由", "按照", "根据")) or _CAUSATIVE.search(subject):
             continue
         unit, _ = strip_role(subject)
         if not unit:
@@ -183,7 +188,7 @@ def duty_subjects(text: str, base: int) -> Responsibility:
                     found.add(unit, span, support=support)
                 continue
             hit = _subject_before_marker(clause)
-            if hit is None and ci == 0 and not inventory:
+            if hit is None and ci == 0 and (not inventory or clause.startswith("各")):
                 hit = _subject_at_sentence_start(clause)
             if hit is None and clause.startswith("请"):  # 请各单位于…报送
                 clause, start = clause[1:], start + 1

@@ -68,7 +68,7 @@ def is_unit(name: str) -> bool:
         return False
     if any(ch in name for ch in "。；：“”《》"):
         return False
-    return not _VERBISH_START.match(name) or name.startswith(("各", "全"))
+    return not _VERBISH_START.match(name) or name.startswith(("各", "全", "有关"))
 
 
 def strip_role(phrase: str) -> tuple[str, bool]:

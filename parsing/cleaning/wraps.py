@@ -160,6 +160,20 @@ def _title_continues(paragraph: str, nxt: str) -> bool:
     return "关于" in para or bracket_depth(para) > 0 or ends_with_genre(b)
 
 
+def _title_ends(par: _Paragraph, text_a: str, text_b: str) -> bool:
+    """Whether ``a`` is the last line of a title (``…关于…的通知``): what follows is a new paragraph.
+
+    A title has no sentence punctuation, no open bracket, at most three lines, and names its
+    genre at its end; a line opening with ``的`` / ``》`` / a bracket still belongs to it.
+    """
+    if par.depth > 0 or len(par.lines) > 3 or not ends_with_genre(text_a):
+        return False
+    whole = par.short_text()
+    if not whole or has_sentence_punct(whole) or "关于" not in whole:
+        return False
+    return not compact(text_b).startswith(("的", "》", "（", "(", "〔", "通知", "方案", "意见"))
+
+
 class _Paragraph:
     """A paragraph being built from lines."""
 
@@ -194,6 +208,8 @@ def _joins(par: _Paragraph, a: Line, b: Line, layout: Layout) -> bool:
                                    or comma_inside)
     if is_heading_text(text_a) and par.depth == 0 and not mid and not layout.full(a, strict=False):
         return False  # 一、总体要求 / （一）提高政治站位，加强组织领导
+    if _title_ends(par, text_a, text_b):
+        return False  # …专项行动的紧急通知 | 各县（市、区）卫健委，…：even when the title fills the line
     if b.gap > 0 and (layout.blanks_mean_breaks or b.gap >= 3):
         # OCR puts each line of a centred title in a block of its own; an organ's name above a
         # title is the 版头, not the title's first half.

@@ -47,7 +47,8 @@ def test_joint_issuers_title_over_lines_and_chinese_date():
     assert n.doc_number == "发改办价格〔2024〕3号"
     assert n.issue_date == "2024-01-05"
     assert n.genre == "通知"
-    assert n.recipients == ["各省", "自治区", "直辖市发展改革委", "国家税务总局各省（区、市）税务局"]
+    # 各省、自治区、直辖市 enumerates the places of one recipient
+    assert n.recipients == ["各省、自治区、直辖市发展改革委", "国家税务总局各省（区、市）税务局"]
     assert n.basis == ["价格法", "行政事业性收费管理办法"]
     assert [t.lead for t in n.tasks] == [["各地发展改革委"], ["各省级发展改革委"]]
 
