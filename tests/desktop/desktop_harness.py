@@ -1,7 +1,7 @@
 """Shared pieces of the desktop tests: a main-window fixture with throw-away settings, waiting for jobs.
 
 Not a conftest.py on purpose: a second ``conftest`` module would shadow the root one that other
-test folders import from (``from conftest import seed``). Test modules import from here instead.
+test folders import from (``from corpus import seed``). Test modules import from here instead.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import seed
+from corpus import seed
 from desktop_harness import QT_LOG_IGNORE
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,7 +8,7 @@ import datetime as dt
 import docx
 import openpyxl
 import pytest
-from conftest import seed
+from corpus import seed
 from desktop_harness import QT_LOG_IGNORE, wait_done, window_fixture  # noqa: F401 (the window fixture)
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import GOLD_DIR, seed
+from corpus import GOLD_DIR, seed
 from desktop_harness import QT_LOG_IGNORE
 from PySide6.QtCore import Qt
 

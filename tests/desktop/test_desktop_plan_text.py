@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import seed
+from corpus import seed
 
 from desktop import jobs
 from desktop.plan_text import apply_cover_text, apply_plan_text, cover_to_text, merge_edits, plan_to_text

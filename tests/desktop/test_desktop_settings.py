@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import seed
+from corpus import seed
 from desktop_harness import QT_LOG_IGNORE, wait_done, window_fixture  # noqa: F401 (the window fixture)
 from PySide6.QtCore import Qt
 

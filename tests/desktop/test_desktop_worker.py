@@ -108,7 +108,7 @@ class FakeState:
 
 
 def test_open_notice_job_parses_a_seed_with_a_fake_state(tmp_path):
-    from conftest import seed
+    from corpus import seed
 
     state = FakeState()
     opened = jobs.open_notice(state.progress, state.cancelled, seed("002"))
@@ -119,7 +119,7 @@ def test_open_notice_job_parses_a_seed_with_a_fake_state(tmp_path):
 
 
 def test_open_notice_job_stops_when_cancelled():
-    from conftest import seed
+    from corpus import seed
 
     state = FakeState(cancel_after=1)
     with pytest.raises(Cancelled):
@@ -133,7 +133,7 @@ def test_open_notice_job_refuses_a_missing_file(tmp_path):
 
 
 def test_open_notice_job_reads_a_gold_parse(tmp_path):
-    from conftest import GOLD_DIR
+    from corpus import GOLD_DIR
 
     state = FakeState()
     gold = sorted(GOLD_DIR.glob("000_*.json"))[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import docx
-from conftest import FIXTURES
+from corpus import FIXTURES
 
 from desktop.cli import main
 from drafting.plan import CountyPlan

@@ -7,7 +7,7 @@ import json
 
 import docx
 import openpyxl
-from conftest import FIXTURES
+from corpus import FIXTURES
 
 from drafting.plan_builder import build_plan
 from drafting.plan_export import (

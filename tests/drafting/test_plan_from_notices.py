@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, GOLD_DIR, seed
+from corpus import FIXTURES, GOLD_DIR, seed
 from rapidfuzz import fuzz
 
 from drafting.completeness import iter_plan_text

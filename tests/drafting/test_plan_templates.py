@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import FIXTURES
+from corpus import FIXTURES
 
 from drafting import templating
 from drafting.plan_builder import build_plan

@@ -62,7 +62,7 @@ def test_named_units_come_first_and_the_bureau_does_not_add_every_unit(matcher):
 def test_what_a_department_handled_is_suggested_next_time():
     import json
 
-    from conftest import FIXTURES
+    from corpus import FIXTURES
 
     from drafting.plan_builder import build_plan
     from drafting.unit_matching import remember_assignments

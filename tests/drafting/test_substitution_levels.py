@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import GOLD_DIR
+from corpus import GOLD_DIR
 
 from drafting.profile import load_sample_profile
 from drafting.substitution import Substituter, superior_level

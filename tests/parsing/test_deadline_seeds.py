@@ -8,7 +8,7 @@ import sys
 from datetime import date
 
 import pytest
-from conftest import GOLD_DIR, SHARED, seed
+from corpus import GOLD_DIR, SHARED, seed
 
 from parsing.deadlines import extract_times
 from parsing.pipeline import read_text

@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 from builders import convert_with_libreoffice, write_numbered_docx, write_ofd
-from conftest import seed, seed_paths
+from corpus import seed, seed_paths
 
 from parsing.loaders import load_document
 from parsing.progress import Cancelled

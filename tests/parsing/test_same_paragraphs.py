@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from builders import convert_with_libreoffice, write_numbered_docx
-from conftest import seed_paths
+from corpus import seed_paths
 
 from parsing.pipeline import read_text
 

@@ -6,7 +6,7 @@ import json
 from datetime import date, datetime
 
 import pytest
-from conftest import GOLD_DIR, seed
+from corpus import GOLD_DIR, seed
 from wutai_plan import wutai_plan
 
 from drafting.plan import CountyPlan

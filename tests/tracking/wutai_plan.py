@@ -1,5 +1,5 @@
 """A county plan answering seed 002 (忻州市卫健委's 安全生产大排查大整治 urgent notice), as the
-五台县 office would issue it. (Not named conftest.py: ``from conftest import seed`` must keep
+五台县 office would issue it. (Not named conftest.py: ``from corpus import seed`` must keep
 meaning the shared tests/conftest.py.)"""
 
 from __future__ import annotations

@@ -1,0 +1,26 @@
+"""Where the reference documents are: the seeds, their gold parses and the notice/1 schema.
+
+Import these with ``from corpus import seed`` (a module named ``conftest`` can be shadowed by a
+sub-folder's own conftest when the whole suite runs).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS_DIR = SHARED / "corpus" / "seeds"
+GOLD_DIR = SHARED / "gold"
+SCHEMA_PATH = SHARED / "spec" / "notice.schema.json"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def seed_paths() -> list[Path]:
+    return sorted(SEEDS_DIR.glob("*.txt"))
+
+
+def seed(prefix: str) -> Path:
+    """The seed whose name starts with ``prefix`` (``"002"``)."""
+    (path,) = [p for p in seed_paths() if p.name.startswith(prefix)]
+    return path
