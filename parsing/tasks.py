@@ -122,6 +122,11 @@ def find_tasks(clean: CleanText, outline: list[Section], region_end: int, report
         t_start, t_end = item_text_span(clean, section, stop)
         body = text[t_start:t_end]
         units = explicit_units(text[section.span[0]:t_end], section.span[0])
+        if not units.explicit and (run_on := _units_paragraph_end(clean, t_end, stop)) is not None:
+            # the item runs on over paragraphs up to the one its units close (…。（局办公室牵头）)
+            t_end = run_on
+            body = text[t_start:t_end]
+            units = explicit_units(text[section.span[0]:t_end], section.span[0])
         if not units.explicit:  # （一）加强组织领导（县卫健委牵头）。…: the heading names them
             units = explicit_units(text[section.span[0]:section.span[1]], section.span[0])
         for ancestor in reversed(path[:-1]):  # units named for a group of items hold for each item
@@ -141,6 +146,20 @@ def find_tasks(clean: CleanText, outline: list[Section], region_end: int, report
                     continue
         tasks.append(_make_task(path, section.heading, body, units, (section.span[0], t_end)))
     return tasks
+
+
+def _units_paragraph_end(clean: CleanText, end: int, stop: int) -> int | None:
+    """End of the first paragraph after ``end`` (before ``stop``) that closes with a parenthesis
+    naming responsible units, or None."""
+    text = clean.text
+    pos = end
+    while pos < stop:
+        nxt = text.find("\n", pos + 1)
+        nxt = stop if nxt < 0 or nxt > stop else nxt
+        if explicit_units(text[pos:nxt], pos).explicit:
+            return nxt
+        pos = nxt
+    return None
 
 
 def _own_units(clean: CleanText, section: Section) -> Responsibility:

@@ -1,0 +1,134 @@
+"""Notices in styles the seeds do not have (tests/fixtures/notices): a province 通知 with
+``牵头单位：`` lines, a 转发 notice, a county 印发 notice with its 方案 enclosed; and the forms of
+a leading group, a contact line and a 主送 list that real notices use."""
+
+from __future__ import annotations
+
+import pytest
+from corpus import FIXTURES
+
+from parsing.model import Source
+from parsing.parser import parse_clean, parse_file
+from parsing.pipeline import text_from_string
+
+NOTICES = FIXTURES / "notices"
+
+
+def parse_text(text: str):
+    _, clean = text_from_string(text)
+    return parse_clean(clean, Source(file="inline.txt", format="txt"))
+
+
+def by_path(notice):
+    return {tuple(t.outline_path): t for t in notice.tasks}
+
+
+def test_province_notice_with_lead_unit_lines():
+    n = parse_file(NOTICES / "province_fire_check.txt")
+    assert n.doc_number == "晋卫办医函〔2025〕37号"
+    assert n.issuer == n.signatory == "山西省卫生健康委员会办公室"
+    assert n.title == "山西省卫生健康委员会办公室关于开展2025年医疗机构消防安全专项检查的通知"
+    assert n.recipients == ["各市卫生健康委", "委直属各单位"]
+    assert n.issue_date == "2025-03-12"  # 二〇二五年三月十二日
+    assert n.basis == ["国家卫生健康委办公厅关于做好医疗机构消防安全工作的通知", "山西省消防安全责任制实施办法"]
+    assert n.attachments == ["医疗机构消防安全检查表", "检查情况汇总表"]
+    assert [(c.name, c.phone, c.email) for c in n.contacts] == [("李明华", "0351-3580123", "yzc@sxwjw.gov.cn")]
+    tasks = by_path(n)
+    assert (tasks[("二", "（一）")].lead, tasks[("二", "（一）")].support) == (["医政处"], ["规划处", "综合监督局"])
+    assert tasks[("二", "（二）")].lead == ["规划处"]
+    assert tasks[("二", "（三）")].lead == ["各医疗机构"]
+    # 各市卫生健康委总结…: a unit at the head of the sentence acts, even without 要
+    assert tasks[("三", "（三）")].lead == ["各市卫生健康委"]
+    assert tasks[("四", "（一）")].lead == ["各市卫生健康委"]
+    assert n.leadership is None
+
+
+def test_forwarding_notice():
+    n = parse_file(NOTICES / "city_forward_food.txt")
+    assert n.title == "大同市卫生健康委员会关于转发《山西省卫生健康委关于加强夏季食品安全工作的通知》的通知"
+    assert n.enclosed_title == "山西省卫生健康委关于加强夏季食品安全工作的通知"
+    assert n.recipients == ["各县（区）卫生健康局", "市直各医疗卫生单位"]
+    assert n.doc_number == "同卫发〔2024〕8号"
+    assert n.issue_date == "2024-07-02"
+    tasks = by_path(n)
+    assert tasks[("一",)].lead == ["各县（区）卫生健康局"]
+    assert tasks[("二",)].lead == ["市卫生健康委食品处"]  # the parenthesis wins over the sentence
+
+
+def test_county_notice_enclosing_a_plan():
+    n = parse_file(NOTICES / "county_enclosed_plan.txt")
+    assert n.enclosed_title == "灵丘县2025年基层卫生服务能力提升工作方案"
+    assert n.recipients == ["各乡镇卫生院", "县直各医疗卫生单位", "局机关各股室"]
+    assert n.signatory == "灵丘县卫生健康局"
+    assert n.issue_date == "2025-02-18"
+    group = n.leadership
+    assert group is not None and group.group == "基层卫生服务能力提升工作领导小组"
+    assert group.leader == ["张国栋"] and group.deputy == ["王丽", "赵建军"]  # 局长/副局长 dropped
+    assert group.members == ["各股室负责人"] and group.office == "基层股"
+    # two spaces before 联系电话 do not make 联系 a second person
+    assert [(c.name, c.phone) for c in n.contacts] == [("刘晓燕", "0352-8521234")]
+    tasks = by_path(n)
+    assert (tasks[("二", "（一）", "2")].lead, tasks[("二", "（一）", "2")].support) == (["基层股"], ["财务股"])
+    assert tasks[("二", "（二）", "1")].support == ["县人民医院", "县中医医院"]
+    assert "领导小组未识别出组长" not in n.warnings
+
+
+GROUP_HEAD = "县卫生健康局关于开展专项整治的通知\n\n各股室：\n\n为加强领导，"
+
+
+@pytest.mark.parametrize("sentence", [
+    "成立专项整治领导小组，组长：张国栋；副组长：王丽、赵建军；成员：各股室负责人。",
+    "成立专项整治领导小组，组长由局党组书记、局长张国栋同志担任，副组长由副局长王丽、赵建军同志担任，成员由各股室负责人组成。",
+    "成立专项整治领导小组，由局长张国栋任组长，副局长王丽、赵建军任副组长，各股室负责人为成员。",
+    "成立专项整治领导小组，张国栋同志任组长，王丽同志、赵建军同志任副组长，各股室负责人为成员。",
+    "成立专项整治领导小组，组长为县卫生健康局局长张国栋，副组长为副局长王丽、赵建军，成员为各股室负责人。",
+    "成立专项整治领导小组，县卫生健康局局长张国栋担任组长，副局长王丽、赵建军担任副组长，各股室负责人为成员。",
+    "成立以局长张国栋为组长，副局长王丽、赵建军为副组长，各股室负责人为成员的专项整治领导小组。",
+])
+def test_leading_group_sentence_forms(sentence):
+    group = parse_text(GROUP_HEAD + sentence + "\n").leadership
+    assert group is not None and group.group == "专项整治领导小组"
+    assert group.leader == ["张国栋"]
+    assert group.deputy == ["王丽", "赵建军"]
+    assert group.members == ["各股室负责人"]
+
+
+@pytest.mark.parametrize("block", [
+    "组  长：张国栋（局长）\n副组长：王丽（副局长）\n        赵建军（副局长）\n成  员：刘晓燕（办公室主任）\n        李强（医政股股长）\n",
+    "组长\t张国栋\t局长\n副组长\t王丽\t副局长\n副组长\t赵建军\t副局长\n成员\t刘晓燕\t办公室主任\n成员\t李强\t医政股股长\n",
+])
+def test_leading_group_role_lines_and_table(block):
+    text = GROUP_HEAD + "成立专项整治领导小组，组成人员如下：\n" + block + "领导小组办公室设在局办公室。\n"
+    group = parse_text(text).leadership
+    assert group.leader == ["张国栋"] and group.deputy == ["王丽", "赵建军"]
+    assert group.members == ["刘晓燕", "李强"]
+    assert group.office == "局办公室"
+
+
+def test_recipients_keep_enumerated_places_together():
+    n = parse_text("关于开展检查的通知\n\n各省、自治区、直辖市及新疆生产建设兵团卫生健康委，委直属各单位：\n\n"
+                   "为做好工作，现通知如下。\n")
+    assert n.recipients == ["各省、自治区、直辖市及新疆生产建设兵团卫生健康委", "委直属各单位"]
+    n = parse_text("关于开展检查的通知\n\n各市、县卫生健康局，各乡镇、各街道：\n\n为做好工作，现通知如下。\n")
+    assert n.recipients == ["各市、县卫生健康局", "各乡镇", "各街道"]
+
+
+@pytest.mark.parametrize(("sentence", "lead"), [
+    ("承担任务的单位要于5月底前完成改造。", "承担任务的单位"),
+    ("各地要加强组织领导。", "各地"),
+    ("各级卫生健康行政部门要切实履行监管责任。", "各级卫生健康行政部门"),
+    ("疾控机构要做好病例监测。", "疾控机构"),
+    ("监督机构要加大执法力度。", "监督机构"),
+    ("各乡镇（街道）要落实属地责任。", "各乡镇（街道）"),
+    ("有关单位要按时报送材料。", "有关单位"),
+    ("医疗机构应当建立消防安全制度。", "医疗机构"),
+])
+def test_lead_from_sentence_subject(sentence, lead):
+    n = parse_text("关于开展检查的通知\n\n各单位：\n\n一、工作任务\n（一）加强管理。" + sentence + "\n")
+    assert [t.lead for t in n.tasks] == [[lead]]
+
+
+@pytest.mark.parametrize("sentence", ["工作人员要提高认识。", "检查结果要及时反馈。", "各项工作要落到实处。"])
+def test_non_units_do_not_lead(sentence):
+    n = parse_text("关于开展检查的通知\n\n各单位：\n\n一、工作任务\n（一）加强管理。" + sentence + "\n")
+    assert all(not t.lead for t in n.tasks)
