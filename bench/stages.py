@@ -149,11 +149,10 @@ def _notice_for_drafting():
 def draft_docx():
     from drafting.plan_builder import build_plan
     from drafting.plan_export import write_plan_docx
-
-    from drafting.profile import sample_profile
+    from drafting.profile import load_sample_profile
 
     notice = _notice_for_drafting()
-    profile = sample_profile()
+    profile = load_sample_profile()
     out = Path(tempfile.mkdtemp()) / "plan.docx"
     return (lambda: write_plan_docx(build_plan(notice, profile), out)), None
 
@@ -162,53 +161,64 @@ def draft_docx():
 def table_xlsx():
     from drafting.plan_builder import build_plan
     from drafting.plan_export import write_task_table_xlsx
+    from drafting.profile import load_sample_profile
 
-    from drafting.profile import sample_profile
-
-    plan = build_plan(_notice_for_drafting(), sample_profile())
+    plan = build_plan(_notice_for_drafting(), load_sample_profile())
     out = Path(tempfile.mkdtemp()) / "table.xlsx"
     return (lambda: write_task_table_xlsx(plan, out)), None
 
 
-def _big_store():
-    """A store holding 10,000 delegations over 2,000 tasks of 20 plans."""
+def _big_store(delegations: int = 10_000):
+    """A store holding ``delegations`` delegations: a plan of tasks with one lead and one support unit."""
     import os
 
     os.environ["POLICYDESK_HOME"] = tempfile.mkdtemp()
-    from tracking.bench_data import fill_store
+    from drafting.plan import CountyPlan, PlanDeadline, PlanTask
+    from tracking.delegations import import_plan
+    from tracking.store import open_store
 
-    return fill_store(delegations=10_000)
+    start = dt.date(2026, 1, 5)
+    tasks = [PlanTask(id=f"T{i}", number=str(i), category=f"重点任务{i}", measures=f"第{i}项具体措施。",
+                      lead=[f"第{i % 40}股"], support=[f"第{i % 25}卫生院"],
+                      deadlines=[PlanDeadline(kind="due", date=(start + dt.timedelta(days=i % 300)).isoformat(),
+                                              text="前")])
+             for i in range(1, delegations // 2 + 1)]
+    plan = CountyPlan(title="基准测试实施方案", cover_title="关于印发《基准测试实施方案》的通知",
+                      issuer="示例县卫生健康局", issue_date="2026-01-05", tasks=tasks)
+    store = open_store()
+    plan_id = import_plan(store, plan)
+    return store, plan_id
 
 
 @stage("track_overdue", "督办：10000 条交办中查逾期")
 def track_overdue():
-    from tracking.queries import overdue
+    from tracking.queries import list_delegations
 
-    store = _big_store()
+    store, _ = _big_store()
     today = dt.date(2026, 6, 1)
-    return (lambda: overdue(store, today=today)), None
+    return (lambda: list_delegations(store, today=today, overdue=True)), None
 
 
 @stage("track_ledger", "督办：导出 10000 条台账 .xlsx")
 def track_ledger():
-    from tracking.ledger import export_ledger_xlsx
+    from tracking.ledger import write_ledger
 
-    store = _big_store()
+    store, plan_id = _big_store()
     out = Path(tempfile.mkdtemp()) / "ledger.xlsx"
-    return (lambda: export_ledger_xlsx(store, out)), None
+    today = dt.date(2026, 6, 1)
+    return (lambda: write_ledger(store, out, plan_id=plan_id, today=today)), None
 
 
-@stage("app_start", "桌面程序启动到首次绘制（offscreen）")
+@stage("app_start", "桌面程序启动到首次绘制（offscreen，含解释器启动）")
 def app_start():
     import os
     import subprocess
     import sys
 
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", POLICYDESK_HOME=tempfile.mkdtemp())
-    code = "from desktop.app import measure_first_paint; print(measure_first_paint())"
+    script = Path(__file__).resolve().parent / "first_paint.py"
 
     def work():
-        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-        return float(out.stdout.strip().splitlines()[-1])
+        subprocess.run([sys.executable, str(script)], env=env, capture_output=True, check=True, timeout=60)
 
     return work, None

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -52,6 +52,7 @@ class XlsxSheet:
     name: str = "Sheet1"
     subtitle: str | None = None  # e.g. 填报单位：…    填报日期：…
     widths: Sequence[float] | None = None  # Excel character units; None: from the columns' weights
+    fills: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column) of rows -> RGB hex
     column_objects: list[TableColumn] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -79,8 +80,9 @@ def write_tables_xlsx(sheets: Sequence[XlsxSheet], path: str | os.PathLike[str])
     workbook = Workbook()
     workbook.remove(workbook.active)
     used: set[str] = set()
+    styles = _cell_styles(workbook)
     for sheet in sheets:
-        _fill_sheet(workbook.create_sheet(_sheet_name(sheet.name, used)), sheet)
+        _fill_sheet(workbook.create_sheet(_sheet_name(sheet.name, used)), sheet, styles)
     try:
         with atomic_write_path(target) as tmp:
             workbook.save(tmp)
@@ -117,7 +119,24 @@ def _cell_lines(text: str, width: float) -> int:
     return sum(max(1, math.ceil(display_width(part) * 2 / usable)) for part in text.split("\n"))
 
 
-def _fill_sheet(ws: Worksheet, sheet: XlsxSheet) -> None:
+def _cell_styles(workbook: Workbook) -> dict[tuple[str, str], str]:
+    """One named style per (alignment, number format) for body cells, registered once.
+
+    Setting font, border and alignment on each cell costs openpyxl a style lookup per attribute;
+    a named style is one lookup, which makes a 10,000-row 台账 several times faster."""
+    names: dict[tuple[str, str], str] = {}
+    for align in set(_ALIGN.values()):
+        for fmt in ("General", DATE_FORMAT, DATETIME_FORMAT):
+            style = NamedStyle(name=f"policydesk-{align}-{len(names)}", font=CELL_FONT, border=BORDER,
+                               alignment=Alignment(horizontal=align, vertical="center", wrap_text=True),
+                               number_format=fmt)
+            if style.name not in workbook.named_styles:
+                workbook.add_named_style(style)
+            names[(align, fmt)] = style.name
+    return names
+
+
+def _fill_sheet(ws: Worksheet, sheet: XlsxSheet, styles: dict[tuple[str, str], str]) -> None:
     columns = sheet.column_objects
     count = len(columns)
     last_col = get_column_letter(count)
@@ -143,22 +162,21 @@ def _fill_sheet(ws: Worksheet, sheet: XlsxSheet) -> None:
         cell.border = BORDER
     ws.row_dimensions[row].height = LINE_HEIGHT_PT * max(
         _cell_lines(c.title, w) for c, w in zip(columns, widths, strict=True)) + 8
-    for values in sheet.rows:
+    for index, values in enumerate(sheet.rows):
         row += 1
         lines = 1
         for col, (column, value, width) in enumerate(zip(columns, values, widths, strict=True), start=1):
             cell = ws.cell(row=row, column=col, value=value)
-            cell.font = CELL_FONT
-            cell.border = BORDER
-            cell.alignment = Alignment(horizontal=_ALIGN[column.align], vertical="center", wrap_text=True)
             if isinstance(value, datetime.datetime):
-                cell.number_format = DATETIME_FORMAT
-                text = value.strftime("%Y年%m月%d日 %H:%M")
+                fmt, text = DATETIME_FORMAT, value.strftime("%Y年%m月%d日 %H:%M")
             elif isinstance(value, datetime.date):
-                cell.number_format = DATE_FORMAT
-                text = f"{value.year}年{value.month}月{value.day}日"
+                fmt, text = DATE_FORMAT, f"{value.year}年{value.month}月{value.day}日"
             else:
-                text = "" if value is None else str(value)
+                fmt, text = "General", "" if value is None else str(value)
+            cell.style = styles[(_ALIGN[column.align], fmt)]
+            fill = sheet.fills.get((index, col - 1))
+            if fill:
+                cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
             lines = max(lines, _cell_lines(text, width))
         ws.row_dimensions[row].height = LINE_HEIGHT_PT * lines + 6
     for col, width in enumerate(widths, start=1):

@@ -121,12 +121,12 @@ def write_ledger(store: Store, path: str | os.PathLike[str], *, plan_id: int,
         from drafting.xlsx_table import XlsxSheet, write_tables_xlsx
 
         subtitle = f"制表单位：{summary.plan.issuer}    {ledger_caption(summary)}"
-        write_tables_xlsx([
-            XlsxSheet(title, list(LEDGER_COLUMNS), rows, name="督办台账", subtitle=subtitle),
+        return write_tables_xlsx([
+            XlsxSheet(title, list(LEDGER_COLUMNS), rows, name="督办台账", subtitle=subtitle,
+                      fills=light_fills(rows)),
             XlsxSheet(f"{summary.plan.title}单位落实情况汇总", list(UNIT_COLUMNS), unit_rows(summary),
                       name="单位汇总", subtitle=f"统计截至{cn_date(summary.today)}"),
         ], target)
-        return colour_lights(target)
     if suffix == ".docx":
         from drafting.gbt9704 import write_docx
 
@@ -166,27 +166,16 @@ def print_rows(store: Store, rows: Sequence[DelegationRow]) -> list[list[CellVal
 LIGHT_FILLS = {"红灯": "FFC7CE", "黄灯": "FFEB9C", "蓝灯": "BDD7EE"}
 
 
-def colour_lights(path: Path) -> Path:
-    """Fill the 督办提示 cells of the workbook's 台账 sheet in their light's colour."""
-    from openpyxl import load_workbook
-    from openpyxl.styles import PatternFill
-
-    from drafting.atomic import atomic_write_path
-
-    book = load_workbook(path)
-    sheet = book["督办台账"]
-    column = None
-    for row in sheet.iter_rows():
-        for cell in row:
-            if cell.value == "督办提示":
-                column = cell.column
-            elif column is not None and cell.column == column and isinstance(cell.value, str):
-                fill = LIGHT_FILLS.get(cell.value[:2])
-                if fill:
-                    cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
-    with atomic_write_path(path) as temp:
-        book.save(temp)
-    return path
+def light_fills(rows: list[list[CellValue]]) -> dict[tuple[int, int], str]:
+    """The 督办提示 cells of the 台账 filled in their light's colour: (row, column) -> RGB."""
+    column = next(i for i, c in enumerate(LEDGER_COLUMNS) if c.title == "督办提示")
+    fills = {}
+    for index, row in enumerate(rows):
+        value = row[column]
+        fill = LIGHT_FILLS.get(value[:2]) if isinstance(value, str) else None
+        if fill:
+            fills[(index, column)] = fill
+    return fills
 
 
 def ledger_document(summary: PlanSummary, rows: list[list[CellValue]]) -> OfficialDocument:
