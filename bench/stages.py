@@ -66,11 +66,10 @@ def text_pdf100():
     return (lambda: read_text(path)), _page_count(path)
 
 
-@stage("raw_pdfplumber100", "原始库：pdfplumber extract_text（100 页）")
-def raw_pdfplumber100():
+def _pdfplumber_extract(pages: int):
     import pdfplumber
 
-    path = inputs.notice_pdf(100)
+    path = inputs.notice_pdf(pages)
 
     def work():
         with pdfplumber.open(path) as pdf:
@@ -79,21 +78,16 @@ def raw_pdfplumber100():
                 page.close()
 
     return work, _page_count(path)
+
+
+@stage("raw_pdfplumber100", "原始库：pdfplumber extract_text（100 页）")
+def raw_pdfplumber100():
+    return _pdfplumber_extract(100)
 
 
 @stage("raw_pdfplumber10", "原始库：pdfplumber extract_text（10 页）")
 def raw_pdfplumber10():
-    import pdfplumber
-
-    path = inputs.notice_pdf(10)
-
-    def work():
-        with pdfplumber.open(path) as pdf:
-            for page in pdf.pages:
-                page.extract_text()
-                page.close()
-
-    return work, _page_count(path)
+    return _pdfplumber_extract(10)
 
 
 @stage("raw_pdfium100", "原始库：pypdfium2 文本提取（100 页）")
