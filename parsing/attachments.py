@@ -30,8 +30,9 @@ def find_attachments(clean: CleanText) -> tuple[list[str], list[Span], list[int]
             item = _ITEM.match(inline)
             value = item.group(1) if item else inline
             offset = para.start + m.start(1) + (item.start(1) if item else 0)
-            names.append(_tidy(value))
-            spans.append((offset, para.end))
+            for name, span in _inline_items(value, offset, first=_item_number(inline) if item else None):
+                names.append(_tidy(name))
+                spans.append(span)
         for k in range(i + 1, min(len(paras), i + 30)):
             nxt = paras[k]
             line = text[nxt.start:nxt.end]
@@ -64,6 +65,28 @@ def _numbered_heads(clean: CleanText) -> tuple[list[str], list[Span], list[int]]
             spans.append((para.start + m.start(2), para.end))
             used.append(i)
     return names, spans, used
+
+
+def _item_number(item: str) -> int | None:
+    m = re.match(r"\s*[（(]?([0-9０-９]{1,2})", item)
+    return int(m.group(1).translate(_FULL_DIGITS)) if m else None
+
+
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _inline_items(value: str, offset: int, first: int | None) -> list[tuple[str, Span]]:
+    """``统计表  2.回执`` (after ``附件：1.``) → both names: the list runs on at 2., 3. … on one line
+    (cleaning may have removed the spaces: ``统计表2.回执``)."""
+    if first is None:
+        return [(value, (offset, offset + len(value)))]
+    out: list[tuple[str, Span]] = []
+    start, n = 0, first + 1
+    while m := re.compile(rf"(?<![0-9０-９.．])[（(]?{n}\s*[.．、）)]\s*(?![0-9０-９])").search(value, start + 1):
+        out.append((value[start:m.start()], (offset + start, offset + m.start())))
+        start, n = m.end(), n + 1
+    out.append((value[start:], (offset + start, offset + len(value))))
+    return out
 
 
 def _tidy(value: str) -> str:

@@ -12,6 +12,7 @@ import re
 
 from parsing.document import CleanText
 from parsing.model import Contact
+from parsing.units import is_unit
 
 _CONTACT = re.compile(r"(?:联\s*系\s*人(?:\s*及\s*(?:联系)?(?:电话|方式))?|联\s*系\s*方\s*式)\s*[:：]\s*")
 _PHONE = re.compile(
@@ -79,6 +80,11 @@ def _read_segment(chunk: str, base: int, mark_start: int, here: list[Contact]) -
                             email=email[0] if email else None, span=(mark_start if not here else base, end)))
 
 
+def _is_office(piece: str) -> bool:
+    """An office named before the person (``委应急办``, ``医政科``), not a two- or three-character name."""
+    return is_unit(piece) and (len(piece) >= 4 or piece[0] in "委局县市省区乡镇院各")
+
+
 def _names(chunk: str) -> list[str]:
     """Names right after 联系人：, several when listed with 、."""
     # the name stops at the next label, even when only spaces separate them (``刘晓燕  联系电话：``)
@@ -92,6 +98,9 @@ def _names(chunk: str) -> list[str]:
                           pieces[0])
         if office and len(pieces[0]) > 5:
             pieces[0] = office.group(2)
+        # 联系人：委应急办  郑凯 → the office before the person is not a person
+        while len(pieces) > 1 and _is_office(pieces[0]):
+            pieces.pop(0)
     for piece in pieces:
         piece = re.sub(r"[0-9（）()\-－]+.*$", "", piece)
         m = _NAME.match(piece)

@@ -31,7 +31,7 @@ _PREDICATE_START = re.compile(
     r"主动|持续|深入|坚持|确保|设立|实施|完成|会商|加强|落实|负责|牵头|也要|要|应|将|须|必须|务必|于|向|把|"
     r"以|通过|针对|围绕|印发|编制|出台|发挥|提供|加大|做到|安排|派出|抽调|对接|牵头|会同|与|联同|每|不定期|"
     r"负总责|牵头抓总|具体负责|全权|统一|分别|共同|另行|自行|优先|重点|主要|总结|汇总|梳理|自查|排查|整改|"
-    r"上报|报送|选派|配备|核查|复核|审核|评估|督查|抽查|检查|制作|填报|明确|细化|召集|负责)")
+    r"上报|报送|选派|配备|核查|复核|审核|评估|督查|抽查|检查|制作|填报|明确|细化|召集|负责|组成|组建|成立|实行|执行)")
 _MARKER = re.compile(r"也要|(?<![主重需只纪摘提概首次必])要(?![求素点件闻务])|应当|(?<![适响回对相反供])应(?![急对用知有])|"
                      r"必须|务必|(?<![必无])须|将(?![来军])|负责(?!人|同志)|牵头|(?<![申提邀])请(?=于|在|按|将|及时|务必|认真|结合)")
 # Verbs that take a unit as their object (推动内设科室将…, 督促各单位要…): what follows is not a subject.
@@ -45,6 +45,7 @@ _SUPPORTING = re.compile(r"^(.{2,40}?)(?:等)?(?:配合|参与|协助|协同)$")
 # 承担任务的单位 / 列入试点的医疗机构: a unit named by what it does
 _DESCRIBED_UNIT = re.compile(r"^(?:承担|负责|参与|涉及|列入|纳入|开展|有)[^的，,]{1,12}的(?:各|有关|相关)?"
                              r"(?:单位|部门|机构|医疗机构|医疗卫生机构|医院|科室|股室|企业|乡镇|地区)$")
+_TIME_LEAD = re.compile(r"^(?:[\u4e00-\u9fa5]{0,6}(?:期间|期内|汛期|假期|节前|节后)|今后|近期|当前|目前|届时|同时)")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 _CLAUSE = re.compile(r"[^，,：:]+")
 _LEADING_NOISE = re.compile(r"^[\s“”\"‘’'、]+")
@@ -114,9 +115,13 @@ def parse_parenthesis(content: str, base: int, into: Responsibility) -> None:
 def explicit_units(text: str, base: int) -> Responsibility:
     """Units named by a trailing parenthesis or by labelled lines in ``text`` (at ``base``)."""
     found = Responsibility()
-    for m in _LABEL.finditer(text):
+    labels = list(_LABEL.finditer(text))
+    # 牵头单位：A / 责任单位：B — with a lead named, the units responsible besides it support
+    has_lead_label = any(m.group(1).startswith("牵头") for m in labels)
+    for m in labels:
         label, value = m.group(1), m.group(2)
-        if label in _SUPPORT_LABELS:
+        if label in _SUPPORT_LABELS or (has_lead_label and not label.startswith("牵头")
+                                        and "牵头" not in value):
             for unit, span in _locate(split_units(value), text, base, m.start(2)):
                 found.add(unit, span, support=True)
         elif "牵头" in value or "配合" in value:
@@ -187,6 +192,8 @@ def duty_subjects(text: str, base: int) -> Responsibility:
                 for unit, span in _locate(split_units(pair.group(1)), clause, start + pair.start(1)):
                     found.add(unit, span, support=support)
                 continue
+            if (tm := _TIME_LEAD.match(clause)) and clause[tm.end():].startswith("各"):
+                clause, start = clause[tm.end():], start + tm.end()  # 汛期各单位实行…: time, then subject
             hit = _subject_before_marker(clause)
             if hit is None and ci == 0 and (not inventory or clause.startswith("各")):
                 hit = _subject_at_sentence_start(clause)

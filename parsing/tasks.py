@@ -31,6 +31,8 @@ _NARRATIVE = re.compile(
     r"工作背景|现状|问题|存在问题|存在的问题|主要问题|形势|当前形势|工作现状|主要做法|工作做法|经验做法|"
     r"开展情况|工作开展情况|工作成效|取得成效|主要成绩|工作亮点)$"
     r"|(?:范围|对象)$")
+# A request to the recipients (请于9月20日前报送…): work assigned without naming the unit.
+_REQUEST = re.compile(r"^请(?:于|在|按|将|及时|务必|认真|各)")
 # Top-level sections whose single paragraph is not a task even when someone is told to act.
 _NOT_TASK_TOP = re.compile(r"组织领导|组织机构|领导小组|时间安排|实施步骤|进度安排|联系方式|附则")
 _HEADER_CELLS = {
@@ -142,7 +144,8 @@ def find_tasks(clean: CleanText, outline: list[Section], region_end: int, report
             units = duty_subjects(body, t_start)
             if len(path) == 1:
                 inline = t_start < _paragraph_end(clean, section.span[0])
-                if not (inline and units.lead) or _NOT_TASK_TOP.search(section.heading):
+                # a top-level item is a task when someone is told to act in it (…要 / 请于…前报送)
+                if not (inline and (units.lead or _REQUEST.match(body))) or _NOT_TASK_TOP.search(section.heading):
                     continue
         tasks.append(_make_task(path, section.heading, body, units, (section.span[0], t_end)))
     return tasks

@@ -132,3 +132,84 @@ def test_lead_from_sentence_subject(sentence, lead):
 def test_non_units_do_not_lead(sentence):
     n = parse_text("关于开展检查的通知\n\n各单位：\n\n一、工作任务\n（一）加强管理。" + sentence + "\n")
     assert all(not t.lead for t in n.tasks)
+
+
+def test_letter_asking_for_materials_with_a_receipt():
+    n = parse_file(NOTICES / "letter_with_receipt.txt")
+    assert n.genre == "函"
+    assert n.doc_number == "河卫办函〔2024〕56号"  # [2024]第56号: GB/T 9704 form, no 第
+    assert n.title == "河阳市卫生健康委员会办公室关于报送2024年度院前急救体系建设情况的函"
+    assert n.recipients == ["各县（市、区）卫生健康局", "市急救中心"]
+    assert n.signatory == "河阳市卫生健康委员会办公室"
+    assert n.issue_date == "2024-09-06"
+    assert n.attachments == ["院前急救体系建设情况统计表", "回执"]  # 附件：1.… 2.… on one line
+    # the receipt form's empty 联系人： is no contact
+    assert [(c.name, c.phone, c.email) for c in n.contacts] == [("孙婷", "0371-6832456", "hywjwyzk@126.com")]
+    tasks = by_path(n)
+    assert tasks[("一",)].lead == ["各县（市、区）卫生健康局"]
+    assert tasks[("二",)].lead == ["市急救中心"]
+    assert ("三",) in tasks and tasks[("三",)].lead == []  # 请于…前报送: a duty of every recipient
+
+
+def test_joint_province_notice_with_lead_and_responsible_unit_lines():
+    n = parse_file(NOTICES / "joint_province_labels.txt")
+    assert n.doc_number == "湖卫发〔2024〕21号"  # （2024）第21号
+    assert n.issuer == n.signatory == "湖东省卫生健康委员会、湖东省医疗保障局"
+    assert n.title == "湖东省卫生健康委员会湖东省医疗保障局关于推进紧密型县域医疗卫生共同体建设的通知"
+    assert n.issue_date == "2024-03-07"  # 二〇二四年三月七日
+    assert n.basis == ["关于推进紧密型县域医疗卫生共同体建设的指导意见"]
+    tasks = by_path(n)
+    # 牵头单位： leads; 责任单位： beside it supports
+    assert (tasks[("一", "（一）")].lead, tasks[("一", "（一）")].support) == (["省卫生健康委体改处"], ["各市（州）卫生健康委"])
+    assert (tasks[("一", "（二）")].lead, tasks[("一", "（二）")].support) == (
+        ["省医疗保障局医药服务管理处"], ["省卫生健康委财务处", "省财政厅社会保障处"])
+    # 责任单位：A（牵头）、B
+    assert (tasks[("一", "（三）")].lead, tasks[("一", "（三）")].support) == (["省卫生健康委规划信息处"], ["省医疗保障局信息中心"])
+    assert tasks[("二", "（二）")].lead == ["省卫生健康委", "省医疗保障局"]
+
+
+def test_rules_in_chapters_and_articles():
+    n = parse_file(NOTICES / "county_rules_chapters.txt")
+    assert n.enclosed_title == "清源县医疗卫生机构安全生产责任制规定"
+    assert [s.number for s in n.outline] == ["第一章", "第二章", "第三章", "第四章"]
+    assert [s.heading for s in n.outline] == ["总则", "职责分工", "监督检查", "附则"]
+    assert [c.number for c in n.outline[1].children] == ["第三条", "第四条", "第五条"]
+    tasks = by_path(n)
+    assert set(tasks) == {("第二章", "第三条"), ("第二章", "第四条"), ("第二章", "第五条"), ("第三章", "第六条")}
+    assert tasks[("第二章", "第四条")].lead == ["各医疗卫生机构"]  # 主要负责人 → the unit
+    assert tasks[("第二章", "第五条")].lead == ["局规划股", "局医政股"]
+    assert tasks[("第三章", "第六条")].lead == ["局综合监督股"]  # 会同 X: X is no subject
+
+
+def test_county_notice_with_a_task_table():
+    n = parse_file(NOTICES / "county_flood_task_table.txt")
+    assert n.issuer == "绿川县卫生健康局"
+    assert n.recipients == ["各乡镇卫生院", "县疾控中心", "县卫生监督所", "局机关各股室"]
+    assert n.attachments == ["防汛救灾卫生应急工作联系表", "应急物资储备清单"]  # 1.…；2.… on one line
+    rows = [(t.heading, t.lead, t.support) for t in n.tasks if t.outline_path[0] == "二"]
+    assert rows == [
+        ("修订完善防汛救灾卫生应急预案", ["应急股"], ["医政股", "疾控股"]),
+        ("储备应急药品和消杀物资", ["县疾控中心"], ["各乡镇卫生院"]),
+        ("开展灾后饮用水卫生监督监测", ["县卫生监督所"], ["县疾控中心"]),
+        ("组建医疗救治和卫生防疫队伍", ["医政股"], ["县人民医院", "县中医院"]),
+    ]
+    tasks = by_path(n)
+    assert tasks[("三", "（一）")].lead == ["各单位"]  # 汛期各单位实行…: the time phrase is no unit
+    assert tasks[("三", "（二）")].lead == ["各乡镇卫生院"]
+
+
+def test_urgent_notice_with_a_work_team():
+    n = parse_file(NOTICES / "urgent_gas_check.txt")
+    assert n.urgency == "特急"
+    assert n.title == "关于立即开展医疗机构燃气安全隐患排查的紧急通知"
+    assert n.issuer == n.signatory == "安平县卫生健康委员会"
+    assert n.issue_date == "2025-02-12"
+    assert n.recipients == ["各乡镇（街道）卫生院", "社区卫生服务中心", "县直各医疗卫生单位", "各民营医院"]
+    group = n.leadership  # the notice's own 专班, not the 工作小组 each unit must set up
+    assert group.group == "燃气安全隐患排查工作专班"
+    assert group.leader == ["陈海峰"] and group.deputy == ["周立", "马晓光"]
+    assert group.office == "委应急办"
+    # 联系人：委应急办  郑 凯 — the office is not a second person
+    assert [(c.name, c.phone) for c in n.contacts] == [("郑凯", "13935012345")]
+    tasks = by_path(n)
+    assert tasks[("三", "（二）")].lead == ["县卫生健康委"]  # not "县卫生健康委组成督导组"
