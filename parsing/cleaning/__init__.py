@@ -36,6 +36,7 @@ __all__ = ["clean"]
 
 _HEADING_MAX_CHARS = 40
 _ADDRESS_TAIL = re.compile(r"(?:https?://|www\.|@)[^\s\u4e00-\u9fff]*$", re.IGNORECASE)
+_ADDRESS_HEAD = re.compile(r"^[A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]")
 
 
 def _sheets(raw: RawDocument, cancelled: CancelCheck) -> list[list[Line]]:
@@ -97,7 +98,8 @@ def _latin_words_meet(before: str, after: str) -> bool:
     last, first = before[-1:], after[:1]
     if not (last.isascii() and last.isalpha() and first.isascii() and first.isalpha()):
         return False
-    return not _ADDRESS_TAIL.search(before)
+    # hywjwyz | k@126.com: the next line finishes a mail address
+    return not (_ADDRESS_TAIL.search(before) or _ADDRESS_HEAD.match(after))
 
 
 def _join(group: list[Line]) -> Mapped:

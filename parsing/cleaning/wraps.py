@@ -30,12 +30,14 @@ from parsing.cleaning.shapes import (
     is_heading_text,
     is_label_line,
     is_paired_heading,
+    opens_paragraph,
 )
 
 _MIN_WIDTH = 15  # em: narrower "pages" are lists or a few short lines, not wrapped prose
 _MIN_WRAPPED_LINES = 5
 _WIDTH_WINDOW = 3  # wrapped lines vary by a few characters (punctuation, digits)
 _WRAPPED_SHARE = 0.4  # share of lines near the typical width for a document to count as wrapped
+_RUNNING_ON_SHARE = 0.7  # share of the lines at the common width that stop mid-sentence in wrapped text
 _BLANK_NOISE_SHARE = 0.4  # blank lines inside this share of sentences mean nothing
 _LONG_LINE = 40  # in unwrapped text, an unpunctuated line this long was broken by a page end
 _PARAGRAPH_LINE = 45  # em: wider than any page, so the line is a whole paragraph
@@ -90,7 +92,11 @@ def estimate_layout(lines: list[Line]) -> Layout:
             n = sum(counts.get(w - d, 0) for d in range(_WIDTH_WINDOW + 1))
             if n > best_n:
                 best, best_n = w, n
-        if best_n >= max(_MIN_WRAPPED_LINES, _WRAPPED_SHARE * len(widths)):
+        at_best = [line for line in flowing if best - _WIDTH_WINDOW <= round(line.width) <= best]
+        # a short letter has few wrapped lines among its head and foot lines, but they run on
+        running_on = sum(not ends_terminal(line.s) for line in at_best) >= _RUNNING_ON_SHARE * len(at_best)
+        if best_n >= max(_MIN_WRAPPED_LINES, _WRAPPED_SHARE * len(widths)) \
+                or (best_n >= _MIN_WRAPPED_LINES and running_on):
             mode = max(range(best - _WIDTH_WINDOW, best + 1), key=lambda w: (counts.get(w, 0), w))
             if mode >= _MIN_WIDTH:
                 width = float(mode)
@@ -160,6 +166,25 @@ def _title_continues(paragraph: str, nxt: str) -> bool:
     return "关于" in para or bracket_depth(para) > 0 or ends_with_genre(b)
 
 
+_CONTACT_WORDS = re.compile(r"联系人|电话|手机|邮箱|信箱|传真|[Ee]-?mail")
+_TOKEN_END = re.compile(r"[0-9A-Za-z@._\-]$")
+_TOKEN_START = re.compile(r"^[0-9A-Za-z@]")
+
+
+def _splits_contact_token(text_a: str, text_b: str) -> bool:
+    """A contact line that stops inside a number or an e-mail address the next line finishes."""
+    a, b = text_a.rstrip(), text_b.lstrip()
+    return bool(_CONTACT_WORDS.search(a) and _TOKEN_END.search(a) and _TOKEN_START.match(b)
+                and not opens_paragraph(b))
+
+
+def _organ_only(text: str) -> bool:
+    """A line that is only an organ's name (a signature line), no sentence, no number."""
+    value = compact(text)
+    return (4 <= len(value) <= 30 and bool(_ORGAN_END.search(value)) and not has_sentence_punct(value)
+            and not re.search(r"[0-9０-９《》“”、]", value))
+
+
 def _title_ends(par: _Paragraph, text_a: str, text_b: str) -> bool:
     """Whether ``a`` is the last line of a title (``…关于…的通知``): what follows is a new paragraph.
 
@@ -208,6 +233,10 @@ def _joins(par: _Paragraph, a: Line, b: Line, layout: Layout) -> bool:
                                    or comma_inside)
     if is_heading_text(text_a) and par.depth == 0 and not mid and not layout.full(a, strict=False):
         return False  # 一、总体要求 / （一）提高政治站位，加强组织领导
+    if _splits_contact_token(text_a, text_b):
+        return True  # 电话：0736-52211 | 86。: a phone number or an address broken by the wrap
+    if is_label_line(par.lines[0].s) and _organ_only(text_b):
+        return False  # 附件：1.…  2.… | 绿川县卫生健康局: the signature follows the list
     if _title_ends(par, text_a, text_b):
         return False  # …专项行动的紧急通知 | 各县（市、区）卫健委，…：even when the title fills the line
     if b.gap > 0 and (layout.blanks_mean_breaks or b.gap >= 3):
