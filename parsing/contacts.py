@@ -23,6 +23,8 @@ _PHONE = re.compile(
 # an address a hard wrap broke (``…电子邮箱：22`` / ``92456039@qq.com``) is read whole
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+(?:[ \t]*\n[ \t]*[A-Za-z0-9._%+\-]+)?@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 _NAME = re.compile(r"^([\u4e00-\u9fa5·]{2,4}?)(?=$|[\s，,；;、。：:（(0-9]|同志|电话|联系|手机|邮箱|办公)")
+# 张三，电话…；李四… or 王芳 0354-5621234，李军 13903541234: each person starts a segment
+_SEGMENT_BREAK = re.compile(r"(?<=[；;])|(?<=[，,])(?=\s*[\u4e00-\u9fa5·]{2,4}(?:同志)?\s*[（(]?(?:0[0-9]|1[3-9]))")
 _WINDOW = 160  # characters after 联系人 that may still hold its phone and mail
 
 
@@ -42,7 +44,7 @@ def find_contacts(clean: CleanText, start: int = 0) -> list[Contact]:
         here: list[Contact] = []
         offset = m.end()
         # 联系人：张三，电话：…；李四，电话：… — each segment may name its own person
-        for segment in re.split(r"(?<=[；;])", text[m.end():stop]):
+        for segment in _SEGMENT_BREAK.split(text[m.end():stop]):
             _read_segment(segment, offset, m.start(), here)
             offset += len(segment)
         contacts.extend(here)

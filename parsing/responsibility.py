@@ -48,7 +48,7 @@ _DESCRIBED_UNIT = re.compile(r"^(?:承担|负责|参与|涉及|列入|纳入|开
 _TIME_LEAD = re.compile(r"^(?:[\u4e00-\u9fa5]{0,6}(?:期间|期内|汛期|假期|节前|节后)|今后|近期|当前|目前|届时|同时)")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 _CLAUSE = re.compile(r"[^，,：:]+")
-_LEADING_NOISE = re.compile(r"^[\s“”\"‘’'、]+")
+_LEADING_NOISE = re.compile(r"^[\s“”\"‘’'、（(]+")
 _SUFFIX_AT = re.compile("|".join(map(re.escape, UNIT_SUFFIXES)))
 
 
@@ -103,7 +103,7 @@ def parse_parenthesis(content: str, base: int, into: Responsibility) -> None:
                     into.add(unit, span, support=True)
         return
     for part in re.split(r"[，,；;]", content):
-        bare = part.strip()
+        bare = re.sub(r"(?<=.)(?:分工|具体|共同)?负责(?!人).*$", "", part.strip())  # 安全股负责督导 → 安全股
         is_support = bool(re.search(r"(?:配合|参与|协助|协同)$", bare))
         bare = _SUPPORT_WORDS.sub("", bare)
         if not bare:

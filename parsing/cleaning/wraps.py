@@ -27,6 +27,7 @@ from parsing.cleaning.shapes import (
     ends_with_label_colon,
     has_sentence_punct,
     heading_number,
+    is_date_line,
     is_heading_text,
     is_label_line,
     is_paired_heading,
@@ -90,7 +91,7 @@ def estimate_layout(lines: list[Line]) -> Layout:
         best, best_n = 0, 0
         for w in sorted(counts):
             n = sum(counts.get(w - d, 0) for d in range(_WIDTH_WINDOW + 1))
-            if n > best_n:
+            if n >= best_n:  # on a tie the wider: wrapped lines are the widest of a page
                 best, best_n = w, n
         at_best = [line for line in flowing if best - _WIDTH_WINDOW <= round(line.width) <= best]
         # a short letter has few wrapped lines among its head and foot lines, but they run on
@@ -194,7 +195,7 @@ def _title_ends(par: _Paragraph, text_a: str, text_b: str) -> bool:
     if par.depth > 0 or len(par.lines) > 3 or not ends_with_genre(text_a):
         return False
     whole = par.short_text()
-    if not whole or has_sentence_punct(whole) or "关于" not in whole:
+    if not whole or has_sentence_punct(whole) or not ("关于" in whole or par.opening):
         return False
     return not compact(text_b).startswith(("的", "》", "（", "(", "〔", "通知", "方案", "意见"))
 
@@ -202,10 +203,13 @@ def _title_ends(par: _Paragraph, text_a: str, text_b: str) -> bool:
 class _Paragraph:
     """A paragraph being built from lines."""
 
-    def __init__(self, first: Line):
+    def __init__(self, first: Line, opening: bool = False):
         self.lines = [first]
         self.depth = bracket_depth(first.s)
         self.chars = len(first.s)
+        # the first paragraph of the text or the first after a date (an enclosure's head): where a
+        # title without 关于 (``XX县…实施方案``) may stand
+        self.opening = opening
 
     def add(self, line: Line) -> None:
         self.lines.append(line)
@@ -269,5 +273,5 @@ def join_lines(lines: list[Line], layout: Layout) -> list[list[Line]]:
             if _joins(par, par.lines[-1], line, layout):
                 par.add(line)
                 continue
-        paragraphs.append(_Paragraph(line))
+        paragraphs.append(_Paragraph(line, opening=not paragraphs or is_date_line(paragraphs[-1].lines[-1].s)))
     return [par.lines for par in paragraphs]

@@ -213,3 +213,37 @@ def test_urgent_notice_with_a_work_team():
     assert [(c.name, c.phone) for c in n.contacts] == [("郑凯", "13935012345")]
     tasks = by_path(n)
     assert tasks[("三", "（二）")].lead == ["县卫生健康委"]  # not "县卫生健康委组成督导组"
+
+
+def test_standalone_plan_with_a_role_list_and_two_contacts():
+    n = parse_file(NOTICES / "county_plan_standalone.txt")
+    assert n.genre == "方案"
+    assert n.title == "平遥县2024年医疗卫生机构安全生产治本攻坚实施方案"
+    assert n.recipients == [] and n.doc_number is None
+    # the signature under a 联系人及电话： line is read, not run into it
+    assert n.signatory == n.issuer == "平遥县卫生健康局"
+    assert n.issue_date == "2024-04-02"
+    assert n.basis == ["山西省安全生产治本攻坚三年行动方案（2024—2026年）"]
+    group = n.leadership
+    assert group.leader == ["韩志刚"] and group.deputy == ["冯燕", "高建华"]
+    assert group.members == ["局机关各股室负责人", "各医疗卫生机构主要负责人"]
+    assert group.office == "局安全生产股"
+    assert [(c.name, c.phone) for c in n.contacts] == [("王芳", "0354-5621234"), ("李军", "13903541234")]
+    tasks = by_path(n)
+    assert [k for k in tasks] == [("二", "（一）", "1"), ("二", "（一）", "2"), ("二", "（二）", "1"), ("二", "（二）", "2")]
+    assert tasks[("二", "（二）", "1")].lead == ["二级以上医院"]
+
+
+def test_notice_with_copy_to_and_printing_line():
+    n = parse_file(NOTICES / "district_holiday_cc.txt")
+    assert n.urgency == "加急"
+    assert n.doc_number == "云卫体发〔2024〕45号"  # printed under the title
+    assert n.title == "关于做好国庆节期间医疗卫生服务保障工作的通知"
+    assert n.recipients == ["各乡镇卫生院", "社区卫生服务中心", "区直各医疗卫生单位"]
+    assert n.signatory == "云州区卫生健康和体育局"  # not the 办公室 of the 印发 line
+    assert n.issue_date == "2024-09-23"
+    tasks = by_path(n)
+    assert tasks[("二",)].lead == ["区人民医院", "区中医医院"]
+    # （安全股负责督导）: the unit before 负责, without a stray bracket
+    assert tasks[("三",)].lead == ["区卫体局安全股"]
+    assert tasks[("四",)].lead == ["各单位"]
