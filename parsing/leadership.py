@@ -15,7 +15,7 @@ from parsing.document import CleanText
 from parsing.model import Leadership
 from parsing.units import compact, is_unit
 
-_GROUP = re.compile(r"(?:成立|组建|设立|调整)(?:了)?(以[^。；;\n]{0,160}?的)?([^，,。；;\n]{0,50}?(?:领导小组|领导组|工作专班|指挥部|工作小组))")
+_GROUP = re.compile(r"(?:成立|组建|设立|调整)(?:了)?((?:以|由)[^。；;\n]{0,160}?的)?([^，,。；;\n]{0,50}?(?:领导小组|领导组|工作专班|指挥部|工作小组))")
 # 成立以局长王建国为组长，副局长刘强、陈芳为副组长，…为成员的…领导小组
 _WITH_LEADER = re.compile(r"以([^，,。；;]+?)为(?:组长|指挥长)")
 _WITH_DEPUTY = re.compile(r"([^，,。；;以]+?)为副(?:组长|指挥长)")
@@ -74,12 +74,13 @@ def person_name(entry: str) -> str:
 _POSTS = (r"(?:书记|局长|主任|院长|科长|股长|部长|处长|区长|县长|市长|省长|厅长|委员|调研员|主任科员|秘书长|巡视员|"
           r"负责人|所长|站长|队长|主席|组长)")
 _POST_THEN_NAME = re.compile(rf"^(?!各|全)\S*?{_POSTS}([\u4e00-\u9fa5·]{{2,4}})$")
+_NAME_THEN_POST = re.compile(rf"^(?!各|全)([\u4e00-\u9fa5·]{{2,3}}?)(?:同志)?(?:党组|党委)?(?:常务)?副?{_POSTS}$")
 _POST_ONLY = re.compile(rf"\S*?(?:党组|党委)?(?:常务)?副?{_POSTS}")
 
 
 def _drop_post(piece: str) -> str:
-    """``县卫生健康局局长张国栋`` → 张国栋: a person's post before the name is dropped."""
-    m = _POST_THEN_NAME.match(piece)
+    """``县卫生健康局局长张国栋`` / ``王丽副局长`` → the name: a person's post is dropped."""
+    m = _POST_THEN_NAME.match(piece) or _NAME_THEN_POST.match(piece)
     if m and not is_unit(m.group(1)) and not _TITLE_WORDS.search(m.group(1)):
         return m.group(1)
     return piece
