@@ -254,7 +254,7 @@ def _joins(par: _Paragraph, a: Line, b: Line, layout: Layout) -> bool:
         return True
     if terminal:
         return (layout.full(a, strict=True) and not _heading_like(b, layout)
-                and not layout.first_line_of_paragraph(b))
+                and not layout.first_line_of_paragraph(b) and not _organ_only(text_b))
     if b.page_start and a.width >= _PAGE_END_LINE:
         return True  # a long line that stops without punctuation at the foot of a page runs on
     if _title_continues(par.short_text(), text_b):
