@@ -23,6 +23,8 @@ _TRAILING_PAREN = re.compile(r"[（(]([^（()）]*(?:[（(][^（()）]*[）)][^�
 _LABEL = re.compile(r"(牵头单位|牵头部门|主责单位|责任单位|责任部门|责任科室|责任股室|配合单位|配合部门|协办单位|"
                     r"参与单位|协助单位)\s*[:：]\s*((?:[^；;。\n（()）]|[（(][^（()）\n]*[）)])+)")
 _SUPPORT_LABELS = ("配合单位", "配合部门", "协办单位", "参与单位", "协助单位")
+# how the units share the work: 按职责分工负责, 具体落实, 共同推进
+_DUTY_MANNER = re.compile(r"(?:按照?|根据)?(?:各自)?职责(?:分工)?(?=负责|落实|抓好|推进)|具体(?=落实|实施|负责)")
 _SUPPORT_WORDS = re.compile(r"(?:分工负责|共同负责|负责|配合|参与|协助|协同|落实|承担|等)+$")
 # Words that may follow a subject at the head of a sentence: verbs, adverbs, prepositions.
 _PREDICATE_START = re.compile(
@@ -39,6 +41,8 @@ _CAUSATIVE = re.compile(r"(?:推动|推进|督促|指导|要求|组织|帮助|�
                         r"会同|配合|联合|邀请|委托|协助|联系|对接|报送|报告|上报|提请|请示|依托|通过).{2}")
 # A sentence that lists things to check (…建立情况；…落实情况) names no one who must act.
 _INVENTORY_END = re.compile(r"(?:情况|问题|现象|等方面|隐患)$")
+# after a subject, words that make even a …情况 sentence an action: 各单位于5日前报送…情况
+_ACTION_AFTER_SUBJECT = re.compile(r"^(?:于|要|应|将|须|必须|负责|对照|按照|每|定期|及时|立即|认真|全面)")
 # 由县卫健委牵头，县财政局、县医保局配合：lead and support written out in the sentence
 _BY_LEAD = re.compile(r"^由(.{2,40}?)(?:牵头|负责|主责)")
 _SUPPORTING = re.compile(r"^(.{2,40}?)(?:等)?(?:配合|参与|协助|协同)$")
@@ -103,8 +107,10 @@ def parse_parenthesis(content: str, base: int, into: Responsibility) -> None:
                     into.add(unit, span, support=True)
         return
     for part in re.split(r"[，,；;]", content):
-        bare = re.sub(r"(?<=.)(?:分工|具体|共同)?负责(?!人).*$", "", part.strip())  # 安全股负责督导 → 安全股
-        is_support = bool(re.search(r"(?:配合|参与|协助|协同)$", bare))
+        bare = _DUTY_MANNER.sub("", part.strip())
+        bare = re.sub(r"(?<=.)(?:分工|具体|共同)?负责(?!人).*$", "", bare)  # 安全股负责督导 → 安全股
+        is_support = bool(re.search(r"(?:配合|参与|协助|协同)$", bare)) or (
+            bool(into.lead) and bool(re.search(r"(?:落实|实施)$", bare)))  # A负责，B具体落实
         bare = _SUPPORT_WORDS.sub("", bare)
         if not bare:
             continue
@@ -195,8 +201,11 @@ def duty_subjects(text: str, base: int) -> Responsibility:
             if (tm := _TIME_LEAD.match(clause)) and clause[tm.end():].startswith("各"):
                 clause, start = clause[tm.end():], start + tm.end()  # 汛期各单位实行…: time, then subject
             hit = _subject_before_marker(clause)
-            if hit is None and ci == 0 and (not inventory or clause.startswith("各")):
+            if hit is None and ci == 0:
                 hit = _subject_at_sentence_start(clause)
+                if hit and inventory and not clause.startswith("各") \
+                        and not _ACTION_AFTER_SUBJECT.match(clause[hit[1]:]):
+                    hit = None  # 医疗机构消防安全责任落实情况: a list of things to check
             if hit is None and clause.startswith("请"):  # 请各单位于…报送
                 clause, start = clause[1:], start + 1
                 hit = _subject_at_sentence_start(clause)

@@ -253,3 +253,21 @@ def test_notice_with_copy_to_and_printing_line():
     # （安全股负责督导）: the unit before 负责, without a stray bracket
     assert tasks[("三",)].lead == ["区卫体局安全股"]
     assert tasks[("四",)].lead == ["各单位"]
+
+
+@pytest.mark.parametrize(("parenthesis", "lead", "support"), [
+    ("（县卫健委牵头，县财政局、县医保局配合）", ["县卫健委"], ["县财政局", "县医保局"]),
+    ("（县卫健委、县医保局按职责分工负责）", ["县卫健委", "县医保局"], []),
+    ("（县卫健委负责，各乡镇卫生院具体落实）", ["县卫健委"], ["各乡镇卫生院"]),
+    ("（区卫体局安全股负责督导）", ["区卫体局安全股"], []),
+    ("（牵头单位：县卫健委；配合单位：县医保局）", ["县卫健委"], ["县医保局"]),
+])
+def test_units_in_a_closing_parenthesis(parenthesis, lead, support):
+    n = parse_text("关于开展检查的通知\n\n各单位：\n\n一、工作任务\n（一）开展自查。全面排查安全隐患。" + parenthesis + "\n")
+    assert [(t.lead, t.support) for t in n.tasks] == [(lead, support)]
+
+
+def test_a_unit_reporting_by_a_date_acts_even_in_a_sentence_ending_with_qingkuang():
+    n = parse_text("关于开展检查的通知\n\n各单位：\n\n一、工作要求\n（一）按时报送。县直各医疗卫生单位于每月5日前报送上月工作情况。\n"
+                   "（二）检查内容。医疗机构消防安全责任落实情况。\n")
+    assert [t.lead for t in n.tasks] == [["县直各医疗卫生单位"], []]
