@@ -30,7 +30,8 @@ _WINDOW = 160  # characters after 联系人 that may still hold its phone and ma
 
 def _norm_phone(raw: str) -> str:
     value = re.sub(r"\s+", "", raw)
-    return value.replace("（", "(").replace("）", ")").replace("－", "-").replace("—", "-")
+    value = value.replace("（", "(").replace("）", ")").replace("－", "-").replace("—", "-")
+    return value[1:] if value.startswith("(") and ")" not in value else value  # 张三（0351-1234567）
 
 
 def find_contacts(clean: CleanText, start: int = 0) -> list[Contact]:
@@ -82,6 +83,11 @@ def _read_segment(chunk: str, base: int, mark_start: int, here: list[Contact]) -
                             email=email[0] if email else None, span=(mark_start if not here else base, end)))
 
 
+def _person_like(piece: str) -> bool:
+    m = _NAME.match(re.sub(r"[0-9（）()\-－]+.*$", "", piece))
+    return bool(m) and not is_unit(m.group(1))
+
+
 def _is_office(piece: str) -> bool:
     """An office named before the person (``委应急办``, ``医政科``), not a two- or three-character name."""
     return is_unit(piece) and (len(piece) >= 4 or piece[0] in "委局县市省区乡镇院各")
@@ -98,14 +104,14 @@ def _names(chunk: str) -> list[str]:
         # 联系人：市卫生健康委医政医管处周晓雯 → the person after the office
         office = re.match(r"^(.{2,30}?(?:办公室|处|科|股|室|局|委|中心|院|站|所|队|组))([\u4e00-\u9fa5·]{2,4})$",
                           pieces[0])
-        if office and len(pieces[0]) > 5:
+        if office and len(pieces[0]) > 5 and not is_unit(office.group(2)):
             pieces[0] = office.group(2)
         # 联系人：委应急办  郑凯 → the office before the person is not a person
-        while len(pieces) > 1 and _is_office(pieces[0]):
+        while len(pieces) > 1 and (_is_office(pieces[0]) or (is_unit(pieces[0]) and _person_like(pieces[1]))):
             pieces.pop(0)
     for piece in pieces:
         piece = re.sub(r"[0-9（）()\-－]+.*$", "", piece)
         m = _NAME.match(piece)
-        if m:
+        if m and not (is_unit(m.group(1)) and len(piece) > len(m.group(1))):  # 县卫健委办公室 is no one
             names.append(m.group(1))
     return names

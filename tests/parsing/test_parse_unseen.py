@@ -271,3 +271,15 @@ def test_a_unit_reporting_by_a_date_acts_even_in_a_sentence_ending_with_qingkuan
     n = parse_text("关于开展检查的通知\n\n各单位：\n\n一、工作要求\n（一）按时报送。县直各医疗卫生单位于每月5日前报送上月工作情况。\n"
                    "（二）检查内容。医疗机构消防安全责任落实情况。\n")
     assert [t.lead for t in n.tasks] == [["县直各医疗卫生单位"], []]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("联系人：医政科 张三  0351-1234567", [("张三", "0351-1234567", None)]),
+    ("联系人：张三（0351-1234567），李四（13812345678）。", [("张三", "0351-1234567", None), ("李四", "13812345678", None)]),
+    ("联系方式：县卫健委办公室，0351-1234567。", [(None, "0351-1234567", None)]),
+    ("联系人及电话：王  芳 0354-5621234，李  军 13903541234", [("王芳", "0354-5621234", None), ("李军", "13903541234", None)]),
+    ("联 系 人：张  三\n联系电话：0351-1234567\n电子邮箱：zs@163.com", [("张三", "0351-1234567", "zs@163.com")]),
+])
+def test_contact_forms(line, expected):
+    n = parse_text("关于开展检查的通知\n\n各单位：\n\n为做好工作，现通知如下。\n" + line + "\n")
+    assert [(c.name, c.phone, c.email) for c in n.contacts] == expected
