@@ -6,6 +6,7 @@ level under the current heading. Two glitches of real files are repaired:
 
 * an Arabic number among Chinese ones (``一、`` ``二、`` ``3、`` ``四、``) is read as the Chinese
   number it stands for, when no Arabic list is open that it could continue;
+* an Arabic number right after ``（一）（二）`` with no list of its own (``3、``) is read as ``（三）``;
 * a ``1.`` list that runs on across sections (``一、 1. 2. 二、 3. 4.``) stays as written, each item
   under the section it stands in.
 """
@@ -133,6 +134,12 @@ def _repair_glitches(lines: list[HeadingLine], text: str) -> None:
             line.style = target
             line.level = 1 if target == "cn" else 2
             line.number = cn if target == "cn" else f"（{cn}）"
+        elif line.style == "arabic" and line.value >= 2 and last_value.get("paren_cn") == line.value - 1 \
+                and last_value.get("arabic", 0) != line.value - 1:
+            # ``3、`` after ``（一）（二）`` with no ``1、2、`` before it in this section: it means ``（三）``
+            line.repaired_from = _WS.sub("", text[line.start:line.heading_start])
+            line.style, line.level = "paren_cn", 2
+            line.number = f"（{int_to_cn(line.value)}）"
         last_value[line.style] = line.value
         # a new higher-level heading restarts the lower lists
         if line.style == "cn":

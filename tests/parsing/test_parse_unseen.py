@@ -283,3 +283,14 @@ def test_a_unit_reporting_by_a_date_acts_even_in_a_sentence_ending_with_qingkuan
 def test_contact_forms(line, expected):
     n = parse_text("关于开展检查的通知\n\n各单位：\n\n为做好工作，现通知如下。\n" + line + "\n")
     assert [(c.name, c.phone, c.email) for c in n.contacts] == expected
+
+
+def test_arabic_number_standing_for_the_next_bracketed_item():
+    n = parse_file(NOTICES / "county_numbering_glitch.txt")
+    numbers = [(s.number, [c.number for c in s.children if c.numbered]) for s in n.outline if s.numbered]
+    assert numbers == [("一", []), ("二", ["1", "2", "3"]), ("三", ["（一）", "（二）", "（三）"])]
+    assert any("3、" in w and "（三）" in w for w in n.warnings)
+    tasks = by_path(n)
+    assert tasks[("二", "1")].lead == ["县卫健委人事股"]
+    assert tasks[("三", "（二）")].lead == ["县财政局"]
+    assert tasks[("三", "（三）")].lead == ["县卫健委"]
