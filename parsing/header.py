@@ -358,6 +358,9 @@ def _enclosed_title(paras: _Paras, header: Header) -> str | None:
         return inner
     rest = re.sub(r"的(?:紧急)?通知$", "", title[m.end():])
     if not rest or m.group(1) == "转发":
+        if rest and not _TITLE_END.search(rest) and "关于" in rest:
+            # 转发市卫生健康委关于开展…的通知: the short form of …的通知的通知, the forwarded 通知 whole
+            return title[m.end():]
         return rest or None
     # 印发 without 《》: the enclosure's own title as printed at its head
     start = header.enclosure_start or header.body_start

@@ -294,3 +294,15 @@ def test_arabic_number_standing_for_the_next_bracketed_item():
     assert tasks[("二", "1")].lead == ["县卫健委人事股"]
     assert tasks[("三", "（二）")].lead == ["县财政局"]
     assert tasks[("三", "（三）")].lead == ["县卫健委"]
+
+
+@pytest.mark.parametrize(("title", "enclosed"), [
+    ("某某县卫生健康局关于转发县人民政府办公室关于做好春季森林防火工作的通知的通知", "县人民政府办公室关于做好春季森林防火工作的通知"),
+    # the short form of …的通知的通知: the forwarded 通知 keeps its 的通知
+    ("转发市卫生健康委关于开展安全生产月活动的通知", "市卫生健康委关于开展安全生产月活动的通知"),
+    ("关于转发《山西省卫生健康委关于加强夏季食品安全工作的通知》的通知", "山西省卫生健康委关于加强夏季食品安全工作的通知"),
+])
+def test_forwarded_title(title, enclosed):
+    n = parse_text(title + "\n\n各乡镇卫生院：\n\n现将有关文件转发给你们，请认真贯彻落实。\n\n某某县卫生健康局\n2024年3月1日\n")
+    assert n.title == title
+    assert n.enclosed_title == enclosed
