@@ -206,6 +206,10 @@ def table_tasks(clean: CleanText, sections: list[Section]) -> list[Task]:
         if task_cell >= len(cells) or not compact(cells[task_cell]):
             continue
         body = cells[task_cell]
+        heading = re.split(r"[。：:；;]", compact(body), maxsplit=1)[0]
+        detail = columns.get("detail")
+        if detail is not None and detail < len(cells) and compact(cells[detail]):
+            body = cells[detail]
         units = Responsibility(explicit=True)
         for key, support in (("lead", False), ("support", True)):
             col = columns.get(key)
@@ -221,7 +225,6 @@ def table_tasks(clean: CleanText, sections: list[Section]) -> list[Task]:
         number = compact(cells[columns["number"]]) if "number" in columns and columns["number"] < len(cells) else ""
         container = _containing(sections, para.start)
         path = [s.number for s in container] + ([number] if number else [])
-        heading = re.split(r"[。：:；;]", compact(body), maxsplit=1)[0]
         task = _make_task([], heading, body, units, (para.start, para.end))
         task.outline_path = path
         tasks.append(task)
@@ -238,6 +241,9 @@ def _header_columns(cells: list[str]) -> dict[str, int] | None:
         for role in ("number", "lead", "support", "due", "task"):
             if role not in roles and _HEADER_CELLS[role].search(value):
                 roles[role] = index
+                break
+            if role == "task" and "task" in roles and "detail" not in roles and _HEADER_CELLS[role].search(value):
+                roles["detail"] = index  # 重点任务 | 具体内容: the second column says what to do
                 break
     if "task" in roles and ("lead" in roles or "support" in roles):
         return roles

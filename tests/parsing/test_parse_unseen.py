@@ -306,3 +306,15 @@ def test_forwarded_title(title, enclosed):
     n = parse_text(title + "\n\n各乡镇卫生院：\n\n现将有关文件转发给你们，请认真贯彻落实。\n\n某某县卫生健康局\n2024年3月1日\n")
     assert n.title == title
     assert n.enclosed_title == enclosed
+
+
+def test_task_table_with_task_and_detail_columns():
+    n = parse_file(NOTICES / "county_patriotic_health_table.txt")
+    assert n.signatory == "县爱国卫生运动委员会办公室"
+    assert n.recipients == ["各乡镇人民政府", "县直各有关单位"]
+    rows = [(t.outline_path, t.heading, t.text, t.lead, t.support) for t in n.tasks]
+    assert rows == [
+        (["1"], "城乡环境卫生整治", "开展春季爱国卫生运动", ["县卫健委"], ["县住建局", "各乡镇人民政府"]),
+        (["2"], "病媒生物防制", "开展病媒生物监测", ["县疾控中心"], []),
+        (["3"], "健康细胞建设", "创建健康村镇", ["各乡镇人民政府"], []),
+    ]
