@@ -50,6 +50,7 @@ _SUPPORTING = re.compile(r"^(.{2,40}?)(?:等)?(?:配合|参与|协助|协同)$")
 _DESCRIBED_UNIT = re.compile(r"^(?:承担|负责|参与|涉及|列入|纳入|开展|有)[^的，,]{1,12}的(?:各|有关|相关)?"
                              r"(?:单位|部门|机构|医疗机构|医疗卫生机构|医院|科室|股室|企业|乡镇|地区)$")
 _TIME_LEAD = re.compile(r"^(?:[\u4e00-\u9fa5]{0,6}(?:期间|期内|汛期|假期|节前|节后)|今后|近期|当前|目前|届时|同时)")
+_RESPONSIBLE_IS = re.compile(r"^(.{2,30}?)(?:是|为|作为)[^，,。]{0,12}(?:责任主体|第一责任人|直接责任人|主体责任)")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 _CLAUSE = re.compile(r"[^，,：:]+")
 _LEADING_NOISE = re.compile(r"^[\s“”\"‘’'、（(]+")
@@ -151,6 +152,8 @@ def _subject_before_marker(clause: str) -> tuple[str, int] | None:
             if len(subject) > 45:
                 return None
             continue
+        if "由" in subject[1:] and is_unit(subject[subject.rindex("由") + 1:]):
+            subject = subject[subject.rindex("由") + 1:]  # 该项工作由县卫健委负责
         if ("的" in subject and not _DESCRIBED_UNIT.match(subject)) \
                 or subject.startswith(("对", "在", "由", "按照", "根据")) or _CAUSATIVE.search(subject):
             continue
@@ -201,6 +204,9 @@ def duty_subjects(text: str, base: int) -> Responsibility:
             if (tm := _TIME_LEAD.match(clause)) and clause[tm.end():].startswith("各"):
                 clause, start = clause[tm.end():], start + tm.end()  # 汛期各单位实行…: time, then subject
             hit = _subject_before_marker(clause)
+            if hit is None and (rm := _RESPONSIBLE_IS.match(clause)):
+                unit, _ = strip_role(rm.group(1))  # 各医疗卫生机构是安全生产的责任主体
+                hit = (unit, len(unit)) if unit and _plausible(unit) else None
             if hit is None and ci == 0:
                 hit = _subject_at_sentence_start(clause)
                 if hit and inventory and not clause.startswith("各") \

@@ -118,6 +118,8 @@ def split_units(phrase: str) -> list[str]:
     if out and not all(is_unit(p) for p in out):
         whole = clean_unit(phrase)
         return [whole] if is_unit(whole) else [p for p in out if is_unit(p)]
+    if len(out) > 1 and (m := re.search(r"等(?:单位|部门|机构)$", out[-1])) and is_unit(out[-1][:m.start()]):
+        out[-1] = out[-1][:m.start()]  # 县中医院、县妇幼保健院等单位 → 县中医院, 县妇幼保健院
     return out
 
 

@@ -128,10 +128,18 @@ def test_recipients_keep_enumerated_places_together():
     ("各乡镇（街道）要落实属地责任。", "各乡镇（街道）"),
     ("有关单位要按时报送材料。", "有关单位"),
     ("医疗机构应当建立消防安全制度。", "医疗机构"),
+    ("该项工作由县卫健委负责。", "县卫健委"),
+    ("各医疗卫生机构是安全生产的责任主体，要落实全员安全生产责任制。", "各医疗卫生机构"),
+    ("汛期各单位实行24小时值班制度。", "各单位"),
 ])
 def test_lead_from_sentence_subject(sentence, lead):
     n = parse_text("关于开展检查的通知\n\n各单位：\n\n一、工作任务\n（一）加强管理。" + sentence + "\n")
     assert [t.lead for t in n.tasks] == [[lead]]
+
+
+def test_units_listed_before_deng_danwei():
+    n = parse_text("关于开展检查的通知\n\n各单位：\n\n一、工作任务\n（一）加强值守。县中医院、县妇幼保健院等单位要加强值守。\n")
+    assert [t.lead for t in n.tasks] == [["县中医院", "县妇幼保健院"]]
 
 
 @pytest.mark.parametrize("sentence", ["工作人员要提高认识。", "检查结果要及时反馈。", "各项工作要落到实处。"])
