@@ -141,3 +141,19 @@ def test_ruled_table_grid_is_found_and_boxes_are_cut_at_its_rules():
     pieces = split_at_rules([straddling], [grid])
     assert len(pieces) == 2
     assert pieces[0].x1 <= grid.xs[1] + 1 <= pieces[1].x0 + 2
+
+
+def test_seal_broken_into_pieces_is_still_found_whole():
+    body = "请各单位认真贯彻落实。\n" * 8
+    page = render_pages(body + "县卫生健康局\n2024年5月6日", 150)[0]
+    x0, y0, x1, y1 = page.signature_box
+    cx, cy = (x0 + x1) // 2, (y0 + y1) // 2
+    stamped = to_bgr(add_stamp(page.image, (cx, cy), 150))
+    # A faint copy: the ring breaks into arcs (white bands cut it at several places).
+    for offset in (-90, -30, 30, 90):
+        stamped[:, cx + offset - 6:cx + offset + 6] = np.maximum(stamped[:, cx + offset - 6:cx + offset + 6], 235)
+        stamped[cy + offset - 6:cy + offset + 6, :] = np.maximum(stamped[cy + offset - 6:cy + offset + 6, :], 235)
+    faded, count = fade_seals(stamped)
+    assert count == 1
+    assert red_mask(stamped).sum() > 0
+    assert red_mask(faded).sum() == 0
