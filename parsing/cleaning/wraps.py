@@ -40,13 +40,14 @@ _WIDTH_WINDOW = 3  # wrapped lines vary by a few characters (punctuation, digits
 _WRAPPED_SHARE = 0.4  # share of lines near the typical width for a document to count as wrapped
 _RUNNING_ON_SHARE = 0.7  # share of the lines at the common width that stop mid-sentence in wrapped text
 _BLANK_NOISE_SHARE = 0.4  # blank lines inside this share of sentences mean nothing
-_LONG_LINE = 40  # in unwrapped text, an unpunctuated line this long was broken by a page end
+_LONG_LINE = 32  # in unwrapped text, an unpunctuated line this long was broken by a page end
 _PARAGRAPH_LINE = 45  # em: wider than any page, so the line is a whole paragraph
 _PARAGRAPH_LINES_SHARE = 0.2
 _TITLE_MAX = 90
 _INNER_PUNCT = frozenset("，。；,;")
 _COLON_THEN_TEXT = re.compile(r"[:：]\s*\S")
 _PAGE_END_LINE = 25  # em
+_LONGEST_HEADING = 32  # em: a numbered line this long that stops without a full stop is wrapped prose
 # A heading number alone on its line (a PDF that set the label apart): the heading follows.
 _BARE_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(]\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[）)]|\d{1,2}[、．.])$")
 _ORGAN_END = re.compile(r"(?:局|委|委员会|办公室|办公厅|政府|中心|院|厅|部|处|科|股|室|所|站|会)$")
@@ -167,6 +168,8 @@ def _title_continues(paragraph: str, nxt: str) -> bool:
     return "关于" in para or bracket_depth(para) > 0 or ends_with_genre(b)
 
 
+# a mail address without its domain's end yet (…@12, …@126.)
+_OPEN_ADDRESS = re.compile(r"[A-Za-z0-9._%+\-]+@(?![A-Za-z0-9\-.]*\.[A-Za-z]{2,}$)[A-Za-z0-9\-.]*$")
 _CONTACT_WORDS = re.compile(r"联系人|电话|手机|邮箱|信箱|传真|[Ee]-?mail")
 _TOKEN_END = re.compile(r"[0-9A-Za-z@._\-]$")
 _TOKEN_START = re.compile(r"^[0-9A-Za-z@]")
@@ -225,6 +228,8 @@ def _joins(par: _Paragraph, a: Line, b: Line, layout: Layout) -> bool:
     if a.whole_paragraph or b.whole_paragraph or a.table or b.table:
         return False
     text_a, text_b = a.s, b.s
+    if _OPEN_ADDRESS.search(text_a) and re.match(r"[A-Za-z0-9.\-]", text_b.lstrip()):
+        return True  # hywjwyzk@12 | 6.com: the wrap broke a mail address, the next line is not a list item
     if b.opens_paragraph or a.closes_paragraph:
         return False
     terminal = ends_terminal(text_a)
@@ -235,7 +240,8 @@ def _joins(par: _Paragraph, a: Line, b: Line, layout: Layout) -> bool:
     comma_inside = _inside_sentence(text_a) and not (layout.lines_are_paragraphs and a.width < _PAGE_END_LINE)
     unfinished = not terminal and (layout.full(a, strict=False) or (layout.long(a) and not complete_title)
                                    or comma_inside)
-    if is_heading_text(text_a) and par.depth == 0 and not mid and not layout.full(a, strict=False):
+    if is_heading_text(text_a) and par.depth == 0 and not mid and not layout.full(a, strict=False) \
+            and a.width < _LONGEST_HEADING:
         return False  # 一、总体要求 / （一）提高政治站位，加强组织领导
     if _splits_contact_token(text_a, text_b):
         return True  # 电话：0736-52211 | 86。: a phone number or an address broken by the wrap
