@@ -106,8 +106,13 @@ def _names(value: str) -> list[str]:
     return [person_name(value)] if value else []
 
 
+_MEMBERS_END = re.compile(r"(?:领导小组|工作专班|专班|指挥部)?(?:下设办公室|办公室设在|下设|负责日常)")
+
+
 def _split_members(value: str) -> list[str]:
     out, depth, start = [], 0, 0
+    # a wrapped line may run the next sentence on: 成员：…负责人领导小组下设办公室，…
+    value = _MEMBERS_END.split(value, maxsplit=1)[0]
     value = value.strip().strip("。；;")
     for i, ch in enumerate(value + "、"):
         if ch in "（(":
