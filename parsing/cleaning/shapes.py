@@ -120,10 +120,14 @@ def ends_with_label_colon(text: str) -> bool:
     return bool(_LABEL_BEFORE_COLON.search(text))
 
 
+# 版记: 始兴县卫生健康局办公室  2022年8月10日印发
+_PRINTING_LINE = re.compile(rf"^\S.{{1,40}}?[0-9０-９{_CN_DIGIT}]{{4}}\s*年.{{1,6}}月.{{1,6}}日\s*印\s*发$")
+
+
 def opens_paragraph(text: str) -> bool:
     """Lines that always start a paragraph of their own."""
     return (heading_number(text) is not None or is_date_line(text) or is_doc_number(text)
-            or is_label_line(text))
+            or is_label_line(text) or bool(_PRINTING_LINE.match(text.strip())))
 
 
 def closes_paragraph(text: str) -> bool:

@@ -39,6 +39,7 @@ _MIN_WRAPPED_LINES = 5
 _WIDTH_WINDOW = 3  # wrapped lines vary by a few characters (punctuation, digits)
 _WRAPPED_SHARE = 0.4  # share of lines near the typical width for a document to count as wrapped
 _RUNNING_ON_SHARE = 0.7  # share of the lines at the common width that stop mid-sentence in wrapped text
+_NEAR_BEST = 0.8
 _BLANK_NOISE_SHARE = 0.4  # blank lines inside this share of sentences mean nothing
 _LONG_LINE = 32  # in unwrapped text, an unpunctuated line this long was broken by a page end
 _PARAGRAPH_LINE = 45  # em: wider than any page, so the line is a whole paragraph
@@ -94,6 +95,12 @@ def estimate_layout(lines: list[Line]) -> Layout:
             n = sum(counts.get(w - d, 0) for d in range(_WIDTH_WINDOW + 1))
             if n >= best_n:  # on a tie the wider: wrapped lines are the widest of a page
                 best, best_n = w, n
+        window = {w: sum(counts.get(w - d, 0) for d in range(_WIDTH_WINDOW + 1)) for w in counts}
+        # short label and list lines may cluster too: a nearly as common wider width is the page's
+        wider = [w for w, n in window.items() if w > best and n >= max(_MIN_WRAPPED_LINES, _NEAR_BEST * best_n)]
+        if wider:
+            best = max(wider)
+            best_n = window[best]
         at_best = [line for line in flowing if best - _WIDTH_WINDOW <= round(line.width) <= best]
         # a short letter has few wrapped lines among its head and foot lines, but they run on
         running_on = sum(not ends_terminal(line.s) for line in at_best) >= _RUNNING_ON_SHARE * len(at_best)

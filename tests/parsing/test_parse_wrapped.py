@@ -79,7 +79,7 @@ def summary(notice) -> dict:
 
 
 @pytest.mark.parametrize("path", NOTICES, ids=lambda p: p.stem)
-@pytest.mark.parametrize(("width", "blank"), [(26, False), (30, True)])
+@pytest.mark.parametrize(("width", "blank"), [(24, False), (28, True), (32, False), (36, True)])
 def test_wrapped_notice_parses_like_the_original(path, width, blank):
     """Every notice written for the tests, set on a narrow page: phone numbers and mail addresses
     broken at the margin, a short letter with few full lines, an attachment list above the signature."""
@@ -91,3 +91,20 @@ def test_wrapped_notice_parses_like_the_original(path, width, blank):
         lines.extend([text] if "\t" in text else em_wrap(text, width))  # table rows stay rows
     _, wrapped = text_from_string(("\n\n" if blank else "\n").join(lines) + "\n", name=path.name)
     assert summary(parse_clean(wrapped, Source(file=path.name, format="txt"))) == expected
+
+
+@pytest.mark.parametrize("path", seed_paths(), ids=lambda p: p.name[:3])
+@pytest.mark.parametrize("width", [24, 36])
+def test_seed_set_on_a_page_of_another_width(path, width):
+    """Lines broken by display width (digits are half as wide), the 版记 line included."""
+    gold = json.loads((GOLD_DIR / f"{path.stem}.json").read_text(encoding="utf-8"))
+    _, clean = read_text(path)
+    lines: list[str] = []
+    for para in clean.paragraphs:
+        text = clean.text[para.start:para.end]
+        lines.extend([text] if "\t" in text else em_wrap(text, width))
+    _, wrapped = text_from_string("\n".join(lines) + "\n", name=path.name)
+    got = parse_clean(wrapped, Source(file=path.name, format="txt")).to_json()
+    assert {k: got[k] for k in HEADER_FIELDS} == {k: gold[k] for k in HEADER_FIELDS}
+    got_tasks = {tuple(t["outline_path"]): (t["lead"], t["support"]) for t in got["tasks"]}
+    assert got_tasks == {tuple(t["outline_path"]): (t["lead"], t["support"]) for t in gold["tasks"]}
