@@ -130,14 +130,21 @@ def _split_members(value: str) -> list[str]:
 _PERSON_ENTRY = re.compile(r"^[\u4e00-\u9fa5·]{2,4}[（(][^（()）]{1,24}[）)]$")
 
 
+def _person_entry(raw: str) -> bool:
+    """``刘晓燕（办公室主任）`` or ``刘  洋    市卫生健康委医政科科长``: one person and the post."""
+    return bool(_PERSON_ENTRY.match(compact(raw)) or _NAME_SPACED_POST.match(raw))
+
+
+_NAME_SPACED_POST = re.compile(r"^\s*[\u4e00-\u9fa5·](?:[ \u3000]?[\u4e00-\u9fa5·]){1,3}[ \u3000]+\S")
+
+
 def _continues(role: str, line: str, previous: str) -> bool:
     """Whether ``line`` lists more people of the role above it (one person per line)."""
     value = compact(line)
     if not value or len(value) > 40 or re.search(r"[。：:]", line) or FULL_DATE.search(value) or is_unit(value):
         return False  # a sentence, a signature organ or its date
     if role == "members":  # members run on after a trailing 、/，, or one person (post) a line
-        return compact(previous).endswith(("、", "，", ",")) or bool(
-            _PERSON_ENTRY.match(value) and _PERSON_ENTRY.match(compact(previous)))
+        return compact(previous).endswith(("、", "，", ",")) or (_person_entry(line) and _person_entry(previous))
     return True
 
 
@@ -155,11 +162,27 @@ def find_leadership(clean: CleanText) -> Leadership | None:
             continue  # 各单位要成立…: a group the recipients must set up, not the notice's own
         # a heading (``三、成立工作专班``) names the kind; the sentence after it names the group
         named = [g for g in matches[k:k + 3] if g.start() - m.start() < 300 and len(_group_name(g.group(2))) > 4]
-        found = _read_group(clean, m, named[0] if named else m)
+        found = _read_group(clean, m.start(), named[0] if named else m)
+        if found is None or not found.leader:
+            # 组成人员名单见附件: the role lines stand in an enclosed list further down
+            listed = _role_list_start(clean, m.end())
+            if listed is not None:
+                found = _read_group(clean, listed, named[0] if named else m) or found
         # "各单位要成立以主要负责人为组长的工作小组" names roles; the notice's own group names people
         if found is not None and (best is None or _people(found) > _people(best)):
             best = found
     return best
+
+
+def _role_list_start(clean: CleanText, after: int) -> int | None:
+    """Start of the first ``组长：`` line after ``after`` (a list of the group's members), or None."""
+    for para in clean.paragraphs:
+        if para.start < after:
+            continue
+        rm = _ROLE_LINE.match(clean.text[para.start:para.end])
+        if rm and _ROLES.get(compact(rm.group(1))) == "leader":
+            return para.start
+    return None
 
 
 def _people(group: Leadership) -> int:
@@ -178,8 +201,8 @@ def _sentence_names(patterns: tuple[re.Pattern, ...], flat: str) -> list[str]:
     return []
 
 
-def _read_group(clean: CleanText, m: re.Match, naming: re.Match) -> Leadership | None:
-    """The group set up at ``m`` (named at ``naming``), or None when no one is named in it."""
+def _read_group(clean: CleanText, at: int, naming: re.Match) -> Leadership | None:
+    """The group whose members are listed from ``at`` (named at ``naming``), or None when no one is named."""
     text = clean.text
     result = Leadership(group=_group_name(naming.group(2)) or None)
     if naming.group(1):
@@ -190,14 +213,14 @@ def _read_group(clean: CleanText, m: re.Match, naming: re.Match) -> Leadership |
             result.deputy = _names(dm.group(1))
         if mm := _WITH_MEMBERS.search(clause):
             result.members = _split_members(mm.group(1))
-    paras = [p for p in clean.paragraphs if p.end > m.start()]
+    paras = [p for p in clean.paragraphs if p.end > at]
     region_end = paras[-1].end if paras else len(text)
     for p in paras[1:]:
         if _CN_HEADING.match(text[p.start:p.end]):
             region_end = p.start
             break
-    region = text[m.start():region_end]
-    result.span = (m.start(), region_end)
+    region = text[at:region_end]
+    result.span = (at, region_end)
 
     role: str | None = None
     previous = ""

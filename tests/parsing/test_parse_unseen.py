@@ -326,3 +326,16 @@ def test_task_table_with_task_and_detail_columns():
         (["2"], "病媒生物防制", "开展病媒生物监测", ["县疾控中心"], []),
         (["3"], "健康细胞建设", "创建健康村镇", ["各乡镇人民政府"], []),
     ]
+
+
+def test_work_team_listed_in_an_enclosure():
+    n = parse_file(NOTICES / "city_work_team_enclosed_list.txt")
+    assert n.doc_number == "长卫字〔2024〕9号"  # 〔2024〕第009号: no 第, no leading zeros
+    assert n.title == "长治市卫生健康委员会关于成立全市卫生健康系统安全生产治本攻坚三年行动工作专班的通知"
+    assert n.attachments == ["全市卫生健康系统安全生产治本攻坚三年行动工作专班组成人员名单"]
+    group = n.leadership  # 组成人员名单见附件: read from the enclosed list
+    assert group is not None and group.group == "全市卫生健康系统安全生产治本攻坚三年行动工作专班"
+    assert group.leader == ["申强"]
+    assert group.deputy == ["赵立新", "孙敏"]
+    assert group.members == ["王磊", "刘洋", "陈晓东"]
+    assert group.office == "委规划科"
