@@ -8,6 +8,7 @@ that layout put inside them (``夏 鸿`` → 夏鸿).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from parsing.cnnum import FULL_DATE
@@ -130,6 +131,18 @@ def _split_members(value: str) -> list[str]:
 _PERSON_ENTRY = re.compile(r"^[\u4e00-\u9fa5·]{2,4}[（(][^（()）]{1,24}[）)]$")
 
 
+_NEXT_PERSON = re.compile(rf"{_POSTS}(?=[\u4e00-\u9fa5·]{{2,3}}[ \u3000])")
+
+
+def _person_entries(value: str) -> list[str]:
+    """``赵立新 …副主任孙敏 …副主任`` (two lines a wrap ran together) → one entry per person."""
+    if not _NAME_SPACED_POST.match(value):
+        return [value]
+    cuts = [m.end() for m in _NEXT_PERSON.finditer(value)]
+    bounds = [0, *cuts, len(value)]
+    return [value[a:b] for a, b in itertools.pairwise(bounds) if value[a:b].strip()]
+
+
 def _person_entry(raw: str) -> bool:
     """``刘晓燕（办公室主任）`` or ``刘  洋    市卫生健康委医政科科长``: one person and the post."""
     return bool(_PERSON_ENTRY.match(compact(raw)) or _NAME_SPACED_POST.match(raw))
@@ -245,14 +258,15 @@ def _read_group(clean: CleanText, at: int, naming: re.Match) -> Leadership | Non
         previous = value
         if not compact(value):
             continue
-        if role == "members":
-            name = person_name(value)
-            single = _NAME.match(name) and not is_unit(name) and compact(value) != name
-            result.members.extend([name] if single else _split_members(value))
-        elif role == "office_head":
-            office_head_text = value
-        elif role in ("leader", "deputy"):
-            getattr(result, role).extend(_names(value))
+        for entry in _person_entries(value) if role in ("leader", "deputy", "members") else [value]:
+            if role == "members":
+                name = person_name(entry)
+                single = _NAME.match(name) and not is_unit(name) and compact(entry) != name
+                result.members.extend([name] if single else _split_members(entry))
+            elif role == "office_head":
+                office_head_text = entry
+            elif role in ("leader", "deputy"):
+                getattr(result, role).extend(_names(entry))
 
     flat = compact(region)
     if not result.leader:
