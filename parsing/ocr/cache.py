@@ -16,7 +16,7 @@ from pathlib import Path
 
 from parsing.locations import user_data_dir
 
-CACHE_VERSION = "ocr-3/rapidocr-3.10.0/PP-OCRv6-small"
+CACHE_VERSION = "ocr-4/rapidocr-3.10.0/PP-OCRv6-small"
 _CHUNK = 1 << 20
 
 
