@@ -51,3 +51,10 @@ def test_abbreviations_inside_longer_names():
     assert same_unit("县政府办", "县人民政府办公室")
     assert same_unit("局办", "局办公室")
     assert canonical_unit("局办公室") == "局办公室"  # 局办 is not cut out of 局办公室
+
+
+def test_merged_bureaus_and_renamed_inspectorates():
+    assert same_unit("区卫体局", "区卫生健康和体育局")
+    assert same_unit("县教体局", "县教育和体育局") and same_unit("县教育体育局", "县教育和体育局")
+    assert same_unit("县卫生监督所", "县卫生健康综合监督执法所")
+    assert not same_unit("区卫体局", "区卫生健康局")
