@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from parsing.cnnum import cn_to_int
 from parsing.document import CleanText
 from parsing.model import Section
 from parsing.numbering import HeadingNumber, match_heading_number
@@ -52,6 +53,17 @@ class HeadingLine:
     text_start: int  # text offset where the item's own text begins (after 。/：), = para end if none
     numbered: bool = True
     repaired_from: str | None = None  # the number as printed, when a glitch was repaired
+
+
+# 第一部分 总体要求: a part of a long 方案, above its 一、 sections
+_PART = re.compile(r"^\s*(第([一二三四五六七八九十]+)部分)\s*[：:、.．]?\s*")
+
+
+def _part_number(line: str) -> HeadingNumber | None:
+    m = _PART.match(line)
+    if not m or not line[m.end():].strip():
+        return None
+    return HeadingNumber("part", 1, _WS.sub("", m.group(1)), cn_to_int(m.group(2)) or 0, m.end())
 
 
 def _heading_stop(body: str) -> int | None:
@@ -102,7 +114,7 @@ def find_headings(clean: CleanText, paragraphs: list[int]) -> list[HeadingLine]:
         if para.kind == "table_row" or "\t" in text[para.start:para.end]:
             continue
         raw = text[para.start:para.end]
-        num = match_heading_number(raw)
+        num = match_heading_number(raw) or _part_number(raw)
         if num is not None:
             line = _heading_in(text, para.start, para.end, num)
             line.para = index
@@ -144,7 +156,7 @@ def _repair_glitches(lines: list[HeadingLine], text: str) -> None:
         # a new higher-level heading restarts the lower lists
         if line.style == "cn":
             last_value.pop("paren_cn", None)
-        if line.style in ("cn", "paren_cn", "chapter", "article"):
+        if line.style in ("cn", "paren_cn", "chapter", "article", "part"):
             last_value.pop("paren_arabic", None)
 
 
@@ -162,6 +174,10 @@ def build_outline(clean: CleanText, lines: list[HeadingLine], region_end: int) -
                           numbered=line.numbered, span=(line.start, line.heading_end),
                           body_span=(line.heading_end, nxt))
         if line.numbered:
+            # numbered headings never hang under an unnumbered one: the outline JSON lists numbered
+            # sections only, and every one of them must be in it
+            while stack and stack[-1][0] == "plain":
+                stack.pop()
             styles = [s for s, _ in stack]
             if line.style in styles:
                 del stack[styles.index(line.style):]
@@ -184,7 +200,7 @@ def build_outline(clean: CleanText, lines: list[HeadingLine], region_end: int) -
     return roots, flat
 
 
-_RANKS = {"chapter": 0, "cn": 1, "article": 2, "paren_cn": 2, "arabic": 3, "paren_arabic": 4, "circled": 5,
+_RANKS = {"part": 0, "chapter": 0, "cn": 1, "article": 2, "paren_cn": 2, "arabic": 3, "paren_arabic": 4, "circled": 5,
           "plain": 9}
 
 

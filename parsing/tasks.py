@@ -98,7 +98,8 @@ def _is_narrative(section: Section) -> bool:
 
 def _walk(sections: list[Section], path: list[Section]):
     for section in sections:
-        if not section.numbered:
+        if not section.numbered:  # 加强领导 精心部署 above numbered items: they are still tasks
+            yield from _walk([c for c in section.children if c.numbered], path)
             continue
         here = [*path, section]
         children = [c for c in section.children if c.numbered]

@@ -339,3 +339,24 @@ def test_work_team_listed_in_an_enclosure():
     assert group.deputy == ["赵立新", "孙敏"]
     assert group.members == ["王磊", "刘洋", "陈晓东"]
     assert group.office == "委规划科"
+
+
+def test_plan_in_parts():
+    n = parse_file(NOTICES / "province_plan_parts.txt")
+    assert n.genre == "方案"
+    tree = [(s.number, [c.number for c in s.children if c.numbered]) for s in n.outline if s.numbered]
+    assert tree == [("第一部分", ["一", "二"]), ("第二部分", ["一", "二"]), ("第三部分", ["一", "二"])]
+    tasks = by_path(n)
+    assert list(tasks) == [("第二部分", "一", "（一）"), ("第二部分", "一", "（二）"), ("第二部分", "二"),
+                           ("第三部分", "一"), ("第三部分", "二")]
+    assert tasks[("第二部分", "一", "（一）")].lead == ["省卫生健康委规划处"]
+    assert tasks[("第二部分", "二")].lead == ["省卫生健康委疾控处"]
+    assert tasks[("第三部分", "一")].lead == ["各市卫生健康委"]
+
+
+def test_numbered_items_under_an_unnumbered_heading_are_tasks():
+    n = parse_text("关于开展检查的通知\n\n各单位：\n\n为做好工作，现通知如下。\n\n加强领导 精心部署\n\n"
+                   "一、成立专班。县卫健委要成立工作专班，统筹推进专项整治工作，确保各项任务落到实处。\n"
+                   "二、压实责任。各医疗机构要落实主体责任。\n")
+    assert [(t.outline_path, t.lead) for t in n.tasks] == [(["一"], ["县卫健委"]), (["二"], ["各医疗机构"])]
+    assert [s["number"] for s in n.to_json()["outline"]] == ["一", "二"]  # not hidden under the plain heading
