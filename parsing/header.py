@@ -144,11 +144,12 @@ def read_header(clean: CleanText) -> Header:
             header.spans["issuer"] = (start, end)
             last_head = i
         elif title_para is None and is_organ_line(raw) and "关于" not in value \
-                and (not banner_organs or last_head == i - 1) and not _opens_title(paras, header, i):
+                and (not banner_organs or last_head == i - 1) and not _opens_title(paras, header, i, banner_organs):
             banner_organs += organ_names(raw)
             header.spans["issuer"] = (header.spans["issuer"][0] if "issuer" in header.spans else start, end)
             last_head = i
-        elif title_para is None and ("关于" in value or _TITLE_END.search(value) or _opens_title(paras, header, i)) \
+        elif title_para is None and ("关于" in value or _TITLE_END.search(value)
+                                     or _opens_title(paras, header, i, banner_organs)) \
                 and len(value) <= 100 \
                 and "。" not in value and not value.endswith(("：", ":")):
             title_para = i
@@ -203,10 +204,12 @@ def read_header(clean: CleanText) -> Header:
     return header
 
 
-def _opens_title(paras: _Paras, header: Header, i: int) -> bool:
-    """An organ line below the document number, right above ``关于…``: the title's first line."""
-    if header.doc_number is None or i + 1 >= len(paras) or not is_organ_line(paras.text(i)):
+def _opens_title(paras: _Paras, header: Header, i: int, banner: list[str] = ()) -> bool:
+    """An organ line below the document number or the 版头, right above ``关于…``: the title's first line."""
+    if i + 1 >= len(paras) or not is_organ_line(paras.text(i)):
         return False
+    if header.doc_number is None and not (banner and set(organ_names(paras.text(i))) <= set(banner)):
+        return False  # without a number, only the 版头's organ written again opens the title
     return compact(paras.text(i + 1)).startswith("关于")
 
 

@@ -360,3 +360,23 @@ def test_numbered_items_under_an_unnumbered_heading_are_tasks():
                    "二、压实责任。各医疗机构要落实主体责任。\n")
     assert [(t.outline_path, t.lead) for t in n.tasks] == [(["一"], ["县卫健委"]), (["二"], ["各医疗机构"])]
     assert [s["number"] for s in n.to_json()["outline"]] == ["一", "二"]  # not hidden under the plain heading
+
+
+BODY = ("为切实做好春季传染病防控工作，保障人民群众身体健康和生命安全，根据上级有关要求，结合我市实际，现将有关事项通知如下：\n"
+        "一、加强组织领导。各县（区）卫生健康局要高度重视春季传染病防控工作，主要负责同志亲自部署。\n"
+        "二、强化监测预警。各级疾控机构要加强传染病监测，发现异常情况及时报告。\n\n")
+
+
+@pytest.mark.parametrize("banner", ["大同市卫生健康委员会", "大同市卫生健康委员会文件"])
+def test_banner_organ_written_again_opens_the_title(banner):
+    n = parse_text(banner + "\n\n大同市卫生健康委员会\n关于加强春季传染病防控工作的通知\n\n各县（区）卫生健康局：\n"
+                   + BODY + "大同市卫生健康委员会\n2024年3月7日\n")
+    assert n.issuer == "大同市卫生健康委员会"
+    assert n.title == "大同市卫生健康委员会关于加强春季传染病防控工作的通知"
+
+
+def test_joint_banner_right_above_the_title_stays_the_banner():
+    n = parse_text("湖东省卫生健康委员会\n湖东省医疗保障局\n关于推进紧密型县域医疗卫生共同体建设的通知\n\n各市（州）卫生健康委：\n"
+                   + BODY + "湖东省卫生健康委员会        湖东省医疗保障局\n2024年3月7日\n")
+    assert n.issuer == "湖东省卫生健康委员会、湖东省医疗保障局"
+    assert n.title == "关于推进紧密型县域医疗卫生共同体建设的通知"
