@@ -1,9 +1,10 @@
 """The leading group a notice sets up: its name, 组长, 副组长, 成员 and where its office sits.
 
-Two ways of writing it are read: sentences (``领导小组组长由许骏同志担任，副组长由易鹏、吴春阳
-同志担任，局机关各科室负责人为成员``) and role lines (``组  长：居清平 市卫健委党组书记、主任``
-followed by one line per person until the next role). Names lose their titles and the spaces
-that layout put inside them (``夏 鸿`` → 夏鸿).
+Three ways of writing it are read: sentences (``组长由许骏同志担任``, ``局长张国栋任组长``,
+``组长为X``, ``组长：X``, ``成立以/由X为/任组长…的领导小组``), role lines (``组  长：居清平 市卫健委党组书记、主任``
+followed by one line per person until the next role) and table rows (``组长 | 张三 | 局长``); the
+lines may stand in an enclosed 名单 after the signature. Names lose the posts before or after them
+(``副局长王丽``, ``王丽副局长`` → 王丽) and the spaces that layout put inside them (``夏 鸿`` → 夏鸿).
 """
 
 from __future__ import annotations
