@@ -17,18 +17,19 @@ from parsing.document import CleanText
 from parsing.model import Leadership
 from parsing.units import compact, is_unit
 
-_GROUP = re.compile(r"(?:成立|组建|设立|调整)(?:了)?((?:以|由)[^。；;\n]{0,160}?的)?([^，,。；;\n]{0,50}?(?:领导小组|领导组|工作专班|指挥部|工作小组))")
+_GROUP = re.compile(r"(?:成立|组建|设立|调整|建立)(?:了)?((?:以|由)[^。；;\n]{0,160}?的)?([^，,。；;\n]{0,50}?(?:领导小组|领导组|工作专班|指挥部|工作小组|联席会议))")
 # 成立以局长王建国为组长，副局长刘强、陈芳为副组长，…为成员的…领导小组
 _WITH_LEADER = re.compile(r"以([^，,。；;]+?)为(?:组长|指挥长)")
 _WITH_DEPUTY = re.compile(r"([^，,。；;以]+?)为副(?:组长|指挥长)")
 _WITH_MEMBERS = re.compile(r"([^，,。；;]+?)为成员")
 _TITLE_PREFIX = re.compile(r"^(?:(?:常务|党组|党委|党工委)?副?(?:书记|局长|主任|院长|科长|股长|部长|处长|区长|县长|市长|省长|"
                            r"厅长|委员|调研员|主任科员|组长|秘书长|巡视员)[、和]?)+")
-_ROLE_LINE = re.compile(r"^\s*(副\s*组\s*长|组\s*长|成\s*员|办公室主任|副\s*指\s*挥\s*长|指\s*挥\s*长)\s*[:：]\s*(.*)$")
-_ROLES = {"组长": "leader", "指挥长": "leader", "副组长": "deputy", "副指挥长": "deputy", "成员": "members",
-          "办公室主任": "office_head"}
+_ROLE_LINE = re.compile(r"^\s*(副\s*组\s*长|组\s*长|成\s*员|办公室主任|副\s*指\s*挥\s*长|指\s*挥\s*长|副?\s*总\s*指\s*挥"
+                        r"|副?\s*召\s*集\s*人)\s*[:：]\s*(.*)$")
+_ROLES = {"组长": "leader", "指挥长": "leader", "总指挥": "leader", "召集人": "leader", "副组长": "deputy",
+          "副指挥长": "deputy", "副总指挥": "deputy", "副召集人": "deputy", "成员": "members", "办公室主任": "office_head"}
 # 组长由X担任 / X任组长 / 由X任组长 / X同志担任组长 / 组长为X / 组长：X
-_ROLE_WORD = r"(?:组长|指挥长|召集人)"
+_ROLE_WORD = r"(?:组长|指挥长|总指挥|召集人)"
 _LEADER_SENTENCES = (
     re.compile(rf"(?<!副){_ROLE_WORD}由([^，,。；;：:]+?)(?:同志)?(?:担任|兼任)"),
     re.compile(rf"([^，,。；;：:]+?)(?:同志)?(?:担任|兼任|任)(?:领导小组)?{_ROLE_WORD}"),
@@ -80,10 +81,13 @@ _NAME_THEN_POST = re.compile(rf"^(?!各|全)([\u4e00-\u9fa5·]{{2,3}}?)(?:同志
 _POST_ONLY = re.compile(rf"\S*?(?:党组|党委)?(?:常务)?副?{_POSTS}")
 
 
+_NOT_NAMES = frozenset({"主要", "分管", "相关", "有关", "各级", "单位", "部门", "科室", "股室", "全体", "副职"})
+
+
 def _drop_post(piece: str) -> str:
     """``县卫生健康局局长张国栋`` / ``王丽副局长`` → the name: a person's post is dropped."""
     m = _POST_THEN_NAME.match(piece) or _NAME_THEN_POST.match(piece)
-    if m and not is_unit(m.group(1)) and not _TITLE_WORDS.search(m.group(1)):
+    if m and not is_unit(m.group(1)) and not _TITLE_WORDS.search(m.group(1)) and m.group(1) not in _NOT_NAMES:
         return m.group(1)
     return piece
 
@@ -167,12 +171,16 @@ def _group_name(raw: str) -> str:
     return group[group.rindex("的") + 1:] if "的" in group else group
 
 
+_RECIPIENTS_MUST = re.compile(r"各[^，,]{0,20}?(?:要|应|须|务必)")
+
+
 def find_leadership(clean: CleanText) -> Leadership | None:
     """The leading group of the notice, or None when it sets up none."""
     matches = list(_GROUP.finditer(clean.text))
     best: Leadership | None = None
     for k, m in enumerate(matches):
-        if re.search(r"(?:要|应|须|应当|督促|指导)$", clean.text[max(0, m.start() - 3):m.start()]):
+        sentence = re.split(r"[。；;\n]", clean.text[max(0, m.start() - 80):m.start()])[-1]
+        if re.search(r"(?:要|应|须|应当|督促|指导)$", sentence) or _RECIPIENTS_MUST.search(sentence):
             continue  # 各单位要成立…: a group the recipients must set up, not the notice's own
         # a heading (``三、成立工作专班``) names the kind; the sentence after it names the group
         named = [g for g in matches[k:k + 3] if g.start() - m.start() < 300 and len(_group_name(g.group(2))) > 4]

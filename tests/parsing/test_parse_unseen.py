@@ -380,3 +380,18 @@ def test_joint_banner_right_above_the_title_stays_the_banner():
                    + BODY + "湖东省卫生健康委员会        湖东省医疗保障局\n2024年3月7日\n")
     assert n.issuer == "湖东省卫生健康委员会、湖东省医疗保障局"
     assert n.title == "关于推进紧密型县域医疗卫生共同体建设的通知"
+
+
+@pytest.mark.parametrize("text", [
+    "成立医疗救治指挥部，组成人员如下：\n总指挥：张国栋（局长）\n副总指挥：王丽（副局长）、赵建军（副局长）\n成员：各股室负责人\n",
+    "成立医疗救治指挥部，张国栋任总指挥，王丽、赵建军任副总指挥。\n",
+    "建立卫生应急联席会议制度，召集人由局长张国栋担任，副召集人由副局长王丽、赵建军担任。\n",
+])
+def test_command_posts_and_joint_meetings(text):
+    group = parse_text(GROUP_HEAD + text).leadership
+    assert group.leader == ["张国栋"] and group.deputy == ["王丽", "赵建军"]
+
+
+def test_a_group_the_recipients_must_set_up_is_not_the_notices_own():
+    n = parse_text(GROUP_HEAD + "各单位要建立健全安全生产责任制，成立以主要负责人为组长的工作小组。\n")
+    assert n.leadership is None
