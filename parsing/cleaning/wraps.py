@@ -205,7 +205,7 @@ def _title_ends(par: _Paragraph, text_a: str, text_b: str) -> bool:
     if par.depth > 0 or len(par.lines) > 3 or not ends_with_genre(text_a):
         return False
     whole = par.short_text()
-    if not whole or has_sentence_punct(whole) or not ("关于" in whole or par.opening):
+    if not whole or has_sentence_punct(whole) or not (re.search("关于|转发|印发", whole) or par.opening):
         return False
     return not compact(text_b).startswith(("的", "》", "（", "(", "〔", "通知", "方案", "意见"))
 

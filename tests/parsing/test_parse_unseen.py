@@ -395,3 +395,17 @@ def test_command_posts_and_joint_meetings(text):
 def test_a_group_the_recipients_must_set_up_is_not_the_notices_own():
     n = parse_text(GROUP_HEAD + "各单位要建立健全安全生产责任制，成立以主要负责人为组长的工作小组。\n")
     assert n.leadership is None
+
+
+def test_full_width_title_without_guanyu_ends_before_the_recipients():
+    paragraphs = ["某某县卫生健康局转发市卫生健康委开展安全生产月活动方案的通知",
+                  "各乡镇卫生院，县直各医疗卫生单位，局机关各股室：",
+                  "现将市卫生健康委开展安全生产月活动方案转发给你们，请结合实际认真抓好落实，并于6月10日前将活动开展情况报局安全股。"
+                  "各单位要高度重视，精心组织，确保活动取得实效。",
+                  "某某县卫生健康局", "2024年5月20日"]
+    lines = [p[i:i + 30] for p in paragraphs for i in range(0, len(p), 30)]  # a page 30 characters wide
+    n = parse_text("某卫发〔2024〕8号\n" + "\n".join(lines) + "\n")
+    assert n.doc_number == "某卫发〔2024〕8号"
+    assert n.title == paragraphs[0]
+    assert n.enclosed_title == "市卫生健康委开展安全生产月活动方案"
+    assert n.recipients == ["各乡镇卫生院", "县直各医疗卫生单位", "局机关各股室"]
