@@ -20,7 +20,7 @@ from parsing.responsibility import (
     parse_parenthesis,
     split_units,
 )
-from parsing.units import compact
+from parsing.units import compact, is_unit
 
 Span = tuple[int, int]
 
@@ -143,6 +143,14 @@ def find_tasks(clean: CleanText, outline: list[Section], region_end: int, report
             if reporting:
                 continue
             units = duty_subjects(body, t_start)
+            heading_units = split_units(section.heading)
+            if heading_units and all(is_unit(u) for u in heading_units) and section.span is not None \
+                    and text[section.span[1]:section.span[1] + 1] in ("：", ":") and len(section.heading) <= 30:
+                # （一）县卫生健康局：负责…: the heading names who does the item
+                units = Responsibility()
+                for unit in heading_units:
+                    k = text.find(unit, section.span[0], section.span[1])
+                    units.add(unit, (k, k + len(unit)) if k >= 0 else section.span)
             if len(path) == 1:
                 inline = t_start < _paragraph_end(clean, section.span[0])
                 # a top-level item is a task when someone is told to act in it (…要 / 请于…前报送)

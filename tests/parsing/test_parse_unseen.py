@@ -409,3 +409,13 @@ def test_full_width_title_without_guanyu_ends_before_the_recipients():
     assert n.title == paragraphs[0]
     assert n.enclosed_title == "市卫生健康委开展安全生产月活动方案"
     assert n.recipients == ["各乡镇卫生院", "县直各医疗卫生单位", "局机关各股室"]
+
+
+def test_duties_listed_unit_by_unit():
+    n = parse_file(NOTICES / "county_duties_by_unit.txt")
+    tasks = by_path(n)
+    # （一）县卫生健康局：负责…: the heading before the colon is the unit
+    assert tasks[("一", "（一）")].lead == ["县卫生健康局"]
+    assert tasks[("一", "（二）")].lead == ["县疾控中心"]
+    assert tasks[("一", "（三）")].lead == ["各乡镇卫生院"]
+    assert not any("未写明责任单位" in w for w in n.warnings)
