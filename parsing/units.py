@@ -51,7 +51,7 @@ def compact(text: str) -> str:
 
 
 # Every place of a level stands for its government: 各县（市、区）, 各乡镇（街道）, 各地.
-_PLACES = re.compile(r"^各(?:地|省|市|州|县|区|乡|镇|乡镇|街道|村|社区|县区|市县|县市区?)(?:（[^（）]{1,12}）)?$")
+_PLACES = re.compile(r"^各(?:地|地区|地市|省|市|州|县|区|乡|镇|乡镇|街道|村|社区|县区|市县|县市区?)(?:（[^（）]{1,12}）)?$")
 _TRAILING_PARENS = re.compile(r"（[^（）]{1,12}）$")
 
 

@@ -131,6 +131,7 @@ def test_recipients_keep_enumerated_places_together():
     ("该项工作由县卫健委负责。", "县卫健委"),
     ("各医疗卫生机构是安全生产的责任主体，要落实全员安全生产责任制。", "各医疗卫生机构"),
     ("汛期各单位实行24小时值班制度。", "各单位"),
+    ("各地区要加强组织领导。", "各地区"),
 ])
 def test_lead_from_sentence_subject(sentence, lead):
     n = parse_text("关于开展检查的通知\n\n各单位：\n\n一、工作任务\n（一）加强管理。" + sentence + "\n")
@@ -142,7 +143,8 @@ def test_units_listed_before_deng_danwei():
     assert [t.lead for t in n.tasks] == [["县中医院", "县妇幼保健院"]]
 
 
-@pytest.mark.parametrize("sentence", ["工作人员要提高认识。", "检查结果要及时反馈。", "各项工作要落到实处。"])
+@pytest.mark.parametrize("sentence", ["工作人员要提高认识。", "检查结果要及时反馈。", "各项工作要落到实处。",
+                                      "各级领导要带头。", "各类场所要落实责任。", "医务人员要规范操作。"])
 def test_non_units_do_not_lead(sentence):
     n = parse_text("关于开展检查的通知\n\n各单位：\n\n一、工作任务\n（一）加强管理。" + sentence + "\n")
     assert all(not t.lead for t in n.tasks)
