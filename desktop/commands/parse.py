@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 
+from desktop.commands.console import progress_line
 from parsing.errors import PolicyDeskError
 from parsing.model import Notice, Section
 from parsing.parser import parse_file
@@ -28,31 +29,17 @@ def add_parser(subparsers, name: str) -> None:
     parser.set_defaults(run=run)
 
 
-def _progress_printer(name: str):
-    last = [-1]
-
-    def report(fraction: float, status: str = "") -> None:
-        percent = int(fraction * 100)
-        if sys.stderr.isatty() and percent != last[0]:
-            last[0] = percent
-            print(f"\r{name}：{percent:3d}% {status}", end="", file=sys.stderr, flush=True)
-
-    return report
-
-
 def run(args: argparse.Namespace) -> int:
     status = 0
     several = len(args.files) > 1
     for index, file in enumerate(args.files):
         try:
-            notice = parse_file(file, _progress_printer(file), ocr=not args.no_ocr)
+            with progress_line(file) as progress:
+                notice = parse_file(file, progress, ocr=not args.no_ocr)
         except PolicyDeskError as exc:
             print(f"错误：{exc}", file=sys.stderr)
             status = 2
             continue
-        finally:
-            if sys.stderr.isatty():
-                print("\r\033[K", end="", file=sys.stderr)
         if args.json:
             data = notice.to_json(include_text=args.text)
             print(json.dumps(data, ensure_ascii=False, indent=None if several else 2))
