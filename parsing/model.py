@@ -50,8 +50,7 @@ class Section:
 
     def to_json(self) -> dict:
         return {"number": self.number, "level": self.level, "heading": self.heading,
-                "children": [c.to_json() for c in self.children if c.numbered],
-                "span": _json_span(self.span)}
+                "children": numbered_json(self.children), "span": _json_span(self.span)}
 
     @classmethod
     def from_json(cls, data: dict) -> Section:
@@ -64,6 +63,18 @@ class Section:
         yield self
         for child in self.children:
             yield from child.walk()
+
+
+def numbered_json(sections: list[Section]) -> list[dict]:
+    """The JSON outline lists numbered headings only: an unnumbered heading gives way to the
+    numbered headings under it, which take its place in the tree."""
+    out: list[dict] = []
+    for section in sections:
+        if section.numbered:
+            out.append(section.to_json())
+        else:
+            out.extend(numbered_json(section.children))
+    return out
 
 
 @dataclass
@@ -213,7 +224,7 @@ class Notice:
             "issue_date": self.issue_date,
             "urgency": self.urgency,
             "basis": list(self.basis),
-            "outline": [s.to_json() for s in self.outline if s.numbered],
+            "outline": numbered_json(self.outline),
             "tasks": [t.to_json() for t in self.tasks],
             "deadlines": [d.to_json() for d in self.deadlines],
             "phases": [p.to_json() for p in self.phases],
