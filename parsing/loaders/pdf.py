@@ -57,6 +57,21 @@ class TextLine:
     text: str
 
 
+def _unique_chars(chars: list[dict]) -> list[dict]:
+    """Characters with the copies a "fake bold" prints over each other dropped.
+
+    pdfplumber's ``dedupe_chars`` does the same through a derived page at a quarter of the
+    page's whole reading cost; a key on text and rounded position is enough here."""
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for char in chars:
+        key = (char["text"], round(char["x0"]), round(char["top"]))
+        if key not in seen:
+            seen.add(key)
+            out.append(char)
+    return out
+
+
 def text_lines(chars: list[dict]) -> list[TextLine]:
     """Group characters into lines by their baseline, top to bottom.
 
@@ -129,7 +144,7 @@ def page_text(page, right_margin: float = 0.0) -> tuple[str, bool, float]:
                 texts = [(cell or "").replace("\n", "") for cell in cells]
                 if any(texts):
                     rows.append((row.bbox[1], "\t".join(texts)))
-    chars = [c for c in page.dedupe_chars().chars if c.get("upright", True) and not _inside(c, boxes)]
+    chars = [c for c in _unique_chars(chars) if c.get("upright", True) and not _inside(c, boxes)]
     lines = text_lines(chars)
     if lines:
         right_margin = max(right_margin, *(line.x1 for line in lines))

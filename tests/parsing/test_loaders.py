@@ -157,3 +157,15 @@ def test_cancel_stops_a_long_pdf(tmp_path):
     with pytest.raises(Cancelled):
         load_document(path, progress=progress, cancelled=lambda: len(seen) > 10)
     assert len(seen) <= 12
+
+
+def test_fake_bold_overprint_is_read_once():
+    from parsing.loaders.pdf import _unique_chars, text_lines
+
+    def char(text: str, x0: float) -> dict:
+        return {"text": text, "x0": x0, "x1": x0 + 16, "top": 100.0, "bottom": 116.0, "size": 16}
+
+    # A "bold" heading printed twice, the second copy shifted by a fraction of a point.
+    chars = [char(t, 80 + 16 * i) for i, t in enumerate("一、总体要求")]
+    chars += [char(t, 80.3 + 16 * i) for i, t in enumerate("一、总体要求")]
+    assert [line.text for line in text_lines(_unique_chars(chars))] == ["一、总体要求"]
