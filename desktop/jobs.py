@@ -240,33 +240,38 @@ def import_plan_to_store(progress: ProgressCallback, cancelled: CancelCheck, pla
         store.close()
 
 
+def _write_from_store(progress: ProgressCallback, cancelled: CancelCheck, store_path: Path, plan_id: int | None,
+                      write, status: str, done: str):
+    """Open the store, call ``write(store, plan_id)`` for the chosen (or latest) plan, close it."""
+    progress(0.1, status)
+    check_cancelled(cancelled)
+    store = _open_store(store_path)
+    try:
+        result = write(store, _plan_or_latest(store, plan_id))
+    finally:
+        store.close()
+    progress(1.0, done)
+    return result
+
+
 def export_ledger(progress: ProgressCallback, cancelled: CancelCheck, store_path: Path, path: Path,
                   plan_id: int | None, today) -> Path:
     """Write the 督办台账 (.xlsx or .docx by suffix)."""
     ledger = core("tracking.ledger", "导出台账", "write_ledger")
-    progress(0.1, "正在生成台账…")
-    check_cancelled(cancelled)
-    store = _open_store(store_path)
-    try:
-        result = ledger.write_ledger(store, path, plan_id=_plan_or_latest(store, plan_id), today=today)
-    finally:
-        store.close()
-    progress(1.0, "台账已导出")
-    return Path(result)
+    return Path(_write_from_store(
+        progress, cancelled, store_path, plan_id,
+        lambda store, plan: ledger.write_ledger(store, path, plan_id=plan, today=today),
+        "正在生成台账…", "台账已导出"))
 
 
 def draft_reminder(progress: ProgressCallback, cancelled: CancelCheck, store_path: Path, path: Path,
                    plan_id: int | None, today) -> Path | None:
     """Draft the 催办 notice for late units; None when nobody is late."""
     reminder = core("tracking.reminder", "催办通知", "write_reminder")
-    progress(0.1, "正在起草催办通知…")
-    check_cancelled(cancelled)
-    store = _open_store(store_path)
-    try:
-        result = reminder.write_reminder(store, path, plan_id=_plan_or_latest(store, plan_id), today=today)
-    finally:
-        store.close()
-    progress(1.0, "催办通知已起草")
+    result = _write_from_store(
+        progress, cancelled, store_path, plan_id,
+        lambda store, plan: reminder.write_reminder(store, path, plan_id=plan, today=today),
+        "正在起草催办通知…", "催办通知已起草")
     return Path(result.path) if result is not None else None
 
 
@@ -274,15 +279,10 @@ def draft_report(progress: ProgressCallback, cancelled: CancelCheck, store_path:
                  plan_id: int | None, today) -> Path:
     """Draft the progress report back up (进展情况报告) from the tracked data."""
     report = core("tracking.report", "进展报告", "write_report")
-    progress(0.1, "正在起草进展情况报告…")
-    check_cancelled(cancelled)
-    store = _open_store(store_path)
-    try:
-        result = report.write_report(store, path, plan_id=_plan_or_latest(store, plan_id), today=today)
-    finally:
-        store.close()
-    progress(1.0, "进展情况报告已起草")
-    return Path(result)
+    return Path(_write_from_store(
+        progress, cancelled, store_path, plan_id,
+        lambda store, plan: report.write_report(store, path, plan_id=plan, today=today),
+        "正在起草进展情况报告…", "进展情况报告已起草"))
 
 
 def export_calendar(progress: ProgressCallback, cancelled: CancelCheck, store_path: Path, path: Path,

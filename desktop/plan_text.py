@@ -11,29 +11,8 @@ import copy
 import re
 
 from drafting.plan import CountyPlan, PlanSection
+from drafting.plan_export import heading_number
 from parsing.numbering import match_heading_number
-
-_CN_NUMS = "零一二三四五六七八九十"
-
-
-def _cn(n: int) -> str:
-    if n <= 10:
-        return _CN_NUMS[n]
-    if n < 20:
-        return "十" + (_CN_NUMS[n - 10] if n > 10 else "")
-    tens, ones = divmod(n, 10)
-    return _CN_NUMS[tens] + "十" + (_CN_NUMS[ones] if ones else "")
-
-
-def heading_prefix(level: int, n: int) -> str:
-    """The number a heading of ``level`` and ordinal ``n`` carries in a 公文."""
-    if level <= 1:
-        return f"{_cn(n)}、"
-    if level == 2:
-        return f"（{_cn(n)}）"
-    if level == 3:
-        return f"{n}."
-    return f"（{n}）"
 
 
 def _has_number(heading: str) -> bool:
@@ -55,7 +34,7 @@ def plan_to_text(plan: CountyPlan) -> str:
         for section in sections:
             if section.heading.strip():
                 n += 1
-                lines.append(section.heading if numbered else heading_prefix(level, n) + section.heading)
+                lines.append(section.heading if numbered else heading_number(level, n) + section.heading)
             lines.extend(p for p in section.paragraphs if p.strip())
             walk(section.children, level + 1)
 
