@@ -50,6 +50,8 @@ _SUPPORTING = re.compile(r"^(.{2,40}?)(?:等)?(?:配合|参与|协助|协同)$")
 _DESCRIBED_UNIT = re.compile(r"^(?:承担|负责|参与|涉及|列入|纳入|开展|有)[^的，,]{1,12}的(?:各|有关|相关)?"
                              r"(?:单位|部门|机构|医疗机构|医疗卫生机构|医院|科室|股室|企业|乡镇|地区)$")
 _TIME_LEAD = re.compile(r"^(?:[\u4e00-\u9fa5]{0,6}(?:期间|期内|汛期|假期|节前|节后)|今后|近期|当前|目前|届时|同时)")
+# a clause that only says when: 2025年10月至12月， / 每年3月底前， / 6月中旬，
+_TIME_CLAUSE = re.compile(r"^(?:自|从|在|于)?[0-9０-９一二三四五六七八九十〇○零年月日号底初中末旬上下半季度第每周至到—－\-~起前后期间内]+$")
 _RESPONSIBLE_IS = re.compile(r"^(.{2,30}?)(?:是|为|作为)[^，,。]{0,12}(?:责任主体|第一责任人|直接责任人|主体责任)")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 _CLAUSE = re.compile(r"[^，,：:]+")
@@ -189,12 +191,16 @@ def duty_subjects(text: str, base: int) -> Responsibility:
     for sm in _SENTENCE.finditer(text):
         sentence = sm.group().strip()
         inventory = bool(_INVENTORY_END.search(sentence)) and not re.search(r"[，,]", sentence)
+        time_first = None
         for ci, cm in enumerate(_CLAUSE.finditer(sm.group())):
             clause = cm.group()
             lead = _LEADING_NOISE.match(clause)
             skip = lead.end() if lead else 0
             clause = clause[skip:]
             start = base + sm.start() + cm.start() + skip
+            opened_by_time = ci == 1 and bool(time_first)
+            if ci == 0:
+                time_first = _TIME_CLAUSE.match(clause.strip())
             pair = _BY_LEAD.match(clause) or _SUPPORTING.match(clause)
             if pair and _plausible(pair.group(1)):
                 support = pair.re is _SUPPORTING
@@ -207,7 +213,7 @@ def duty_subjects(text: str, base: int) -> Responsibility:
             if hit is None and (rm := _RESPONSIBLE_IS.match(clause)):
                 unit, _ = strip_role(rm.group(1))  # 各医疗卫生机构是安全生产的责任主体
                 hit = (unit, len(unit)) if unit and _plausible(unit) else None
-            if hit is None and ci == 0:
+            if hit is None and (ci == 0 or opened_by_time):
                 hit = _subject_at_sentence_start(clause)
                 if hit and inventory and not clause.startswith("各") \
                         and not _ACTION_AFTER_SUBJECT.match(clause[hit[1]:]):

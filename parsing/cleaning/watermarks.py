@@ -23,8 +23,20 @@ ARTEFACTS = re.compile(
 )
 
 
+# A handling stamp printed across a page (内部资料 注意保存), alone on its line.
+_STAMP_LINE = re.compile(r"^(?=.*(?:资料|文件|材料|保存|外传|内部))[\s【\[（(]*(?:内部资料|内部文件|内部材料)?[\s，,、]*"
+                         r"(?:注意保存|妥善保存|请勿外传|严禁外传|不得外传|仅供内部使用|仅供内部参考)?[\s】\]）)]*$")
+
+
+def is_stamp_line(text: str) -> bool:
+    """True when the whole line is a handling stamp such as ``内部资料 注意保存``."""
+    return bool(text.strip()) and bool(_STAMP_LINE.match(text))
+
+
 def is_watermark_line(text: str) -> bool:
-    """True when the whole line is a scanner app's watermark."""
+    """True when the whole line is a scanner app's watermark or a handling stamp."""
+    if is_stamp_line(text):
+        return True
     if not WATERMARK.search(text):
         return False
     return bool(_RESIDUE.match(WATERMARK.sub("", text)))
@@ -33,6 +45,9 @@ def is_watermark_line(text: str) -> bool:
 def remove_watermarks(line: Line) -> None:
     """Drop a watermark line, or cut a watermark that OCR ran into a line of text."""
     text = line.s
+    if is_stamp_line(text):
+        line.removed = "watermark"
+        return
     if not WATERMARK.search(text):
         return
     if is_watermark_line(text):

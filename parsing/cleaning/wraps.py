@@ -189,6 +189,25 @@ def _splits_contact_token(text_a: str, text_b: str) -> bool:
                 and not opens_paragraph(b))
 
 
+_DIGIT_END = re.compile(r"[0-9０-９]$")
+_UNIT_AFTER_NUMBER = re.compile(r"^(?:年|月|日|号|时|点|分|个|万|元|次|名|人|家|项|条|天|周|%|％)")
+
+
+def _splits_number(text_a: str, text_b: str) -> bool:
+    """``…至2025年9`` | ``月30日…``: the wrap fell between a number and its unit."""
+    return bool(_DIGIT_END.search(text_a.rstrip())) and bool(_UNIT_AFTER_NUMBER.match(text_b.lstrip())) \
+        and not opens_paragraph(text_b)
+
+
+_DATE_END = re.compile(r"[0-9０-９一二三四五六七八九十]\s*[月日号]$")
+
+
+def _clause_ends_on_date(text: str) -> bool:
+    """``（一）各单位要落实…，即日起至2025年9月30日``: a sentence stopped at a date, not a heading
+    (a heading's date stands in brackets, and a heading of two phrases has no date at its end)."""
+    return bool(_DATE_END.search(text.rstrip())) and any(ch in "，," for ch in text)
+
+
 def _organ_only(text: str) -> bool:
     """A line that is only an organ's name (a signature line), no sentence, no number."""
     value = compact(text)
@@ -240,7 +259,8 @@ def _joins(par: _Paragraph, a: Line, b: Line, layout: Layout) -> bool:
     if b.opens_paragraph or a.closes_paragraph:
         return False
     terminal = ends_terminal(text_a)
-    mid = ends_mid_sentence(text_a) or ends_with_label_colon(text_a) or bool(_BARE_NUMBER.match(text_a))
+    mid = (ends_mid_sentence(text_a) or ends_with_label_colon(text_a) or bool(_BARE_NUMBER.match(text_a))
+           or _splits_number(text_a, text_b))
     open_bracket = par.depth > 0 and not terminal
     complete_title = ends_with_genre(text_a) and not has_sentence_punct(text_a)  # …的通知
     # Where each line is a paragraph, a short line with a comma is a list item, not half a sentence.
@@ -248,7 +268,7 @@ def _joins(par: _Paragraph, a: Line, b: Line, layout: Layout) -> bool:
     unfinished = not terminal and (layout.full(a, strict=False) or (layout.long(a) and not complete_title)
                                    or comma_inside)
     if is_heading_text(text_a) and par.depth == 0 and not mid and not layout.full(a, strict=False) \
-            and a.width < _LONGEST_HEADING:
+            and a.width < _LONGEST_HEADING and not _clause_ends_on_date(text_a):
         return False  # 一、总体要求 / （一）提高政治站位，加强组织领导
     if _splits_contact_token(text_a, text_b):
         return True  # 电话：0736-52211 | 86。: a phone number or an address broken by the wrap

@@ -317,8 +317,8 @@ def _read_range(ctx: Context, first: DateAtom, last: DateAtom, clock: str | None
     if begin is None and finish is None:
         ctx.warn(f"“{squash(text[start:end])}”年份不详，未列入时限")
         return
-    if _too_old(ctx, finish, last):
-        return
+    if _too_old(ctx, finish, last) or (finish and ctx.issue_date and finish < ctx.issue_date):
+        return  # 4月至10月，组织开展… in a December report: a span already over is background
     deadline = _deadline(ctx, (start, end), lo, hi, kind="range", date=iso(finish), start=iso(begin),
                          time=end_clock or clock)
     notes = [first.year_note, first.describe_start(), last.year_note, last.describe_due(),
