@@ -1,0 +1,158 @@
+"""More notices in styles the seeds do not have (tests/fixtures/notices): a 会议通知 with a receipt,
+a 县人民政府 实施意见 with ``（责任单位：…；配合单位：…）``, a 情况报告 sent upward, a scanned notice
+with OCR noise, a 方案 whose items end ``（A牵头，B、C配合，2025年6月底前完成）``, and a notice with
+deadlines in every form. Every expected value was checked by hand against notice-json.md."""
+
+from __future__ import annotations
+
+from corpus import FIXTURES
+
+from parsing.parser import parse_file
+
+NOTICES = FIXTURES / "notices"
+
+
+def by_path(notice):
+    return {tuple(t.outline_path): t for t in notice.tasks}
+
+
+def deadline_fields(d):
+    return (d.kind, d.date, d.start, d.time, d.recurrence, d.event)
+
+
+def test_meeting_notice_with_a_receipt():
+    n = parse_file(NOTICES / "county_meeting_receipt.txt")
+    assert n.doc_number == "清卫发〔2025〕21号"
+    assert n.issuer == n.signatory == "清河县卫生健康局"
+    assert n.title == "清河县卫生健康局关于召开2025年全县卫生健康工作会议的通知"
+    assert n.recipients == ["各乡镇卫生院", "县直各医疗卫生单位", "局机关各股室"]
+    assert n.issue_date == "2025-03-10"
+    assert n.attachments == ["参会回执"]
+    assert [(c.name, c.phone) for c in n.contacts] == [("赵敏", "0319-7812345")]
+    assert [(o.number, o.heading) for o in n.outline] == [
+        ("一", "会议时间"), ("二", "会议地点"), ("三", "参会人员"), ("四", "会议内容"), ("五", "有关要求")]
+    meeting, receipt = n.deadlines
+    assert deadline_fields(meeting) == ("due", "2025-03-18", None, "09:00", None, None)
+    assert meeting.action == "参加会议"
+    assert deadline_fields(receipt) == ("due", "2025-03-14", None, None, None, None)
+    assert receipt.to == "局办公室"
+    # the agenda (会议内容) assigns nothing; the requirements do
+    assert sorted(by_path(n)) == [("五", "（一）"), ("五", "（二）")]
+    assert by_path(n)[("五", "（一）")].lead == ["各单位"]
+
+
+def test_county_government_opinion_with_responsible_and_supporting_units():
+    n = parse_file(NOTICES / "county_government_opinion.txt")
+    assert n.doc_number == "安政发〔2025〕7号"
+    assert n.issuer == n.signatory == "安平县人民政府"
+    assert n.title == "安平县人民政府关于加快推进县域医疗卫生共同体建设的实施意见"
+    assert n.genre == "其他"
+    assert n.recipients == ["各乡镇人民政府", "县政府各部门"]
+    assert n.issue_date == "2025-04-02"
+    assert n.basis == ["河北省县域医疗卫生共同体建设实施方案"]  # 贯彻落实《…》 is not 根据/按照
+    tasks = by_path(n)
+    assert (tasks[("二", "（一）")].lead, tasks[("二", "（一）")].support) == (
+        ["县卫生健康局"], ["县委编办", "县财政局", "县人力资源社会保障局"])
+    assert (tasks[("二", "（二）")].lead, tasks[("二", "（二）")].support) == (["县医院", "县中医医院"], ["县卫生健康局"])
+    assert (tasks[("二", "（三）")].lead, tasks[("二", "（三）")].support) == (
+        ["县医疗保障局"], ["县卫生健康局", "县财政局"])
+    assert (tasks[("二", "（四）")].lead, tasks[("二", "（四）")].support) == (
+        ["县人力资源社会保障局", "县卫生健康局"], [])
+    assert tasks[("三", "（二）")].lead == ["县政府督查室"]
+    assert ("一",) not in tasks  # 总体目标 describes
+    due = [d for d in n.deadlines if d.date == "2025-09-30"]
+    assert len(due) == 1 and due[0].kind == "due"
+    assert n.deadlines.index(due[0]) in tasks[("二", "（二）")].deadlines
+
+
+def test_report_sent_upward_has_no_deadlines_from_past_dates():
+    n = parse_file(NOTICES / "city_safety_report_upward.txt")
+    assert n.genre == "报告"
+    assert n.doc_number == "沙卫字〔2024〕98号"
+    assert n.title == "沙河市卫生健康局关于2024年度安全生产工作情况的报告"
+    assert n.recipients == ["市安全生产委员会办公室"]
+    assert n.issue_date == "2024-12-20"
+    assert n.basis == []
+    # 2024年以来, 3月5日召开, 4月至10月开展, 6月12日演练: all past, none a deadline
+    assert n.deadlines == []
+    assert n.phases == []
+    assert [o.number for o in n.outline] == ["一", "二", "三"]
+    assert [c.number for c in n.outline[0].children] == ["（一）", "（二）", "（三）"]
+    assert all(t.outline_path[0] != "一" for t in n.tasks)  # 主要工作开展情况 reports, not assigns
+
+
+def test_scanned_notice_with_ocr_noise():
+    n = parse_file(NOTICES / "county_scanned_noise.txt")
+    assert n.doc_number == "临卫发〔2025〕15号"  # ( 2025 ) with spaces
+    assert n.issuer == n.signatory == "临城县卫生健康局"
+    assert n.title == "临城县卫生健康局关于开展2025年夏季爱国卫生运动的通知"  # wrapped over two lines
+    assert n.recipients == ["各乡镇卫生院", "县直各医疗卫生单位"]  # split on a half-width comma
+    assert n.issue_date == "2025-05-20"
+    assert n.basis == ["临城县爱国卫生工作规划"]
+    assert [(c.name, c.phone) for c in n.contacts] == [("王强", "0319-6061234")]
+    assert [c.number for c in n.outline[1].children] == ["（一）", "（二）", "（三）"]
+    tasks = by_path(n)
+    # the page number and the watermark between (二) and (三) stay out of the text
+    assert tasks[("二", "（二）")].text == "各乡镇卫生院要在6月底前完成一轮灭蚊灭蝇活动。"
+    assert tasks[("二", "（三）")].lead == ["县疾控中心"]
+    assert [deadline_fields(d) for d in n.deadlines] == [
+        ("range", "2025-08-31", "2025-05-20", None, None, None),
+        ("due", "2025-06-30", None, None, None, None),
+        ("due", "2025-08-31", None, None, None, None),
+    ]
+    assert n.deadlines[2].to == "县爱卫办"
+
+
+def test_plan_items_ending_with_lead_support_and_date():
+    n = parse_file(NOTICES / "county_plan_lead_support_due.txt")
+    assert n.doc_number is None
+    assert n.title == "宁晋县卫生健康局关于印发《宁晋县2025年基层中医药服务能力提升行动方案》的通知"
+    assert n.enclosed_title == "宁晋县2025年基层中医药服务能力提升行动方案"
+    assert n.recipients == ["各乡镇卫生院", "县中医院"]
+    assert n.issue_date == "2025-04-15"
+    assert n.basis == ["河北省中医药发展“十四五”规划"]
+    tasks = by_path(n)
+    expected = {
+        ("二", "（一）"): (["县卫生健康局中医股"], ["县财政局", "各乡镇卫生院"], "2025-06-30"),
+        ("二", "（二）"): (["县中医院"], ["县卫生健康局中医股"], "2025-09-30"),
+        ("二", "（三）"): (["县卫生健康局人事股"], ["县中医院"], "2025-12-31"),
+    }
+    for path, (lead, support, due) in expected.items():
+        task = tasks[path]
+        assert (task.lead, task.support) == (lead, support)
+        assert [n.deadlines[i].date for i in task.deadlines] == [due]
+        assert n.deadlines[task.deadlines[0]].kind == "due"
+    review = n.deadlines[tasks[("三", "（二）")].deadlines[0]]
+    assert (review.kind, review.recurrence, review.date) == ("recurring", "quarterly", None)
+
+
+def test_deadlines_in_every_form():
+    n = parse_file(NOTICES / "county_deadline_forms.txt")
+    assert n.issue_date == "2025-07-01"
+    assert n.title == "柏乡县卫生健康局关于做好2025年下半年重点工作的通知"
+    got = [deadline_fields(d) for d in n.deadlines]
+    assert got == [
+        ("range", "2025-09-30", "2025-07-01", None, None, None),  # 即日起至2025年9月30日
+        ("recurring", None, None, "10:00", "weekly", None),       # 每周一上午10时前
+        ("due", "2025-09-30", None, None, None, None),            # 第三季度
+        ("due", "2025-12-31", None, None, None, None),            # 年底前
+        ("due", "2025-07-08", None, None, None, None),            # 收到通知后5个工作日内
+        ("event", None, None, None, None, "春节"),                 # 春节前
+        ("range", "2025-12-31", "2025-10-01", None, None, None),  # 2025年10月至12月
+        ("due", "2025-07-15", None, None, None, None),            # 7月15日之前
+    ]
+    assert n.deadlines[-1].to == "局办公室"
+    # 2024年以来, 2024年6月召开的会议, 24小时值班 and the year in the title are not deadlines
+    assert not any("2024" in d.text or "24小时" in d.text for d in n.deadlines)
+    tasks = by_path(n)
+    assert tasks[("三", "（二）")].lead == ["县卫生健康局"]  # subject after a time clause
+    assert tasks[("二", "（三）")].lead == ["县疾控中心"]
+
+
+def test_handling_stamps_are_page_furniture():
+    from parsing.cleaning.watermarks import is_stamp_line
+
+    for line in ("内部资料 注意保存", "内部资料", "（内部资料）", "内部文件，请勿外传"):
+        assert is_stamp_line(line), line
+    for line in ("各单位注意保存好原始资料", "内部", "（）", "资料报送"):
+        assert not is_stamp_line(line), line
