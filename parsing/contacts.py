@@ -24,7 +24,8 @@ _PHONE = re.compile(
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+(?:[ \t]*\n[ \t]*[A-Za-z0-9._%+\-]+)?@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 _NAME = re.compile(r"^([\u4e00-\u9fa5·]{2,4}?)(?=$|[\s，,；;、。：:（(0-9]|同志|电话|联系|手机|邮箱|办公)")
 # 张三，电话…；李四… or 王芳 0354-5621234，李军 13903541234: each person starts a segment
-_SEGMENT_BREAK = re.compile(r"(?<=[；;])|(?<=[，,])(?=\s*[\u4e00-\u9fa5·]{2,4}(?:同志)?\s*[（(]?(?:0[0-9]|1[3-9]))")
+# …0311-66165123省医保局医药价格处 周晓…: a phone number running into the next office or person
+_SEGMENT_BREAK = re.compile(r"(?<=[；;])|(?<=[0-9]{7})(?=[\u4e00-\u9fa5]{2})|(?<=[，,])(?=\s*[\u4e00-\u9fa5·]{2,4}(?:同志)?\s*[（(]?(?:0[0-9]|1[3-9]))")
 _WINDOW = 160  # characters after 联系人 that may still hold its phone and mail
 
 
@@ -45,9 +46,15 @@ def find_contacts(clean: CleanText, start: int = 0) -> list[Contact]:
         here: list[Contact] = []
         offset = m.end()
         # 联系人：张三，电话：…；李四，电话：… — each segment may name its own person
-        for segment in _SEGMENT_BREAK.split(text[m.end():stop]):
-            _read_segment(segment, offset, m.start(), here)
-            offset += len(segment)
+        for line_no, line in enumerate(text[m.end():stop].split("\n")):
+            # a later line holds another person only when it gives a number or an address too
+            # (``        省医保局医药价格处  周晓  0311-86990123`` under the 联系人 line)
+            if line_no and not (_PHONE.search(line) or _EMAIL.search(line)):
+                break
+            for segment in _SEGMENT_BREAK.split(line):
+                _read_segment(segment, offset, m.start(), here)
+                offset += len(segment)
+            offset += 1
         contacts.extend(here)
     return contacts
 
@@ -93,18 +100,32 @@ def _is_office(piece: str) -> bool:
     return is_unit(piece) and (len(piece) >= 4 or piece[0] in "委局县市省区乡镇院各")
 
 
+def _join_spaced_names(pieces: list[str]) -> list[str]:
+    """``医政股 陈 静`` → 医政股, 陈静: single characters in a row are one name set with spaces."""
+    out: list[str] = []
+    run = False  # the last piece is a run of single characters
+    for piece in pieces:
+        single = len(piece) == 1 and "\u4e00" <= piece <= "\u9fa5"
+        if single and run and len(out[-1]) < 3:
+            out[-1] += piece
+            continue
+        out.append(piece)
+        run = single
+    return out
+
+
 def _names(chunk: str) -> list[str]:
     """Names right after 联系人：, several when listed with 、."""
     # the name stops at the next label, even when only spaces separate them (``刘晓燕  联系电话：``)
     head = re.split(r"[，,；;。\n]|联系|电话|手机|邮箱|电子|传真|座机|地址|[Ee]-?mail", chunk, maxsplit=1)[0].strip()
     head = re.sub(r"^[^\u4e00-\u9fa5]+", "", head)
     names = []
-    pieces = [p for p in re.split(r"[、\s]+", head) if p]
+    pieces = _join_spaced_names([p for p in re.split(r"[、\s]+", head) if p])
     if pieces:
         # 联系人：市卫生健康委医政医管处周晓雯 → the person after the office
         office = re.match(r"^(.{2,30}?(?:办公室|处|科|股|室|局|委|中心|院|站|所|队|组))([\u4e00-\u9fa5·]{2,4})$",
                           pieces[0])
-        if office and len(pieces[0]) > 5 and not is_unit(office.group(2)):
+        if office and not is_unit(office.group(2)) and (len(pieces[0]) > 5 or is_unit(office.group(1))):
             pieces[0] = office.group(2)
         # 联系人：委应急办  郑凯 → the office before the person is not a person
         while len(pieces) > 1 and (_is_office(pieces[0]) or (is_unit(pieces[0]) and _person_like(pieces[1]))):

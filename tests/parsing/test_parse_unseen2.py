@@ -156,3 +156,72 @@ def test_handling_stamps_are_page_furniture():
         assert is_stamp_line(line), line
     for line in ("各单位注意保存好原始资料", "内部", "（）", "资料报送"):
         assert not is_stamp_line(line), line
+
+
+def test_upward_report_with_a_signer_and_a_spaced_banner():
+    n = parse_file(NOTICES / "county_report_with_signer.txt")
+    assert n.genre == "报告"
+    assert n.doc_number == "隆卫报〔2025〕4号"  # 签发人 on the same line stays out
+    assert n.issuer == n.signatory == "隆尧县卫生健康局"
+    assert n.title == "隆尧县卫生健康局关于2025年上半年医疗质量安全工作情况的报告"
+    assert n.recipients == ["县人民政府"]
+    assert n.issue_date == "2025-06-30"
+    # 2025年3月至5月 and 6月10日 report the past; only the next step is due
+    assert [deadline_fields(d) for d in n.deadlines] == [("due", "2025-07-31", None, None, None, None)]
+
+
+def test_plan_with_dated_stages_and_monthly_reports():
+    n = parse_file(NOTICES / "district_plan_stages_monthly.txt")
+    assert n.enclosed_title == "任泽区医疗机构不合理医疗检查专项治理行动实施方案"
+    assert n.recipients == ["各医疗卫生单位"]
+    assert [(p.name, p.start, p.end) for p in n.phases] == [
+        ("动员部署阶段", "2025-05-01", "2025-05-31"), ("自查自纠阶段", "2025-06-01", "2025-08-31"),
+        ("督导检查阶段", "2025-09-01", "2025-09-30"), ("总结提高阶段", "2025-10-01", "2025-10-31")]
+    assert [deadline_fields(d) for d in n.deadlines] == [
+        ("range", "2025-10-31", "2025-05-01", None, None, None),  # the whole campaign
+        ("due", "2025-05-20", None, None, None, None),
+        ("due", "2025-10-15", None, None, None, None),
+        ("recurring", None, None, None, "monthly", None),
+        ("range", "2025-06-15", "2025-06-10", None, None, None),
+    ]
+    assert n.deadlines[1].to == "区卫生健康局医政股"
+    group = n.leadership
+    assert (group.leader, group.deputy, group.office) == (["李志刚"], ["王海燕", "刘涛"], "医政股")
+    # 联系人：医政股  陈  静 — the office before the name, the name set with a space
+    assert [(c.name, c.phone, c.email) for c in n.contacts] == [("陈静", "0319-5123456", "rzwjjyzg@163.com")]
+
+
+def test_forwarded_title_without_book_marks():
+    n = parse_file(NOTICES / "district_forward_without_marks.txt")
+    assert n.title == "南和区卫生健康局关于转发区人民政府办公室关于做好2025年防汛工作的通知的通知"
+    assert n.enclosed_title == "区人民政府办公室关于做好2025年防汛工作的通知"
+    assert n.recipients == ["各乡镇卫生院", "区直各医疗卫生单位", "局机关各股室"]
+    assert n.attachments == ["区人民政府办公室关于做好2025年防汛工作的通知"]
+    opening, event, due = n.deadlines
+    assert (opening.kind, opening.start, opening.date) == ("range", "2025-06-01", None)
+    assert (event.kind, event.event) == ("event", "汛期结束")
+    assert deadline_fields(due) == ("due", "2025-06-05", None, None, None, None)
+    assert [t.lead for t in n.tasks] == [["各单位"], ["各乡镇卫生院"], ["各单位"]]
+
+
+def test_joint_notice_with_contacts_on_two_lines():
+    n = parse_file(NOTICES / "joint_province_two_contacts.txt")
+    assert n.doc_number == "冀卫办医函〔2025〕21号"  # [2025]第21号
+    assert n.issuer == n.signatory == "河北省卫生健康委员会办公室、河北省医疗保障局办公室"
+    assert n.issue_date == "2025-07-18"
+    assert n.basis == ["医疗保障基金使用监督管理条例", "河北省医疗服务价格管理办法"]  # 依据《…》和《…》
+    assert n.attachments == ["医疗机构收费行为检查表", "检查情况汇总表"]
+    assert [(c.name, c.phone) for c in n.contacts] == [("刘洋", "0311-66165123"), ("周晓", "0311-86990123")]
+    tasks = by_path(n)
+    assert (tasks[("二", "（一）")].lead, tasks[("二", "（一）")].support) == (["各市卫生健康委"], ["各市医疗保障局"])
+    assert tasks[("二", "（二）")].lead == ["省医疗保障局"]
+    report = n.deadlines[-1]
+    assert (report.kind, report.date, report.time, report.to) == ("due", "2025-10-10", "17:00", "省卫生健康委医政处")
+
+
+def test_a_contact_line_stops_before_the_next_paragraph():
+    from parsing.contacts import find_contacts
+    from parsing.pipeline import text_from_string
+
+    _, clean = text_from_string("联系人：张  敏，电话：0311-1234567\n附件：检查表\n")
+    assert [(c.name, c.phone) for c in find_contacts(clean)] == [("张敏", "0311-1234567")]
