@@ -189,6 +189,7 @@ def _splits_contact_token(text_a: str, text_b: str) -> bool:
                 and not opens_paragraph(b))
 
 
+_CLOSING_PUNCT = re.compile(r"^\s*[。，、；：！？,;:!?）)》」』”’]")
 _DIGIT_END = re.compile(r"[0-9０-９]$")
 _UNIT_AFTER_NUMBER = re.compile(r"^(?:年|月|日|号|时|点|分|个|万|元|次|名|人|家|项|条|天|周|%|％)")
 
@@ -258,6 +259,8 @@ def _joins(par: _Paragraph, a: Line, b: Line, layout: Layout) -> bool:
         return True  # hywjwyzk@12 | 6.com: the wrap broke a mail address, the next line is not a list item
     if b.opens_paragraph or a.closes_paragraph:
         return False
+    if _CLOSING_PUNCT.match(text_b) and not ends_terminal(text_a):
+        return True  # a full stop or a comma the wrap pushed to a line of its own never opens one
     terminal = ends_terminal(text_a)
     mid = (ends_mid_sentence(text_a) or ends_with_label_colon(text_a) or bool(_BARE_NUMBER.match(text_a))
            or _splits_number(text_a, text_b))

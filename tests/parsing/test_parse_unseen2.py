@@ -225,3 +225,43 @@ def test_a_contact_line_stops_before_the_next_paragraph():
 
     _, clean = text_from_string("联系人：张  敏，电话：0311-1234567\n附件：检查表\n")
     assert [(c.name, c.phone) for c in find_contacts(clean)] == [("张敏", "0311-1234567")]
+
+
+def test_key_points_with_running_item_numbers_and_closing_units():
+    n = parse_file(NOTICES / "county_key_points_numbered.txt")
+    assert n.enclosed_title == "2025年全县妇幼健康工作要点"  # 印发 title without 《》
+    assert n.recipients == ["各乡镇卫生院", "县妇幼保健院", "县直各医疗卫生单位"]
+    assert [(o.number, o.level, [c.number for c in o.children]) for o in n.outline] == [
+        ("一", 1, ["1", "2"]), ("二", 1, ["3", "4"]), ("三", 1, ["5"])]
+    assert all(c.level == 3 for o in n.outline for c in o.children)
+    tasks = by_path(n)
+    assert [(p, t.lead, t.support) for p, t in tasks.items()] == [
+        (("一", "1"), ["妇幼股"], []),
+        (("一", "2"), ["县妇幼保健院"], ["各助产机构"]),
+        (("二", "3"), ["妇幼股", "县妇幼保健院"], []),
+        (("二", "4"), ["县妇幼保健院"], []),
+        (("三", "5"), ["各乡镇卫生院"], []),
+    ]
+    assert [deadline_fields(d) for d in n.deadlines] == [
+        ("recurring", None, None, None, "quarterly", None), ("due", "2025-11-30", None, None, None, None)]
+
+
+def test_ocr_spacing_full_width_digits_and_a_page_footer():
+    n = parse_file(NOTICES / "county_cdc_ocr_spacing.txt")
+    assert n.doc_number == "柏疾控发〔2025〕6号"  # [2025] 6 号
+    assert n.issuer == n.signatory == "柏乡县疾病预防控制中心"  # banner set with spaces
+    assert n.title == "关于开展2025年春季学校传染病防控专项督导的通知"  # no issuer printed in it
+    assert n.recipients == ["各乡镇卫生院"]
+    assert n.issue_date == "2025-03-03"  # 二○二五年三月三日
+    assert [o.number for o in n.outline] == ["一", "二"]
+    assert [c.number for c in n.outline[0].children] == ["（一）", "（二）"]  # （ 一 ）
+    assert [(c.name, c.phone) for c in n.contacts] == [("李红", "0319-7512345")]
+    assert [deadline_fields(d) for d in n.deadlines] == [
+        ("range", "2025-03-21", "2025-03-10", None, None, None),  # full-width digits
+        ("due", "2025-03-07", None, None, None, None),
+        ("due", "2025-03-24", None, None, None, None),
+    ]
+    assert n.deadlines[2].to == "中心疾控科"
+    tasks = by_path(n)
+    assert tasks[("二", "（一）")].lead == ["各乡镇卫生院"]  # 学校 after 指导 is its object
+    assert "第1页" not in "".join(t.text for t in n.tasks)
