@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
 from parsing.attachments import find_attachments
+from parsing.cleaning.shapes import is_printing_line
 from parsing.contacts import find_contacts
 from parsing.document import CleanText
 from parsing.header import Header, find_basis, read_header
@@ -23,6 +25,8 @@ from parsing.model import Notice, Section, Source
 from parsing.outline import build_outline, find_headings
 from parsing.progress import CancelCheck, ProgressCallback, check_cancelled, never, noop, wrap_callback
 from parsing.tasks import find_tasks, table_tasks
+
+_IMPRINT = re.compile(r"^(?:抄\s*送|抄\s*报|分\s*送)\s*[:：]")
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -83,8 +87,10 @@ def parse_clean(clean: CleanText, source: Source) -> Notice:
     excluded = set(att_paras) | set(header.signature_paras)
     body = [i for i in range(header.body_start, len(clean.paragraphs)) if i not in excluded]
     lines = _guarded(notice, "结构", lambda: find_headings(clean, body), [])
+    # the 版记 (抄送：…, …印发) ends the body even where no signature stands above it
+    imprint = [p.start for p in clean.paragraphs if _IMPRINT.match(text[p.start:p.end].strip()) or is_printing_line(text[p.start:p.end])]
     stops = sorted([clean.paragraphs[i].start for i in excluded]
-                   + [c.span[0] for c in contacts if c.span])
+                   + [c.span[0] for c in contacts if c.span] + imprint)
     last_start = lines[-1].start if lines else 0
     region_end = next((s for s in stops if s > last_start), len(text))
     notice.outline, flat = _guarded(notice, "结构", lambda: build_outline(clean, lines, region_end), ([], []))

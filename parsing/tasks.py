@@ -116,6 +116,7 @@ def find_tasks(clean: CleanText, outline: list[Section], region_end: int, report
     text = clean.text
     tasks: list[Task] = []
     leaves = list(_walk(outline, []))
+    flat = len(outline) > 1 and not any(c.numbered for s in outline for c in s.children)
     starts = sorted(s.span[0] for root in outline for s in root.walk() if s.span)
     for path in leaves:
         section = path[-1]
@@ -155,7 +156,10 @@ def find_tasks(clean: CleanText, outline: list[Section], region_end: int, report
             if len(path) == 1:
                 inline = t_start < _paragraph_end(clean, section.span[0])
                 # a top-level item is a task when someone is told to act in it (…要 / 请于…前报送)
-                if not (inline and (units.lead or _REQUEST.match(body))) or _NOT_TASK_TOP.search(section.heading):
+                # a flat notice (一、…  二、… with paragraphs, no sub-items) assigns its work section by section
+                own_line = flat and bool(units.lead)
+                if not (own_line or (inline and (units.lead or _REQUEST.match(body)))) \
+                        or _NOT_TASK_TOP.search(section.heading):
                     continue
         tasks.append(_make_task(path, section.heading, body, units, (section.span[0], t_end)))
     return tasks

@@ -124,6 +124,11 @@ def ends_with_label_colon(text: str) -> bool:
 _PRINTING_LINE = re.compile(rf"^\S.{{1,40}}?[0-9０-９{_CN_DIGIT}]{{4}}\s*年.{{1,6}}月.{{1,6}}日\s*印\s*发$")
 
 
+def is_printing_line(text: str) -> bool:
+    """The 版记 line ``县卫生健康局办公室  2025年6月13日印发``."""
+    return bool(_PRINTING_LINE.match(text.strip()))
+
+
 def opens_paragraph(text: str) -> bool:
     """Lines that always start a paragraph of their own."""
     return (heading_number(text) is not None or is_date_line(text) or is_doc_number(text)

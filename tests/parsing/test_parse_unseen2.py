@@ -265,3 +265,47 @@ def test_ocr_spacing_full_width_digits_and_a_page_footer():
     tasks = by_path(n)
     assert tasks[("二", "（一）")].lead == ["各乡镇卫生院"]  # 学校 after 指导 is its object
     assert "第1页" not in "".join(t.text for t in n.tasks)
+
+
+def test_commendation_decision_assigns_nothing():
+    n = parse_file(NOTICES / "county_government_commendation.txt")
+    assert n.genre == "其他"
+    assert n.title == "巨鹿县人民政府关于表彰2024年度全县卫生健康工作先进集体和先进个人的决定"
+    assert n.doc_number == "巨政字〔2025〕9号"
+    assert n.recipients == ["各乡镇人民政府", "县政府各部门"]
+    assert n.issue_date == "2025-01-15"
+    assert n.attachments == ["全县卫生健康工作先进集体名单", "全县卫生健康工作先进个人名单"]
+    assert (n.outline, n.tasks, n.deadlines, n.phases) == ([], [], [], [])
+
+
+def test_reply_letter_to_one_unit():
+    n = parse_file(NOTICES / "county_reply_letter.txt")
+    assert n.genre == "函"
+    assert n.title == "威县卫生健康局关于县人民医院申请设置血液透析室的复函"
+    assert n.recipients == ["县人民医院"]
+    assert n.issue_date == "2025-06-09"
+    assert n.basis == ["血液净化标准操作规程"]  # 按照《…》; the cited 请示 is no basis
+    assert [(c.name, c.phone) for c in n.contacts] == [("刘伟", "0319-6212345")]
+    assert [deadline_fields(d) for d in n.deadlines] == [("due", "2025-08-31", None, None, None, None)]
+    assert by_path(n)[("二",)].lead == ["你院"]
+    assert ("一",) not in by_path(n)  # 同意… grants, it does not assign
+
+
+def test_flat_notice_without_a_signature_block():
+    n = parse_file(NOTICES / "county_flat_without_signature.txt")
+    assert n.title == "清河县卫生健康局关于进一步加强全县医疗机构安全生产和消防安全管理工作的通知"  # three lines
+    assert n.recipients == ["各乡镇卫生院", "县人民医院", "县中医医院", "县妇幼保健院", "县疾病预防控制中心",
+                            "各民营医疗机构"]  # two lines
+    assert n.signatory is None  # the …印发 line is no signature
+    tasks = by_path(n)
+    assert list(tasks) == [("一",), ("二",), ("三",)]  # headings on their own lines, the work below
+    assert tasks[("一",)].lead == ["各医疗机构"]  # 主要负责人 gives its unit; 会同 names no lead
+    assert (tasks[("二",)].lead, tasks[("二",)].support) == (["局办公室"], ["局安全股", "各医疗机构"])
+    assert tasks[("三",)].lead == ["局安全股"]
+    assert "抄送" not in tasks[("三",)].text  # the 版记 ends the body
+    assert [deadline_fields(d) for d in n.deadlines] == [
+        ("due", "2025-06-30", None, "17:00", None, None),  # 下午5点前
+        ("recurring", None, None, None, "monthly", None),
+        ("due", "2025-06-30", None, None, None, None),  # 第二季度末
+        ("recurring", None, None, None, "half-yearly", None),
+    ]
