@@ -36,6 +36,8 @@ _NARRATIVE = re.compile(
 _REQUEST = re.compile(r"^请(?:于|在|按|将|及时|务必|认真|各)")
 # Top-level sections whose single paragraph is not a task even when someone is told to act.
 _NOT_TASK_TOP = re.compile(r"组织领导|组织机构|领导小组|时间安排|实施步骤|进度安排|联系方式|附则")
+# Closing top-level sections whose paragraph, standing below the heading, is a general request.
+_CLOSING_TOP = re.compile(r"要求|事项|说明|注意|其他|其它")
 _HEADER_CELLS = {
     "number": re.compile(r"^(?:序号|编号|序)$"),
     "task": re.compile(r"任务|工作内容|事项|措施|内容|工作要求|重点工作"),
@@ -157,7 +159,8 @@ def find_tasks(clean: CleanText, outline: list[Section], region_end: int, report
                 inline = t_start < _paragraph_end(clean, section.span[0])
                 # a top-level item is a task when someone is told to act in it (…要 / 请于…前报送)
                 # a flat notice (一、…  二、… with paragraphs, no sub-items) assigns its work section by section
-                own_line = flat and bool(units.lead)
+                # elsewhere too, unless it is the closing 工作要求 paragraph (各单位请于…前报送总结)
+                own_line = bool(units.lead) and (flat or not _CLOSING_TOP.search(section.heading))
                 if not (own_line or (inline and (units.lead or _REQUEST.match(body)))) \
                         or _NOT_TASK_TOP.search(section.heading):
                     continue

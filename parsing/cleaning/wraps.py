@@ -209,6 +209,17 @@ def _clause_ends_on_date(text: str) -> bool:
     return bool(_DATE_END.search(text.rstrip())) and any(ch in "，," for ch in text)
 
 
+_TAIL_MAX = 8  # characters: the end of a sentence the wrap carried over, not a paragraph
+
+
+def _sentence_tail(text_a: str, text_b: str) -> bool:
+    """``（二）县疾控中心…情况，报局疾`` | ``控股。``: a few characters closing the sentence of a
+    numbered line that has a clause already (a heading is followed by a paragraph, not a stub)."""
+    b = compact(text_b)
+    return (len(b) <= _TAIL_MAX and ends_terminal(b) and not has_sentence_punct(b[:-1])
+            and any(ch in "，," for ch in text_a) and not is_paired_heading(text_a))
+
+
 def _organ_only(text: str) -> bool:
     """A line that is only an organ's name (a signature line), no sentence, no number."""
     value = compact(text)
@@ -271,7 +282,8 @@ def _joins(par: _Paragraph, a: Line, b: Line, layout: Layout) -> bool:
     unfinished = not terminal and (layout.full(a, strict=False) or (layout.long(a) and not complete_title)
                                    or comma_inside)
     if is_heading_text(text_a) and par.depth == 0 and not mid and not layout.full(a, strict=False) \
-            and a.width < _LONGEST_HEADING and not _clause_ends_on_date(text_a):
+            and a.width < _LONGEST_HEADING and not _clause_ends_on_date(text_a) \
+            and not _sentence_tail(text_a, text_b):
         return False  # 一、总体要求 / （一）提高政治站位，加强组织领导
     if _splits_contact_token(text_a, text_b):
         return True  # 电话：0736-52211 | 86。: a phone number or an address broken by the wrap

@@ -309,3 +309,24 @@ def test_flat_notice_without_a_signature_block():
         ("due", "2025-06-30", None, None, None, None),  # 第二季度末
         ("recurring", None, None, None, "half-yearly", None),
     ]
+
+
+def test_mixed_sections_urgency_mark_and_validity_clause():
+    n = parse_file(NOTICES / "county_heat_mixed_sections.txt")
+    assert n.issuer == n.signatory == "广宗县卫生健康局"  # 特急 above the banner is no organ
+    assert n.title == "关于做好2025年高温中暑防范应对工作的通知"
+    assert n.recipients == ["各乡镇卫生院", "县直各医疗卫生单位"]  # half-width , and :
+    assert n.issue_date == "2025-06-12"  # （盖章） between organ and date
+    assert n.basis == ["国家卫生健康委办公厅关于做好2025年高温中暑防范工作的通知"]
+    assert n.attachments == ["高温中暑病例报告卡", "中暑病例周报表"]  # 附件1： / 附件2：
+    tasks = by_path(n)
+    # 二 has no sub-items but its paragraph assigns work; 三 only says when the notice applies
+    assert list(tasks) == [("一", "（一）"), ("一", "（二）"), ("二",)]
+    assert tasks[("二",)].lead == ["各医疗机构"]
+    assert [deadline_fields(d) for d in n.deadlines] == [
+        ("range", "2025-09-15", "2025-06-15", None, None, None),
+        ("recurring", None, None, "15:00", "weekly", None),  # 每周五下午3点前
+        ("due", "2025-06-20", None, None, None, None),
+        ("due", "2025-07-10", None, None, None, None),  # 7月上旬
+    ]  # 截至6月10日 (a count), 2小时内, 有效期至… are not deadlines
+    assert n.deadlines[1].to == "局疾控股"
