@@ -330,3 +330,11 @@ def test_mixed_sections_urgency_mark_and_validity_clause():
         ("due", "2025-07-10", None, None, None, None),  # 7月上旬
     ]  # 截至6月10日 (a count), 2小时内, 有效期至… are not deadlines
     assert n.deadlines[1].to == "局疾控股"
+
+
+def test_a_unit_followed_by_its_due_date_leads():
+    from parsing.responsibility import duty_subjects
+
+    for sentence, lead in (("各单位4月28前报送。", ["各单位"]), ("各乡镇卫生院2025年4月底前完成整改。", ["各乡镇卫生院"]),
+                           ("2025年10月至12月，县卫生健康局开展专项督导。", ["县卫生健康局"])):
+        assert duty_subjects(sentence, 0).lead == lead, sentence
