@@ -143,6 +143,10 @@ def find_tasks(clean: CleanText, outline: list[Section], region_end: int, report
             units = inherited if inherited.explicit else units
         if any(_is_narrative(s) for s in path) and not units.explicit:
             continue
+        if units.explicit and not units.lead and units.support:
+            # （执法大队配合） names only helpers: the sentence's subject leads (各医疗机构要…)
+            for name, span in zip(*_subject_leads(body, t_start, units.support), strict=True):
+                units.add(name, span)
         if not units.explicit:
             if reporting:
                 continue
@@ -166,6 +170,13 @@ def find_tasks(clean: CleanText, outline: list[Section], region_end: int, report
                     continue
         tasks.append(_make_task(path, section.heading, body, units, (section.span[0], t_end)))
     return tasks
+
+
+def _subject_leads(body: str, start: int, helpers: list[str]) -> tuple[list[str], list[Span]]:
+    """Units leading ``body`` by its sentences, without the ``helpers`` named as support."""
+    found = duty_subjects(body, start)
+    pairs = [(u, sp) for u, sp in zip(found.lead, found.lead_spans, strict=True) if u not in helpers]
+    return [u for u, _ in pairs], [sp for _, sp in pairs]
 
 
 def _units_paragraph_end(clean: CleanText, end: int, stop: int) -> int | None:

@@ -58,10 +58,15 @@ def _strip_subject(text: str) -> str:
     return text
 
 
+_UNITS_PAREN_END = re.compile(r"[（(][^（()）]*(?:牵头|配合|负责|参与|协助)[^（()）]*[）)]?$")
+
+
 def _tidy(text: str | None, limit: int = 40) -> str | None:
     if not text:
         return None
     text = _squash(text).strip("，。；：:、 ")
+    # a closing parenthesis naming who does it (（执法大队配合）) is not part of the action
+    text = _UNITS_PAREN_END.sub("", text)
     text = re.sub(r"^[（(]|[）)]$", "", text)
     if len(text) < 2:
         return None
@@ -91,7 +96,7 @@ def _read_action(text: str, phrase_start: int, phrase_end: int, lo: int, hi: int
     clause_start, clause_end = _clause_bounds(text, phrase_start, phrase_end, lo, hi)
     after_raw = text[phrase_end:clause_end]
     after = _squash(after_raw)
-    after_lead = re.sub(r"^(?:前|之前|以前|内|，)+", "", after)
+    after_lead = _UNITS_PAREN_END.sub("", re.sub(r"^(?:前|之前|以前|内|，)+", "", after))
     handed = read_action_reporting(after_lead)
     if handed:
         return ActionReading(handed[0], handed[1], phrase_end)

@@ -338,3 +338,18 @@ def test_a_unit_followed_by_its_due_date_leads():
     for sentence, lead in (("各单位4月28前报送。", ["各单位"]), ("各乡镇卫生院2025年4月底前完成整改。", ["各乡镇卫生院"]),
                            ("2025年10月至12月，县卫生健康局开展专项督导。", ["县卫生健康局"])):
         assert duty_subjects(sentence, 0).lead == lead, sentence
+
+
+def test_page_break_inside_an_item_and_a_parenthesis_naming_only_helpers():
+    n = parse_file(NOTICES / "county_self_check_page_break.txt")
+    assert n.title == "平乡县卫生健康局关于开展医疗机构依法执业自查工作的通知"
+    assert n.recipients == ["各乡镇卫生院", "县直各医疗机构", "各民营医院"]
+    tasks = by_path(n)
+    # the page number between 是否与 and 登记一致 is gone and the sentence is whole again
+    assert tasks[("一", "（一）")].text.endswith("诊疗科目是否与登记一致。")
+    assert [(p.name, p.start, p.end) for p in n.phases] == [
+        ("自查阶段", "2025-06-01", "2025-06-20"), ("抽查阶段", "2025-06-21", "2025-07-10")]
+    assert [deadline_fields(d) for d in n.deadlines] == [("due", "2025-06-25", None, None, None, None)]
+    closing = tasks[("三",)]
+    assert (closing.lead, closing.support) == (["各医疗机构"], ["县卫生健康综合执法大队"])
+    assert (n.deadlines[0].action, n.deadlines[0].to) == ("报送自查报告", "县卫生健康局医政股")
