@@ -20,8 +20,10 @@ Span = tuple[int, int]
 
 _DUTY_WORDS = re.compile(r"牵头|负责|配合|参与|协助|协同|落实|承担|责任单位|牵头单位")
 _TRAILING_PAREN = re.compile(r"[（(]([^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)*)[）)]\s*[。.；;]?\s*$")
+# where a value ends because the next label starts (牵头单位：A 配合单位：B / A,配合单位:B)
+_NEXT_LABEL = r"[\s，,、]*(?:牵头|主责|责任|配合|协办|参与|协助)(?:单位|部门|科室|股室)\s*[:：]"
 _LABEL = re.compile(r"(牵头单位|牵头部门|主责单位|责任单位|责任部门|责任科室|责任股室|配合单位|配合部门|协办单位|"
-                    r"参与单位|协助单位)\s*[:：]\s*((?:[^；;。\n（()）]|[（(][^（()）\n]*[）)])+)")
+                    r"参与单位|协助单位)\s*[:：]\s*((?:(?!" + _NEXT_LABEL + r")[^；;。\n（()）【】\[\]]|[（(][^（()）\n]*[）)])+)")
 _SUPPORT_LABELS = ("配合单位", "配合部门", "协办单位", "参与单位", "协助单位")
 # how the units share the work: 按职责分工负责, 具体落实, 共同推进
 _DUTY_MANNER = re.compile(r"(?:按照?|根据)?(?:各自)?职责(?:分工)?(?=负责|落实|抓好|推进)|具体(?=落实|实施|负责)")
@@ -105,7 +107,7 @@ def parse_parenthesis(content: str, base: int, into: Responsibility) -> None:
             into.add(unit, span)
         rest = content[cut + 2:]
         for part in re.split(r"[，,；;]", rest):
-            part = _SUPPORT_WORDS.sub("", part.strip("，,；; "))
+            part = _SUPPORT_WORDS.sub("", _DUTY_MANNER.sub("", part.strip("，,；; ")))
             if part:
                 for unit, span in _locate(split_units(part), content, base, cut):
                     into.add(unit, span, support=True)

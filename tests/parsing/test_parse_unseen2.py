@@ -5,6 +5,7 @@ deadlines in every form. Every expected value was checked by hand against notice
 
 from __future__ import annotations
 
+import pytest
 from corpus import FIXTURES
 
 from parsing.parser import parse_file
@@ -353,3 +354,17 @@ def test_page_break_inside_an_item_and_a_parenthesis_naming_only_helpers():
     closing = tasks[("三",)]
     assert (closing.lead, closing.support) == (["各医疗机构"], ["县卫生健康综合执法大队"])
     assert (n.deadlines[0].action, n.deadlines[0].to) == ("报送自查报告", "县卫生健康局医政股")
+
+
+@pytest.mark.parametrize(("item", "lead", "support"), [
+    ("开展培训。（县卫健局牵头，县直有关部门按职责分工负责）", ["县卫健局"], ["县直有关部门"]),
+    ("开展培训。（牵头单位：县卫健局 配合单位：县财政局）", ["县卫健局"], ["县财政局"]),
+    ("开展培训。(牵头单位:县卫健局,配合单位:县财政局)", ["县卫健局"], ["县财政局"]),
+    ("开展培训。【责任单位：县卫健局】", ["县卫健局"], []),
+    ("开展培训。（牵头单位：县卫健局、县医保局；配合单位：县财政局）", ["县卫健局", "县医保局"], ["县财政局"]),
+])
+def test_labels_and_manners_in_a_closing_parenthesis(item, lead, support):
+    from parsing.responsibility import explicit_units
+
+    found = explicit_units(item, 0)
+    assert (found.lead, found.support) == (lead, support)
