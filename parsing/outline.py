@@ -75,6 +75,8 @@ def _heading_stop(body: str) -> int | None:
         elif ch in "）)》”":
             depth = max(0, depth - 1)
         elif depth == 0 and _HEADING_END.match(ch):
+            if ch in "：:" and 0 < k < len(body) - 1 and body[k - 1].isdigit() and body[k + 1].isdigit():
+                continue  # 12:00, a clock time
             return k
     m = _HEADING_END.search(body)  # an unclosed bracket (OCR): the first 。/： after all
     return m.start() if m and depth else None

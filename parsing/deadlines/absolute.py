@@ -39,6 +39,9 @@ _PREFIX_TODAY = re.compile(r"(?:(?:自|从)\s*)?即日\s*(?:起)?\s*[，,]?\s*(?
 _CONNECTOR = re.compile(r"\s*(?:起\s*)?(?:至|到|—|－|–|~|～|-)\s*")
 _BARE_DAY = re.compile(r"([0-9０-９]{1,2}|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]")
 _SUFFIX_DUE = re.compile(r"\s*(?:[（(]\s*含\s*[）)]\s*)?(?:(?:下班|上班|中午|午)\s*)?(?:前|之前|以前|为止|止|截止)(?!后)")
+# …开始，到X结束 / …起，至X止: the end of a span written as its own clause
+_LATER_END = re.compile(r"\s*[，,]?\s*(?:到|至|截至)\s*")
+_END_WORD = re.compile(r"\s*(?:前)?\s*(?:结束|止|截止)")
 _SUFFIX_START = re.compile(r"\s*(?:起|开始)(?!\s*(?:至|到|—|－|-))")
 _LIST_SEP = re.compile(r"\s*[、，,和及与]\s*")
 _BACKGROUND = re.compile(r"目前|以来|累计|共有|共计|已有|已经|已")
@@ -145,6 +148,11 @@ def _read_at(ctx: Context, atoms: list[DateAtom], i: int, lo: int, hi: int) -> i
     suffix = _SUFFIX_DUE.match(text, pos, hi)
     start_suffix = _SUFFIX_START.match(text, pos, hi)
     if start_suffix and not suffix:
+        closing = atoms[i + 1] if i + 1 < len(atoms) else None
+        if closing is not None and _LATER_END.fullmatch(text, start_suffix.end(), closing.start) \
+                and _END_WORD.match(text, closing.end, hi):
+            _read_range(ctx, atom, closing, clock, lo, hi)  # 从3月开始，到11月底结束: one span
+            return 2
         _read_open_start(ctx, atom, clock, start_suffix.end(), lo, hi)
         return 1
     cutoff = _PREFIX_CUTOFF.search(left)

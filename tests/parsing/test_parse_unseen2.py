@@ -368,3 +368,35 @@ def test_labels_and_manners_in_a_closing_parenthesis(item, lead, support):
 
     found = explicit_units(item, 0)
     assert (found.lead, found.support) == (lead, support)
+
+
+def _inline(body: str):
+    from parsing.model import Source
+    from parsing.parser import parse_clean
+    from parsing.pipeline import text_from_string
+
+    _, clean = text_from_string("县卫生健康局\n县卫发〔2025〕5号\n县卫生健康局关于做好有关工作的通知\n各乡镇卫生院：\n"
+                                f"现将有关事项通知如下：\n{body}\n县卫生健康局\n2025年3月1日\n")
+    return parse_clean(clean, Source(file="inline.txt", format="txt"))
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("一、整治工作从2025年3月开始，到2025年11月底结束。", ("range", "2025-11-30", "2025-03-01", None, None, None)),
+    ("一、自2025年4月1日起，至2025年6月30日止，开展专项行动。", ("range", "2025-06-30", "2025-04-01", None, None, None)),
+    ("一、各单位务必于3月10日（星期一）12:00前报送名单。", ("due", "2025-03-10", None, "12:00", None, None)),
+])
+def test_span_closed_in_a_later_clause_and_a_clock_in_a_heading(body, expected):
+    n = _inline(body)
+    assert [deadline_fields(d) for d in n.deadlines] == [expected]
+
+
+def test_a_clock_time_does_not_end_a_heading():
+    n = _inline("一、各单位务必于3月10日（星期一）12:00前报送名单。")
+    assert n.tasks[0].heading == "各单位务必于3月10日（星期一）12:00前报送名单"
+    assert n.tasks[0].lead == ["各单位"]
+
+
+def test_request_to_units_followed_by_zai():
+    n = _inline("一、请各单位在本通知印发之日起10日内报送。")
+    assert n.tasks[0].lead == ["各单位"]
+    assert deadline_fields(n.deadlines[0]) == ("due", "2025-03-11", None, None, None, None)
