@@ -48,7 +48,7 @@ _INVENTORY_END = re.compile(r"(?:情况|问题|现象|等方面|隐患)$")
 _ACTION_AFTER_SUBJECT = re.compile(r"^(?:于|要|应|将|须|必须|负责|对照|按照|每|定期|及时|立即|认真|全面)")
 # 由县卫健委牵头，县财政局、县医保局配合：lead and support written out in the sentence
 _BY_LEAD = re.compile(r"^由(.{2,40}?)(?:牵头|负责|主责)")
-_SUPPORTING = re.compile(r"^(.{2,40}?)(?:等)?(?:配合|参与|协助|协同)$")
+_SUPPORTING = re.compile(r"^(.{2,40}?)(?:等)?(?:配合|参与|协助|协同)(?:$|(?=做好|开展|落实|推进|实施|抓好|完成|指导))")
 # 承担任务的单位 / 列入试点的医疗机构: a unit named by what it does
 _DESCRIBED_UNIT = re.compile(r"^(?:承担|负责|参与|涉及|列入|纳入|开展|有)[^的，,]{1,12}的(?:各|有关|相关)?"
                              r"(?:单位|部门|机构|医疗机构|医疗卫生机构|医院|科室|股室|企业|乡镇|地区)$")

@@ -400,3 +400,16 @@ def test_request_to_units_followed_by_zai():
     n = _inline("一、请各单位在本通知印发之日起10日内报送。")
     assert n.tasks[0].lead == ["各单位"]
     assert deadline_fields(n.deadlines[0]) == ("due", "2025-03-11", None, None, None, None)
+
+
+def test_three_organs_on_one_banner_line_and_a_helper_in_the_sentence():
+    n = parse_file(NOTICES / "county_joint_three_organs.txt")
+    organs = "新河县卫生健康局、新河县财政局、新河县医疗保障局"
+    assert n.issuer == n.signatory == organs
+    assert n.doc_number == "新卫联发〔2025〕2号"
+    assert n.title == "关于做好2025年基本公共卫生服务项目工作的通知"
+    assert n.recipients == ["各乡镇人民政府", "各乡镇卫生院"]
+    tasks = by_path(n)
+    # …负责…，…负责…，县医疗保障局配合做好…: the one who 配合 supports
+    assert (tasks[("一",)].lead, tasks[("一",)].support) == (["县卫生健康局", "县财政局"], ["县医疗保障局"])
+    assert [deadline_fields(d) for d in n.deadlines] == [("recurring", None, None, None, "quarterly", None)]
