@@ -21,7 +21,7 @@ from parsing.deadlines.context import Context
 from parsing.deadlines.events import read_events
 from parsing.deadlines.phases import read_phases
 from parsing.deadlines.phrases import YearResolver
-from parsing.deadlines.recurring import read_recurring
+from parsing.deadlines.recurring import read_next_month, read_recurring
 from parsing.deadlines.structure import (
     headings_from_paragraphs,
     headings_from_sections,
@@ -76,6 +76,7 @@ def extract_times(clean: CleanText, issue_date: date | None,
     for p_start, p_end in paragraphs:
         for lo, hi in sentences(text, p_start, p_end):
             read_recurring(ctx, lo, hi)
+            read_next_month(ctx, lo, hi)
             read_events(ctx, lo, hi)
             read_sentence(ctx, lo, hi)
     deadlines = sorted(ctx.found, key=lambda d: (d.span or (0, 0))[0])

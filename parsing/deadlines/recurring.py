@@ -63,6 +63,31 @@ def read_recurring(ctx: Context, lo: int, hi: int) -> None:
         ctx.claim(span)
 
 
+# 于次月5日前报送上月数据: a report due each month for the month before
+_NEXT_MONTH = re.compile(r"(?:次月|下月|下一月)\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[日号]\s*(?:前|之前|以前)")
+_LAST_MONTH = re.compile(r"上月|上一月|上个月|当月|本月")
+
+
+def read_next_month(ctx: Context, lo: int, hi: int) -> None:
+    """``次月5日前报送上月…`` in the sentence ``text[lo:hi]`` → a monthly duty."""
+    text = ctx.text
+    for m in _NEXT_MONTH.finditer(text, lo, hi):
+        if not ctx.free((m.start(), m.end())):
+            continue
+        end = _clause_end(text, m.end(), hi)
+        if not _LAST_MONTH.search(text, lo, end):
+            continue  # 请于下月5日前报送: once, next month
+        clock_match = CLOCK_RE.search(text, m.end(), min(end, m.end() + 12))
+        clock = parse_clock(clock_match) if clock_match else None
+        reading = read_action(text, m.start(), end, lo, hi)
+        phrase = squash(text[m.start():end])
+        deadline = Deadline(text=phrase, kind="recurring", recurrence="monthly", time=clock, span=(m.start(), end),
+                            action=squash(text[m.end():end]) or reading.action, to=reading.to)
+        deadline.explanation = f"“{phrase}”每月一次（次月报送上月情况），是重复的任务，没有固定截止日期"
+        ctx.found.append(deadline)
+        ctx.claim((m.start(), end))
+
+
 def _recurring_action(text: str, start: int, end: int, lo: int, fallback: str | None) -> str | None:
     """``…报送表格每日17时前报送`` → 报送…表格; ``每季度至少开展1次带队检查`` → 开展1次带队检查."""
     inner = squash(text[start:end])

@@ -413,3 +413,9 @@ def test_three_organs_on_one_banner_line_and_a_helper_in_the_sentence():
     # …负责…，…负责…，县医疗保障局配合做好…: the one who 配合 supports
     assert (tasks[("一",)].lead, tasks[("一",)].support) == (["县卫生健康局", "县财政局"], ["县医疗保障局"])
     assert [deadline_fields(d) for d in n.deadlines] == [("recurring", None, None, None, "quarterly", None)]
+
+
+def test_next_month_report_of_the_month_before_is_monthly():
+    n = _inline("一、各单位要于次月5日前报送上月数据。")
+    assert [deadline_fields(d) for d in n.deadlines] == [("recurring", None, None, None, "monthly", None)]
+    assert n.deadlines[0].action == "报送上月数据"
