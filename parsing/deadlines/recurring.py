@@ -7,11 +7,14 @@ Not recurring: a 每 inside a quoted slogan (``“成绩每天归零”``), a na
 
 from __future__ import annotations
 
+import calendar
 import re
+from datetime import date
 
+from parsing.cnnum import cn_to_int
 from parsing.deadlines.actions import read_action, read_action_reporting
 from parsing.deadlines.context import Context, squash
-from parsing.deadlines.phrases import CLOCK_RE, parse_clock
+from parsing.deadlines.phrases import CLOCK_RE, cn_date, iso, parse_clock
 from parsing.deadlines.structure import in_quotes
 from parsing.model import Deadline
 
@@ -64,7 +67,7 @@ def read_recurring(ctx: Context, lo: int, hi: int) -> None:
 
 
 # 于次月5日前报送上月数据: a report due each month for the month before
-_NEXT_MONTH = re.compile(r"(?:次月|下月|下一月)\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[日号]\s*(?:前|之前|以前)")
+_NEXT_MONTH = re.compile(r"(?:次月|下月|下一月)\s*(?P<d>[0-9０-９一二三四五六七八九十]{1,3})\s*[日号]\s*(?:前|之前|以前)")
 _LAST_MONTH = re.compile(r"上月|上一月|上个月|当月|本月")
 
 
@@ -76,7 +79,8 @@ def read_next_month(ctx: Context, lo: int, hi: int) -> None:
             continue
         end = _clause_end(text, m.end(), hi)
         if not _LAST_MONTH.search(text, lo, end):
-            continue  # 请于下月5日前报送: once, next month
+            _next_month_once(ctx, m, end, lo, hi)  # 请于下月5日前报送: once, next month
+            continue
         clock_match = CLOCK_RE.search(text, m.end(), min(end, m.end() + 12))
         clock = parse_clock(clock_match) if clock_match else None
         reading = read_action(text, m.start(), end, lo, hi)
@@ -86,6 +90,25 @@ def read_next_month(ctx: Context, lo: int, hi: int) -> None:
         deadline.explanation = f"“{phrase}”每月一次（次月报送上月情况），是重复的任务，没有固定截止日期"
         ctx.found.append(deadline)
         ctx.claim((m.start(), end))
+
+
+def _next_month_once(ctx: Context, m: re.Match[str], end: int, lo: int, hi: int) -> None:
+    """``请于下月5日前报送`` → due on that day of the month after the issue date."""
+    if ctx.issue_date is None:
+        return
+    day_no = cn_to_int(m.group("d").translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    year, month = (ctx.issue_date.year + 1, 1) if ctx.issue_date.month == 12 else \
+        (ctx.issue_date.year, ctx.issue_date.month + 1)
+    if not day_no or day_no > calendar.monthrange(year, month)[1]:
+        return
+    day = date(year, month, day_no)
+    start = m.start() - 1 if m.start() > lo and ctx.text[m.start() - 1] in "于在" else m.start()
+    reading = read_action(ctx.text, start, m.end(), lo, hi)
+    deadline = Deadline(text=squash(ctx.text[start:m.end()]), kind="due", date=iso(day), span=(start, m.end()),
+                        action=reading.action, to=reading.to)
+    deadline.explanation = f"“下月”按成文日期的下一个月计；截止{cn_date(day)}"
+    ctx.found.append(deadline)
+    ctx.claim((start, m.end()))
 
 
 def _recurring_action(text: str, start: int, end: int, lo: int, fallback: str | None) -> str | None:

@@ -419,3 +419,9 @@ def test_next_month_report_of_the_month_before_is_monthly():
     n = _inline("一、各单位要于次月5日前报送上月数据。")
     assert [deadline_fields(d) for d in n.deadlines] == [("recurring", None, None, None, "monthly", None)]
     assert n.deadlines[0].action == "报送上月数据"
+
+
+def test_next_month_once_is_due_in_the_month_after_the_issue_date():
+    n = _inline("一、请各单位于下月5日前将总结报局办公室。")
+    assert [deadline_fields(d) for d in n.deadlines] == [("due", "2025-04-05", None, None, None, None)]
+    assert n.deadlines[0].to == "局办公室"
