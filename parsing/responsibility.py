@@ -58,7 +58,7 @@ _TIME_CLAUSE = re.compile(r"^(?:自|从|在|于)?[0-9０-９一二三四五六�
 _RESPONSIBLE_IS = re.compile(r"^(.{2,30}?)(?:是|为|作为)[^，,。]{0,12}(?:责任主体|第一责任人|直接责任人|主体责任)")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 _CLAUSE = re.compile(r"[^，,：:]+")
-_LEADING_NOISE = re.compile(r"^[\s“”\"‘’'、（(]+")
+_LEADING_NOISE = re.compile(r"^(?:[\s“”\"‘’'、（(]|[①-⑳]|[一二三四五六七八九十]是)+")
 _SUFFIX_AT = re.compile("|".join(map(re.escape, UNIT_SUFFIXES)))
 
 

@@ -425,3 +425,10 @@ def test_next_month_once_is_due_in_the_month_after_the_issue_date():
     n = _inline("一、请各单位于下月5日前将总结报局办公室。")
     assert [deadline_fields(d) for d in n.deadlines] == [("due", "2025-04-05", None, None, None, None)]
     assert n.deadlines[0].to == "局办公室"
+
+
+def test_enumerators_before_a_subject_are_not_part_of_the_unit():
+    from parsing.responsibility import duty_subjects
+
+    assert duty_subjects("各单位要按时报送；②县卫健局要督导。", 0).lead == ["各单位", "县卫健局"]
+    assert duty_subjects("一是加强组织领导，各单位要成立专班；二是县财政局要保障经费。", 0).lead == ["各单位", "县财政局"]
