@@ -97,7 +97,8 @@ _TITLE_IN_PARENS = re.compile(r"[（(][^（()）]*(?:长|主任|书记|员|记|�
 
 def _names(value: str) -> list[str]:
     """Names listed in one sentence or line: split on 、 when every piece is a short name."""
-    value = _TITLE_IN_PARENS.sub("", value.strip()).strip("。；;，,")
+    # 李明（副局长）王芳（副局长）: the post in brackets also separates the people
+    value = re.sub(r"、(?=\s*(?:、|$))", "", _TITLE_IN_PARENS.sub("、", value.strip())).strip("。；;，,、")
     tokens = value.split()
     if len(tokens) > 1 and all(re.fullmatch(r"[\u4e00-\u9fa5]{2,3}", t) and not is_unit(t)
                                and not _TITLE_WORDS.search(t) for t in tokens):

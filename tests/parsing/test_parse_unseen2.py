@@ -432,3 +432,12 @@ def test_enumerators_before_a_subject_are_not_part_of_the_unit():
 
     assert duty_subjects("各单位要按时报送；②县卫健局要督导。", 0).lead == ["各单位", "县卫健局"]
     assert duty_subjects("一是加强组织领导，各单位要成立专班；二是县财政局要保障经费。", 0).lead == ["各单位", "县财政局"]
+
+
+def test_deputies_each_followed_by_a_post_in_brackets():
+    n = _inline("一、加强组织领导\n成立县卫生健康局安全生产工作领导小组，组成人员如下：\n组  长：张  伟（局党组书记、局长）\n"
+                "副组长：李  明（局党组成员、副局长）  王  芳（副局长）\n成  员：各股室负责人\n"
+                "领导小组下设办公室，办公室设在局安全股。")
+    group = n.leadership
+    assert (group.leader, group.deputy, group.members, group.office) == (
+        ["张伟"], ["李明", "王芳"], ["各股室负责人"], "局安全股")
