@@ -90,4 +90,8 @@ def _inline_items(value: str, offset: int, first: int | None) -> list[tuple[str,
 
 
 def _tidy(value: str) -> str:
-    return compact(value).rstrip("。；;，,")
+    """The name as written, without trailing punctuation or book-title marks around all of it."""
+    name = compact(value).rstrip("。；;，,")
+    if name.startswith("《") and name.endswith("》") and name.count("《") == 1:
+        name = name[1:-1]  # 《医疗机构自查表》 → 医疗机构自查表 (as basis and enclosed titles are given)
+    return name

@@ -441,3 +441,8 @@ def test_deputies_each_followed_by_a_post_in_brackets():
     group = n.leadership
     assert (group.leader, group.deputy, group.members, group.office) == (
         ["张伟"], ["李明", "王芳"], ["各股室负责人"], "局安全股")
+
+
+def test_attachment_names_lose_book_title_marks_around_them():
+    n = _inline("一、各单位要按时报送。\n附件：1.《医疗机构自查表》\n2.《汇总表》")
+    assert n.attachments == ["医疗机构自查表", "汇总表"]
