@@ -21,7 +21,8 @@ DOC_NUMBER = re.compile(
     r"([\u4e00-\u9fa5]{1,12}\s*(?:[〔\[［(（【﹝]\s*[0-9０-９]{4}\s*[〕\]］)）】﹞]|[0-9]{4})\s*第?\s*[0-9０-９]{1,5}\s*号)")
 _DOC_TYPES = ("紧急通知", "通知", "方案", "要点", "意见", "决定", "报告", "函", "请示", "批复", "通报", "办法",
               "规定", "细则", "纪要", "总结", "计划", "公告", "通告", "规划", "制度", "规则", "指引", "指南")
-_TITLE_END = re.compile("(?:" + "|".join(_DOC_TYPES) + r")[)）]?$")
+# …方案 / …方案（2024—2026年） / …方案（征求意见稿）: a title ends with its genre and maybe a note
+_TITLE_END = re.compile("(?:" + "|".join(_DOC_TYPES) + r")[)）]?(?:[（(][^（）()]{1,24}[）)])?$")
 _URGENCY = re.compile(r"^(特急|加急|平急|紧急)(?:[★☆]|$|\d)")
 _ORGAN_SPLIT = re.compile(r"\s+|、")
 _SUMMARY_HINTS = re.compile(r"今年以来|截至目前|截至\d|累计开展|已开展|取得(?:了)?(?:明显|显著)?成效")

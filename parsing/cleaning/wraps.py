@@ -170,11 +170,15 @@ def _title_continues(paragraph: str, nxt: str) -> bool:
         return False
     if b.startswith("的") and ends_with_genre(b):
         return True  # …方案（2024—2026年）》 / 的通知
+    if ends_with_genre(para) and _TITLE_NOTE.match(b) and not _PAREN_NUMBER.match(b):
+        return True  # …实施方案 | （征求意见稿） / （试行）: the title's own note on the next line
     if ends_with_genre(para):
         return False
     return "关于" in para or bracket_depth(para) > 0 or ends_with_genre(b)
 
 
+_TITLE_NOTE = re.compile(r"^[（(](?:征求意见稿|送审稿|讨论稿|试行|暂行|修订|修订稿|草案|代拟稿|[0-9０-９]{4}\s*[—\-－–~～至]\s*[0-9０-９]{4}\s*年)[）)]$")
+_PAREN_NUMBER = re.compile(r"^[（(][一二三四五六七八九十0-9]+[）)]")
 # a mail address without its domain's end yet (…@12, …@126.)
 _OPEN_ADDRESS = re.compile(r"[A-Za-z0-9._%+\-]+@(?![A-Za-z0-9\-.]*\.[A-Za-z]{2,}$)[A-Za-z0-9\-.]*$")
 _CONTACT_WORDS = re.compile(r"联系人|电话|手机|邮箱|信箱|传真|[Ee]-?mail")

@@ -446,3 +446,26 @@ def test_deputies_each_followed_by_a_post_in_brackets():
 def test_attachment_names_lose_book_title_marks_around_them():
     n = _inline("一、各单位要按时报送。\n附件：1.《医疗机构自查表》\n2.《汇总表》")
     assert n.attachments == ["医疗机构自查表", "汇总表"]
+
+
+def test_standalone_draft_plan_keeps_its_note_in_the_title():
+    n = parse_file(NOTICES / "city_draft_plan_standalone.txt")
+    assert n.title == "南宫市2025年艾滋病防治工作实施方案（征求意见稿）"  # the note on its own line
+    assert n.genre == "方案"
+    assert (n.doc_number, n.recipients) == (None, [])
+    assert n.issuer == n.signatory == "南宫市卫生健康局"
+    assert n.basis == ["河北省艾滋病防治条例"]  # 贯彻《…》 is not 根据/按照
+    tasks = by_path(n)
+    assert (tasks[("二", "（一）")].lead, tasks[("二", "（一）")].support) == (["市疾控中心"], ["各医疗机构"])
+    assert tasks[("二", "（二）")].lead == ["市人民医院"]
+    assert tasks[("三",)].lead == ["市卫生健康局"]
+    assert [d.recurrence for d in n.deadlines if d.kind == "recurring"] == ["half-yearly", "yearly"]
+
+
+def test_standalone_plan_title_with_a_year_span():
+    from parsing.header import read_header
+    from parsing.pipeline import text_from_string
+
+    _, clean = text_from_string("邢台市卫生应急工作方案（2025—2027年）\n\n为做好卫生应急工作，制定本方案。\n一、工作目标\n"
+                                "各单位要提升应急能力。\n\n邢台市卫生健康委员会\n2025年2月1日\n")
+    assert read_header(clean).title == "邢台市卫生应急工作方案（2025—2027年）"
