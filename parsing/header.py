@@ -236,7 +236,7 @@ def _split_recipients(text: str, start: int, end: int) -> tuple[list[str], list[
             depth += 1
         elif ch in "）)":
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in "、，,":
+        elif depth == 0 and ch in "、，,；;":  # ； from OCR or a careless hand separates them too
             piece = compact(line[piece_start:k])
             if piece:
                 names.append(piece)

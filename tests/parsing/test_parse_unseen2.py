@@ -469,3 +469,12 @@ def test_standalone_plan_title_with_a_year_span():
     _, clean = text_from_string("邢台市卫生应急工作方案（2025—2027年）\n\n为做好卫生应急工作，制定本方案。\n一、工作目标\n"
                                 "各单位要提升应急能力。\n\n邢台市卫生健康委员会\n2025年2月1日\n")
     assert read_header(clean).title == "邢台市卫生应急工作方案（2025—2027年）"
+
+
+def test_recipients_separated_by_semicolons():
+    from parsing.header import read_header
+    from parsing.pipeline import text_from_string
+
+    _, clean = text_from_string("县卫生健康局\n县卫发〔2025〕5号\n县卫生健康局关于做好工作的通知\n"
+                                "各乡镇卫生院；县直各医疗卫生单位：\n一、各单位要做好宣传。\n\n县卫生健康局\n2025年3月1日\n")
+    assert read_header(clean).recipients == ["各乡镇卫生院", "县直各医疗卫生单位"]
