@@ -41,7 +41,7 @@ class TimeExtraction:
     warnings: list[str] = field(default_factory=list)
 
 
-_MEETING_HEADING = re.compile(r"^\s*(会议|报到|培训|开会)(?:时间|时间和地点|时间地点|时间及地点)\s*$")
+_MEETING_HEADING = re.compile(r"^\s*(会议|报到|培训|开会)?(?:时间|时间和地点|时间地点|时间及地点|时间、地点)\s*$")
 _ATTEND = {"会议": "参加会议", "开会": "参加会议", "报到": "报到", "培训": "参加培训"}
 
 
@@ -71,7 +71,8 @@ def extract_times(clean: CleanText, issue_date: date | None,
         words = heading.heading_text(text)
         kind = _MEETING_HEADING.search(words)
         if kind:
-            ctx.meeting_zones.append((heading.head_end, heading.body_end, _ATTEND[kind.group(1)]))
+            # a bare 时间地点 heading: in a notice the recipients are to attend (a meeting, mostly)
+            ctx.meeting_zones.append((heading.head_end, heading.body_end, _ATTEND[kind.group(1) or "会议"]))
     phases = read_phases(ctx, headings, paragraphs)
     for p_start, p_end in paragraphs:
         for lo, hi in sentences(text, p_start, p_end):

@@ -478,3 +478,9 @@ def test_recipients_separated_by_semicolons():
     _, clean = text_from_string("县卫生健康局\n县卫发〔2025〕5号\n县卫生健康局关于做好工作的通知\n"
                                 "各乡镇卫生院；县直各医疗卫生单位：\n一、各单位要做好宣传。\n\n县卫生健康局\n2025年3月1日\n")
     assert read_header(clean).recipients == ["各乡镇卫生院", "县直各医疗卫生单位"]
+
+
+def test_meeting_time_under_a_time_and_place_heading():
+    n = _inline("一、时间地点\n时间：3月18日（星期二）下午2:30\n地点：县卫健局三楼会议室")
+    assert [deadline_fields(d) for d in n.deadlines] == [("due", "2025-03-18", None, "14:30", None, None)]
+    assert n.deadlines[0].action == "参加会议"
