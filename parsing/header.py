@@ -18,7 +18,7 @@ from parsing.units import compact, is_unit
 Span = tuple[int, int]
 
 DOC_NUMBER = re.compile(
-    r"([\u4e00-\u9fa5]{1,12}\s*(?:[〔\[［(（【﹝]\s*[0-9０-９]{4}\s*[〕\]］)）】﹞]|[0-9]{4})\s*第?\s*[0-9０-９]{1,5}\s*号)")
+    r"([\u4e00-\u9fa5]{1,12}\s*(?:[〔\[［(（【﹝]\s*[2２][0-9０-９OoＯ〇]{3}\s*[〕\]］)）】﹞]|[0-9]{4})\s*第?\s*[0-9０-９]{1,5}\s*号)")
 _DOC_TYPES = ("紧急通知", "通知", "方案", "要点", "意见", "决定", "报告", "函", "请示", "批复", "通报", "办法",
               "规定", "细则", "纪要", "总结", "计划", "公告", "通告", "规划", "制度", "规则", "指引", "指南")
 # …方案 / …方案（2024—2026年） / …方案（征求意见稿）: a title ends with its genre and maybe a note
@@ -55,7 +55,10 @@ class Header:
 def normalise_doc_number(raw: str) -> str:
     """``始卫 [ 2022 ] 12 号`` → ``始卫〔2022〕12号``; ``（2024）第21号`` → ``〔2024〕21号``."""
     value = compact(raw).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-    value = re.sub(r"[\[［(（【﹝]\s*(\d{4})\s*[\]］)）】﹞〕]", r"〔\1〕", value)
+    # OCR reads the 0 of a year as O (〔2O25〕) and may mix bracket kinds (〔2025))
+    value = re.sub(r"(?<=[〔\[［(（【﹝]2)([0-9OoＯ〇]{3})(?=\s*[\]］)）】﹞〕])",
+                   lambda m: re.sub("[OoＯ〇]", "0", m.group(1)), value)
+    value = re.sub(r"[〔\[［(（【﹝]\s*(\d{4})\s*[\]］)）】﹞〕]", r"〔\1〕", value)
     value = re.sub(r"〔\s*(\d{4})\s*〕", r"〔\1〕", value)
     value = re.sub(r"^([\u4e00-\u9fa5]+?)(\d{4})(\d{1,5}号)$", r"\1〔\2〕\3", value)
     # GB/T 9704: no 第 and no leading zeros before the serial number (〔2024〕第056号 → 〔2024〕56号)

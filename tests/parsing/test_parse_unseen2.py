@@ -484,3 +484,15 @@ def test_meeting_time_under_a_time_and_place_heading():
     n = _inline("一、时间地点\n时间：3月18日（星期二）下午2:30\n地点：县卫健局三楼会议室")
     assert [deadline_fields(d) for d in n.deadlines] == [("due", "2025-03-18", None, "14:30", None, None)]
     assert n.deadlines[0].action == "参加会议"
+
+
+@pytest.mark.parametrize("printed", ["临卫发〔2025)15号", "临卫发(2025〕15号", "临卫发〔2O25〕15号", "临卫发［2025］第15号"])
+def test_doc_number_with_ocr_brackets_and_letter_o(printed):
+    from parsing.header import read_header
+    from parsing.pipeline import text_from_string
+
+    _, clean = text_from_string(f"县卫生健康局\n{printed}\n县卫生健康局关于做好工作的通知\n各乡镇卫生院：\n"
+                                "一、各单位要做好宣传。\n\n县卫生健康局\n2025年3月1日\n")
+    header = read_header(clean)
+    assert header.doc_number == "临卫发〔2025〕15号"
+    assert header.title == "县卫生健康局关于做好工作的通知"
