@@ -270,6 +270,9 @@ def _join_level_lists(names: list[str], spans: list[Span], text: str) -> tuple[l
     return out_names, out_spans
 
 
+_NUMERIC_DATE = re.compile(r"(20[0-9]{2})[.．\-－/](0?[1-9]|1[0-2])[.．\-－/](0?[1-9]|[12][0-9]|3[01])")
+
+
 def _read_signature(paras: _Paras, header: Header) -> None:
     """The first signature block after the body starts: organ line(s) then the date."""
     for i in range(header.body_start, len(paras)):
@@ -277,6 +280,9 @@ def _read_signature(paras: _Paras, header: Header) -> None:
             return  # a date alone closed the notice; what follows is an enclosure with its own signature
         start, end, raw = paras.items[i]
         value = compact(raw)
+        numeric = _NUMERIC_DATE.fullmatch(value)
+        if numeric:  # 2025.3.1 / 2025-03-01 under the organ (a WPS or scanned 函)
+            raw = value = f"{numeric.group(1)}年{int(numeric.group(2))}月{int(numeric.group(3))}日"
         if value.endswith("印发") or "\t" in raw or not FULL_DATE.search(value):
             continue
         organs: list[str] = []

@@ -496,3 +496,14 @@ def test_doc_number_with_ocr_brackets_and_letter_o(printed):
     header = read_header(clean)
     assert header.doc_number == "临卫发〔2025〕15号"
     assert header.title == "县卫生健康局关于做好工作的通知"
+
+
+@pytest.mark.parametrize("written", ["2025.3.1", "2025-03-01", "2025/3/1"])
+def test_signature_date_written_with_dots_or_dashes(written):
+    from parsing.header import read_header
+    from parsing.pipeline import text_from_string
+
+    _, clean = text_from_string("县卫生健康局\n县卫发〔2025〕5号\n县卫生健康局关于做好工作的通知\n各乡镇卫生院：\n"
+                                f"一、各单位要做好宣传。\n\n县卫生健康局\n{written}\n")
+    header = read_header(clean)
+    assert (header.issue_date, header.signatory) == ("2025-03-01", "县卫生健康局")
