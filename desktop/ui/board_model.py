@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
+from desktop.ui.table_base import AnyIndex, HeaderedTableModel
+
 LIGHT_COLORS = {"red": "#e53935", "yellow": "#f9a825", "blue": "#1e88e5"}
 LIGHT_TEXT = {"red": "● 红灯", "yellow": "● 黄灯", "blue": "● 蓝灯", None: ""}
 LIGHT_ORDER = {"red": 0, "yellow": 1, "blue": 2, None: 3}
@@ -21,7 +21,7 @@ def board_order(rows: Sequence[Any]) -> list[Any]:
                                        r.due_date.isoformat() if r.due_date else "", r.id))
 
 
-class DelegationModel(QAbstractTableModel):
+class DelegationModel(HeaderedTableModel):
     """Rows are ``tracking.queries.DelegationRow`` objects."""
 
     HEADERS = ("督办灯", "序号", "任务", "责任单位", "角色", "完成时限", "状态", "反馈", "催办")
@@ -35,17 +35,8 @@ class DelegationModel(QAbstractTableModel):
         self.rows = board_order(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: AnyIndex = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
+    def row_items(self) -> Sequence[Any]:
+        return self.rows
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):

@@ -9,16 +9,15 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.jobs import OpenedNotice
 from desktop.ui.fields import KIND_NAMES, FieldRow, notice_fields, text_to_value
+from desktop.ui.table_base import ROOT, AnyIndex, HeaderedTableModel
 from drafting.plan import CountyPlan, PlanDeadline, PlanTask
 from parsing.model import Notice, Section
 
@@ -27,8 +26,6 @@ EDIT = Qt.ItemDataRole.EditRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
 KIND_COLORS = {"deadline": "#f8c9c4", "unit": "#c9def8", "task": "#fbf1c7", "contact": "#cdeccd",
                "header": "#e4d7f5", "leadership": "#f5dcc0"}
-AnyIndex = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()  # the invisible root, as a default argument
 
 
 def nearest_deadline(notice: Notice, today: dt.date | None = None) -> str:
@@ -39,7 +36,7 @@ def nearest_deadline(notice: Notice, today: dt.date | None = None) -> str:
     return upcoming[0] if upcoming else (dates[-1] if dates else "")
 
 
-class NoticeListModel(QAbstractTableModel):
+class NoticeListModel(HeaderedTableModel):
     """The received notices: 文号 · 标题 · 发文机关 · 成文日期 · 最近时限."""
 
     HEADERS = ("文号", "标题", "发文机关", "成文日期", "最近时限")
@@ -48,16 +45,8 @@ class NoticeListModel(QAbstractTableModel):
         super().__init__(parent)
         self.items: list[OpenedNotice] = []
 
-    def rowCount(self, parent: AnyIndex = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: AnyIndex = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
+    def row_items(self) -> Sequence[Any]:
+        return self.items
 
     def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
         if not index.isValid() or index.row() >= len(self.items):
@@ -172,7 +161,7 @@ class OutlineModel(QAbstractItemModel):
         return None
 
 
-class FieldModel(QAbstractTableModel):
+class FieldModel(HeaderedTableModel):
     """The field panel: 类别 · 项目 · 值. Edits go to ``on_edit(row, value)`` (the undo stack)."""
 
     HEADERS = ("类别", "项目", "值")
@@ -193,16 +182,8 @@ class FieldModel(QAbstractTableModel):
         self.rows = new_rows
         self.endResetModel()
 
-    def rowCount(self, parent: AnyIndex = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = ROOT) -> int:
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < 3:
-            return self.HEADERS[section]
-        return None
+    def row_items(self) -> Sequence[Any]:
+        return self.rows
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -239,7 +220,7 @@ def _join(units: Sequence[str]) -> str:
     return "、".join(units)
 
 
-class TaskTableModel(QAbstractTableModel):
+class TaskTableModel(HeaderedTableModel):
     """The 任务分工表 over ``CountyPlan.tasks``, editable in place."""
 
     HEADERS = ("序号", "重点任务", "具体措施", "牵头单位", "配合单位", "完成时限")
@@ -284,16 +265,8 @@ class TaskTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
         return kept
 
-    def rowCount(self, parent: AnyIndex = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.tasks)
-
-    def columnCount(self, parent: AnyIndex = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
+    def row_items(self) -> Sequence[Any]:
+        return self.tasks
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         base = super().flags(index)
