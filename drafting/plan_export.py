@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 from drafting.gbt9704.model import (
+    TASK_TABLE_COLUMNS,
     Attachment,
     Block,
     Colophon,
@@ -21,21 +22,13 @@ from drafting.gbt9704.model import (
     OfficialDocument,
     Paragraph,
     Table,
-    TableColumn,
 )
 from drafting.plan import CountyPlan, PlanSection, PlanTask
 from parsing.errors import PolicyDeskError
 from parsing.progress import CancelCheck, ProgressCallback, check_cancelled, never, noop
 
 TABLE_TITLE = "任务分工表"
-TASK_COLUMNS = [
-    TableColumn("序号", 0.7, "center"),
-    TableColumn("重点任务", 1.7),
-    TableColumn("具体措施", 5.0),
-    TableColumn("牵头单位", 1.4, "center"),
-    TableColumn("配合单位", 1.9, "center"),
-    TableColumn("完成时限", 1.5, "center"),
-]
+TASK_COLUMNS = list(TASK_TABLE_COLUMNS)
 _CN = "零一二三四五六七八九"
 
 

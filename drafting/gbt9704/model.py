@@ -86,6 +86,17 @@ class TableColumn:
     align: Align = "left"
 
 
+# The columns of a 任务分工表 (序号 · 重点任务 · 具体措施 · 牵头单位 · 配合单位 · 完成时限), by relative width.
+TASK_TABLE_COLUMNS: tuple[TableColumn, ...] = (
+    TableColumn("序号", 0.7, "center"),
+    TableColumn("重点任务", 1.7),
+    TableColumn("具体措施", 5.0),
+    TableColumn("牵头单位", 1.4, "center"),
+    TableColumn("配合单位", 1.9, "center"),
+    TableColumn("完成时限", 1.5, "center"),
+)
+
+
 @dataclass
 class Table:
     """A table such as the 任务分工表. Cells may be text, numbers or dates (printed 2024年3月7日).

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 from drafting.gbt9704.model import (
+    TASK_TABLE_COLUMNS,
     Attachment,
     Colophon,
     Heading,
@@ -13,20 +14,12 @@ from drafting.gbt9704.model import (
     OfficialDocument,
     Paragraph,
     Table,
-    TableColumn,
 )
 
 ISSUE_DATE = datetime.date(2024, 3, 7)
 BUREAU = "清河县卫生健康局"
 
-TASK_COLUMNS = [
-    TableColumn("序号", 0.6, "center"),
-    TableColumn("重点任务", 1.6),
-    TableColumn("具体措施", 4.2),
-    TableColumn("牵头单位", 1.5, "center"),
-    TableColumn("配合单位", 1.8, "center"),
-    TableColumn("完成时限", 1.4, "center"),
-]
+TASK_COLUMNS = list(TASK_TABLE_COLUMNS)
 
 TASK_ROWS: list[list] = [
     [1, "开展环境卫生整治", "组织城乡环境卫生集中清理，重点整治农贸市场、城中村、背街小巷和城乡结合部的卫生死角，"
