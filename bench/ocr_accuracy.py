@@ -25,7 +25,7 @@ from pathlib import Path
 from rapidfuzz.distance import Levenshtein
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+SEEDS = ROOT / "tests" / "reference" / "seeds"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
@@ -128,8 +128,8 @@ def parse_scores(dpi: int = 150) -> None:
 
     from parsing.parser import parse_file
 
-    gold = SEEDS.parent.parent / "gold"
-    score = SEEDS.parent.parent / "tools" / "score.py"
+    gold = SEEDS.parent / "gold"
+    score = SEEDS.parent / "score.py"
     with tempfile.TemporaryDirectory() as folder:
         os.environ["POLICYDESK_HOME"] = folder
         text_dir, scan_dir = Path(folder) / "text", Path(folder) / "scan"

@@ -7,7 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from corpus import FIXTURES, GOLD_DIR, ROOT, SCHEMA_PATH, SEEDS_DIR, SHARED, seed, seed_paths  # noqa: F401
+from corpus import FIXTURES, GOLD_DIR, ROOT, SCHEMA_PATH, SEEDS_DIR, seed, seed_paths  # noqa: F401
 
 
 @pytest.fixture(autouse=True)

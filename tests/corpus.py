@@ -1,4 +1,4 @@
-"""Where the reference documents are: the seeds, their gold parses and the notice/1 schema.
+"""Where the reference documents are: the seeds, their gold parses, the notice/1 schema and the scorer.
 
 Import these with ``from corpus import seed`` (a module named ``conftest`` can be shadowed by a
 sub-folder's own conftest when the whole suite runs).
@@ -9,10 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SEEDS_DIR = SHARED / "corpus" / "seeds"
-GOLD_DIR = SHARED / "gold"
-SCHEMA_PATH = SHARED / "spec" / "notice.schema.json"
+REFERENCE = Path(__file__).resolve().parent / "reference"  # copies of the shared seeds: a clone tests alone
+SEEDS_DIR = REFERENCE / "seeds"
+GOLD_DIR = REFERENCE / "gold"
+SCHEMA_PATH = REFERENCE / "notice.schema.json"
+SCORER_PATH = REFERENCE / "score.py"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 

@@ -1,5 +1,5 @@
 """The GB/T 9704-2012 writer: generated .docx files reopened with python-docx and checked against the
-numbers of the standard (../shared/spec/gbt9704.md)."""
+numbers of the standard (spec/gbt9704.md of the shared material)."""
 
 from __future__ import annotations
 

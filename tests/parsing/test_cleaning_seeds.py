@@ -10,9 +10,8 @@ import pytest
 from parsing.cleaning import clean
 from parsing.document import CleanText, RawDocument, RawPage
 
-# The shared seeds (as in tests/conftest.py; not imported from there, since another folder's
-# conftest.py can shadow that module name when the whole suite runs).
-SEEDS_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seeds"
+# The seeds copied into tests/reference (as in tests/corpus.py).
+SEEDS_DIR = Path(__file__).resolve().parents[1] / "reference" / "seeds"
 
 
 def seed_paths() -> list[Path]:

@@ -8,14 +8,14 @@ import sys
 from datetime import date
 
 import pytest
-from corpus import GOLD_DIR, SHARED, seed
+from corpus import GOLD_DIR, SCORER_PATH, seed
 
 from parsing.deadlines import extract_times
 from parsing.pipeline import read_text
 
 
 def _scorer():
-    spec = importlib.util.spec_from_file_location("score", SHARED / "tools" / "score.py")
+    spec = importlib.util.spec_from_file_location("score", SCORER_PATH)
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault("score", module)  # dataclasses look their module up
     spec.loader.exec_module(module)
