@@ -38,6 +38,7 @@ from drafting.scheduling import (
     schedule_deadline,
     schedule_phases,
     span_text,
+    with_iso_dates,
 )
 from drafting.substitution import Substituter
 from drafting.unit_matching import UnitMatcher
@@ -93,6 +94,7 @@ def build_plan(notice: Notice, profile: CountyProfile, today: date | None = None
     if kind not in PLAN_KINDS:
         raise ValueError(f"方案类型只能是{'、'.join(PLAN_KINDS)}：{kind}")
     profile.validate()
+    notice = with_iso_dates(notice)  # dates the clerk typed on the 解析 page
     if not (notice.title or notice.enclosed_title) and not notice.tasks:
         raise DraftingError(f"{notice.source.file}：没有标题也没有任务，不像是需要落实的上级来文，无法起草方案")
     draft_date = today or (date.fromisoformat(notice.issue_date) if notice.issue_date else date.today())
@@ -102,6 +104,7 @@ def build_plan(notice: Notice, profile: CountyProfile, today: date | None = None
     b = _Build(notice, profile, Substituter(notice, profile, matcher.map_department), matcher,
                ScheduleContext(profile.lead_days, draft_date, profile.report_hours_before), kind,
                edits={t.source_task: t for t in edited.tasks if t.source_task is not None} if edited else {})
+    b.ctx.title = notice.title or notice.enclosed_title or ""
     for i, deadline in enumerate(notice.deadlines):
         b.scheduled[i] = schedule_deadline(deadline, i, b.ctx, collector=_collector(b, deadline))
 

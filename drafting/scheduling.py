@@ -9,12 +9,14 @@ The phrase as printed in the task text is rewritten with the county's date.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from drafting.festival_dates import FESTIVAL_BEFORE, FestivalDue, festival_deadline
 from drafting.plan import PlanDeadline
-from parsing.model import Deadline, Phase
+from parsing.model import Deadline, Notice, Phase
 from parsing.workdays import shift_working_days_noted, working_days_between
 
 RECURRENCE_TEXT = {"daily": "每日", "weekly": "每周", "monthly": "每月", "quarterly": "每季度",
@@ -36,6 +38,7 @@ class ScheduleContext:
     draft_date: date  # the day the county issues its plan
     report_hours_before: int = 2
     notes: list[str] = field(default_factory=list)  # caveats (unknown holiday years…)
+    title: str = ""  # the superior's title: names the festival of a bare 节日前
 
     def note(self, caveats: list[str]) -> None:
         for caveat in caveats:
@@ -108,7 +111,19 @@ def schedule_deadline(deadline: Deadline, index: int | None, ctx: ScheduleContex
         if deadline.text:
             pd.text = localise_phrase(deadline.text, deadline, pd, year)
         return pd
-    if kind == "event" or not deadline.date:
+    superior_day = read_date(deadline.date)
+    if superior_day is None and kind != "recurring":
+        festival = festival_deadline(deadline.text, deadline.event, ctx.draft_date, ctx.title)
+        if festival is not None:
+            return _festival_deadline(deadline, festival, index, ctx, to)
+    if kind == "event" and superior_day is not None:  # the clerk gave the event a date on the 解析 page
+        county, explanation = back_schedule(superior_day, ctx)
+        return PlanDeadline(kind="due", date=county.isoformat(), time=deadline.time, event=deadline.event,
+                            text=f"{cn_date(county, year)}前", superior_date=superior_day.isoformat(),
+                            superior_index=index, to=to,
+                            explanation=f"“{deadline.event or deadline.text}”已校对为{cn_date(superior_day)}；"
+                                        + explanation)
+    if kind == "event" or superior_day is None:
         event = deadline.event or deadline.text
         start = _county_start(deadline.start, ctx)
         text = (f"即日起至{event}" if start == ctx.draft_date.isoformat() else f"至{event}") if start \
@@ -116,16 +131,72 @@ def schedule_deadline(deadline: Deadline, index: int | None, ctx: ScheduleContex
         return PlanDeadline(kind="event", event=event, start=start,
                             text=text, superior_index=index, to=to,
                             explanation="上级以事件为期限，县级同样以该事件为期限")
-    superior = date.fromisoformat(deadline.date)
+    superior = superior_day
     county, explanation = back_schedule(superior, ctx)
     if kind == "range":
         start = _county_start(deadline.start, ctx)
         text = span_text(start, county.isoformat(), ctx.draft_date)
         return PlanDeadline(kind="range", date=county.isoformat(), start=start, time=deadline.time, text=text,
-                            superior_date=deadline.date, superior_index=index, to=to, explanation=explanation)
+                            superior_date=superior.isoformat(), superior_index=index, to=to, explanation=explanation)
     return PlanDeadline(kind="due", date=county.isoformat(), time=deadline.time,
-                        text=f"{cn_date(county, year)}前", superior_date=deadline.date, superior_index=index,
+                        text=f"{cn_date(county, year)}前", superior_date=superior.isoformat(), superior_index=index,
                         to=to, explanation=explanation)
+
+
+def _festival_deadline(deadline: Deadline, festival: FestivalDue, index: int | None, ctx: ScheduleContext,
+                       to: str | None) -> PlanDeadline:
+    """``春节前`` as a county date: the last working day before the holiday, then the lead days."""
+    ctx.note(list(festival.caveats))
+    county, how = back_schedule(festival.due, ctx)
+    written = deadline.event or festival.festival
+    explanation = f"上级以“{written}前”为期限：{festival.explanation()}；{how}"
+    start = _county_start(deadline.start, ctx)
+    kind = "range" if start else "due"
+    text = span_text(start, county.isoformat(), ctx.draft_date) if start else f"{cn_date(county, ctx.draft_date.year)}前"
+    return PlanDeadline(kind=kind, date=county.isoformat(), start=start, time=deadline.time,
+                        event=deadline.event or festival.festival, text=text,
+                        superior_date=festival.due.isoformat(), superior_index=index, to=to,
+                        explanation=explanation)
+
+
+def read_date(value: str | None) -> date | None:
+    """An ISO date, or one a clerk typed (2026-2-10, 2026/2/10, 2026.2.10, 2026年2月10日); None otherwise."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        pass
+    m = re.fullmatch(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*", value)
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    return None
+
+
+def with_iso_dates(notice: Notice) -> Notice:
+    """``notice`` with every deadline date a clerk typed by hand (2025年10月17日) in ISO form; a date
+    that cannot be read is dropped (the deadline is then scheduled from its phrase)."""
+    if all(_is_iso(d.date) and _is_iso(d.start) for d in notice.deadlines):
+        return notice
+    deadlines = []
+    for d in notice.deadlines:
+        day, start = read_date(d.date), read_date(d.start)
+        deadlines.append(dataclasses.replace(d, date=day.isoformat() if day else None,
+                                             start=start.isoformat() if start else None))
+    return dataclasses.replace(notice, deadlines=deadlines)
+
+
+def _is_iso(value: str | None) -> bool:
+    if value is None:
+        return True
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def schedule_phases(phases: list[Phase], ctx: ScheduleContext) -> list[PlanDeadline | None]:
@@ -156,9 +227,9 @@ def schedule_phases(phases: list[Phase], ctx: ScheduleContext) -> list[PlanDeadl
 
 def _county_start(start: str | None, ctx: ScheduleContext) -> str | None:
     """即日起 (a start on or before the plan's date) is the plan's own date."""
-    if not start:
+    day = read_date(start)
+    if day is None:
         return None
-    day = date.fromisoformat(start)
     return max(day, ctx.draft_date).isoformat()
 
 
@@ -171,6 +242,13 @@ def localise_phrase(phrase: str, superior: Deadline, county: PlanDeadline, year:
         return phrase
     if not county.date:
         return phrase
+    if not superior.date or superior.kind == "event":  # 春节前 → the county's date
+        festival = FESTIVAL_BEFORE.search(phrase)
+        if festival:
+            new = cn_date(date.fromisoformat(county.date), year) + "前"
+            return phrase[:festival.start()] + new + phrase[festival.end():]
+        if not superior.date:
+            return phrase
     matches = list(_DATE_IN_PHRASE.finditer(phrase))
     if not matches:
         return phrase
