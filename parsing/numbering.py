@@ -1,5 +1,9 @@
 """The numbering of 公文 headings: ``一、`` / ``（一）`` / ``1.`` ``1、`` / ``（1）`` / ``第一条``.
 
+Enclosed forms mean the same numbers: ``㈠`` is ``（一）``, ``⑴`` is ``（1）``, ``⒈`` is ``1``; ASCII
+brackets (``(一)``) count as full-width ones. ``1)`` / ``1）`` with no opening bracket is a style of its
+own (number ``1）``), a level below ``1.``; ``①`` stays as printed.
+
 Shared by cleaning (a numbered heading always starts a paragraph) and by the outline.
 Levels follow GB/T 9704-2012 practice: 一、 is 1, （一） is 2, 1. is 3, （1） is 4;
 ``第一章`` is 1 and ``第一条`` is 2 in documents organised as articles.
@@ -20,7 +24,14 @@ _PATTERNS: list[tuple[str, int, re.Pattern[str]]] = [
     ("paren_cn", 2, re.compile(rf"^\s*([（(]\s*[{_CN}]+\s*[）)])\s*[、.．]?\s*")),
     ("arabic", 3, re.compile(r"^\s*([0-9０-９]{1,2})\s*(?:[、．]|\.(?![0-9０-９]))\s*")),
     ("paren_arabic", 4, re.compile(r"^\s*([（(]\s*[0-9０-９]{1,2}\s*[）)])\s*[、.．]?\s*")),
+    ("close_arabic", 4, re.compile(r"^\s*([0-9０-９]{1,2}\s*[）)])\s*")),
     ("circled", 5, re.compile(r"^\s*([①-⑳])\s*")),
+]
+# Enclosed numerals as one character: ㈠…㈩ (U+3220), ⑴…⒇ (U+2474), ⒈…⒛ (U+2488).
+_ENCLOSED: list[tuple[str, int, re.Pattern[str], int]] = [
+    ("paren_cn", 2, re.compile(r"^\s*([㈠-㈩])\s*[、.．]?\s*"), 0x3220),
+    ("paren_arabic", 4, re.compile(r"^\s*([⑴-⒇])\s*[、.．]?\s*"), 0x2474),
+    ("arabic", 3, re.compile(r"^\s*([⒈-⒛])\s*"), 0x2488),
 ]
 
 
@@ -42,6 +53,9 @@ def _normalise(style: str, raw: str) -> tuple[str, int]:
         return inner, value
     if style == "circled":
         return raw, ord(raw) - ord("①") + 1
+    if style == "close_arabic":
+        value = cn_to_int(inner) or 0
+        return f"{value}）", value
     value = cn_to_int(inner) or 0
     if style in ("paren_cn", "paren_arabic"):
         digits = str(value) if style == "paren_arabic" else inner
@@ -64,4 +78,13 @@ def match_heading_number(line: str) -> HeadingNumber | None:
             return None
         number, value = _normalise(style, m.group(1))
         return HeadingNumber(style, level, number, value, m.end())
+    for style, level, pattern, first in _ENCLOSED:
+        m = pattern.match(line)
+        if m and line[m.end():].strip():
+            value = ord(m.group(1)) - first + 1
+            if style == "paren_cn":
+                number = f"（{_CN[value - 1]}）" if value <= 10 else f"（{value}）"
+            else:
+                number = f"（{value}）" if style == "paren_arabic" else str(value)
+            return HeadingNumber(style, level, number, value, m.end())
     return None

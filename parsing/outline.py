@@ -160,6 +160,7 @@ def _repair_glitches(lines: list[HeadingLine], text: str) -> None:
             last_value.pop("paren_cn", None)
         if line.style in ("cn", "paren_cn", "chapter", "article", "part"):
             last_value.pop("paren_arabic", None)
+            last_value.pop("close_arabic", None)
 
 
 def build_outline(clean: CleanText, lines: list[HeadingLine], region_end: int) -> tuple[list[Section], list[Section]]:
@@ -202,9 +203,9 @@ def build_outline(clean: CleanText, lines: list[HeadingLine], region_end: int) -
     return roots, flat
 
 
-_RANKS = {"part": 0, "chapter": 0, "cn": 1, "article": 2, "paren_cn": 2, "arabic": 3, "paren_arabic": 4, "circled": 5,
-          "plain": 9}
+_RANKS = {"part": 0, "chapter": 0, "cn": 1, "article": 2, "paren_cn": 2, "arabic": 3, "paren_arabic": 4,
+          "close_arabic": 4.5, "circled": 5, "plain": 9}
 
 
-def _rank(style: str) -> int:
+def _rank(style: str) -> float:
     return _RANKS.get(style, 9)
