@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from parsing.units import UNIT_SUFFIXES, clean_unit, is_unit, split_units, strip_role
+from parsing.units import UNIT_SUFFIXES, clean_unit, is_unit, outranks, split_units, strip_role
 
 Span = tuple[int, int]
 
@@ -27,6 +27,7 @@ _LABEL = re.compile(r"(牵头单位|牵头部门|主责单位|责任单位|责�
 _SUPPORT_LABELS = ("配合单位", "配合部门", "协办单位", "参与单位", "协助单位")
 # how the units share the work: 按职责分工负责, 具体落实, 共同推进
 _DUTY_MANNER = re.compile(r"(?:按照?|根据)?(?:各自)?职责(?:分工)?(?=负责|落实|抓好|推进)|具体(?=落实|实施|负责)")
+_JOINT = re.compile(r"会同(?![县市])")
 _SUPPORT_WORDS = re.compile(r"(?:分工负责|共同负责|负责|配合|参与|协助|协同|落实|承担|等)+$")
 # Words that may follow a subject at the head of a sentence: verbs, adverbs, prepositions.
 _PREDICATE_START = re.compile(
@@ -36,6 +37,8 @@ _PREDICATE_START = re.compile(
     r"以|通过|针对|围绕|印发|编制|出台|发挥|提供|加大|做到|安排|派出|抽调|对接|牵头|会同|与|联同|每|不定期|"
     r"负总责|牵头抓总|具体负责|全权|统一|分别|共同|另行|自行|优先|重点|主要|总结|汇总|梳理|自查|排查|整改|"
     r"上报|报送|选派|配备|核查|复核|审核|评估|督查|抽查|检查|制作|填报|明确|细化|召集|负责|组成|组建|成立|实行|执行|"
+    r"推行|推广|出台|发布|修订|修订|启动|开通|建成|遴选|公布|实现|扩大|举办|帮扶|对口|指派|牵头|聘请|购置|储备|"
+    r"配齐|改造|新建|扩建|搭建|上线|试行|探索|谋划|规划|拟定|起草|审定|审议|核定|下达|拨付|安排|分解|督办|通报|"
     r"[0-9０-９一二三四五六七八九十〇○]{1,4}\s*[年月](?=[^，,。；]{0,12}前))")  # 各单位4月28日前报送
 _MARKER = re.compile(r"也要|(?<![主重需只纪摘提概首次必])要(?![求素点件闻务])|应当|(?<![适响回对相反供])应(?![急对用知有])|"
                      r"必须|务必|(?<![必无])须|将(?![来军])|负责(?!人|同志)|牵头|(?<![申提邀])请(?=于|在|按|将|及时|务必|认真|结合)")
@@ -55,7 +58,13 @@ _DESCRIBED_UNIT = re.compile(r"^(?:承担|负责|参与|涉及|列入|纳入|开
 _TIME_LEAD = re.compile(r"^(?:[\u4e00-\u9fa5]{0,6}(?:期间|期内|汛期|假期|节前|节后)|今后|近期|当前|目前|届时|同时)")
 # a clause that only says when: 2025年10月至12月， / 每年3月底前， / 6月中旬，
 _TIME_CLAUSE = re.compile(r"^(?:自|从|在|于)?[0-9０-９一二三四五六七八九十〇○零年月日号底初中末旬上下半季度第每周至到—－\-~起前后期间内]+$")
-_RESPONSIBLE_IS = re.compile(r"^(.{2,30}?)(?:是|为|作为)[^，,。]{0,12}(?:责任主体|第一责任人|直接责任人|主体责任)")
+# a date that opens a clause without a comma: 2025年9月底前 / 6月30日前 / 年底前
+_TIME_PREFIX = re.compile(r"^(?:在|于|到)?(?:[0-9０-９一二三四五六七八九十〇○]{2,4}年)?(?:[0-9０-９一二三四五六七八九十]{1,2}月)?"
+                          r"(?:[0-9０-９一二三四五六七八九十]{1,3}日|底|末|中旬|上旬|下旬)?(?<=[年月日底末旬])前")
+_RESPONSIBLE_IS = re.compile(r"^(.{2,30}?)(?:是|为|作为)[^，,。]{0,20}(?:责任主体|第一责任人|直接责任人|主体责任|主管部门|"
+                             r"主管机关|行政主管部门|牵头部门|牵头单位|责任单位|责任部门|实施主体|工作主体)")
+# every place of a level as the subject: 各地 / 各区 / 各县（市、区）
+_PLACE_SUBJECT = re.compile(r"^各(?:地区|地|省份|省|市|州|县区|县|区|乡镇|街道)(?:（[^（）]{1,12}）)?")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 _CLAUSE = re.compile(r"[^，,：:]+")
 _LEADING_NOISE = re.compile(r"^(?:[\s“”\"‘’'、（(]|[①-⑳]|[一二三四五六七八九十]是)+")
@@ -114,6 +123,15 @@ def parse_parenthesis(content: str, base: int, into: Responsibility) -> None:
         return
     for part in re.split(r"[，,；;]", content):
         bare = _DUTY_MANNER.sub("", part.strip())
+        if (cut := _JOINT.search(bare)) and cut.start() > 1:
+            # 国家发展改革委会同有关部门负责: the unit before 会同 leads, its partners support
+            partners = _SUPPORT_WORDS.sub("", re.sub(r"(?<=.)(?:分工|具体|共同)?负责(?!人).*$", "", bare[cut.end():]))
+            offset = content.find(bare)
+            for unit, span in _locate(split_units(bare[:cut.start()]), content, base, max(offset, 0)):
+                into.add(unit, span)
+            for unit, span in _locate(split_units(partners), content, base, max(offset, 0)):
+                into.add(unit, span, support=True)
+            continue
         bare = re.sub(r"(?<=.)(?:分工|具体|共同)?负责(?!人).*$", "", bare)  # 安全股负责督导 → 安全股
         is_support = bool(re.search(r"(?:配合|参与|协助|协同)$", bare)) or (
             bool(into.lead) and bool(re.search(r"(?:落实|实施)$", bare)))  # A负责，B具体落实
@@ -177,6 +195,8 @@ def _plausible(phrase: str) -> bool:
 
 def _subject_at_sentence_start(clause: str) -> tuple[str, int] | None:
     """``县卫健委指导…`` → 县卫健委: the shortest unit name followed by a predicate."""
+    if (place := _PLACE_SUBJECT.match(clause)) and _PREDICATE_START.match(clause[place.end():]):
+        return place.group(), place.end()  # 各区全面推行, 各地结合实际制定…
     for m in _SUFFIX_AT.finditer(clause[:40]):
         end = m.end()
         subject = clause[:end]
@@ -212,6 +232,9 @@ def duty_subjects(text: str, base: int) -> Responsibility:
                 continue
             if (tm := _TIME_LEAD.match(clause)) and clause[tm.end():].startswith("各"):
                 clause, start = clause[tm.end():], start + tm.end()  # 汛期各单位实行…: time, then subject
+            elif (tm := _TIME_PREFIX.match(clause)) and tm.end() < len(clause):
+                clause, start = clause[tm.end():], start + tm.end()  # 2025年9月底前各区全面推行
+                opened_by_time = True
             hit = _subject_before_marker(clause)
             if hit is None and (rm := _RESPONSIBLE_IS.match(clause)):
                 unit, _ = strip_role(rm.group(1))  # 各医疗卫生机构是安全生产的责任主体
@@ -229,4 +252,35 @@ def duty_subjects(text: str, base: int) -> Responsibility:
             phrase, _ = hit
             for unit, span in _locate(split_units(phrase), clause, start):
                 found.add(unit, span)
-    return found
+    return members_for_group(found)
+
+
+_GROUP_HEAD = re.compile(r"(?:等|各类|各级各类)(?:各类)?([^、，等类]{2,4})$")
+
+
+def members_for_group(found: Responsibility) -> Responsibility:
+    """Drop a group (``医疗卫生、托育和养老等各类机构``) whose members lead after it (``托育机构要…``)."""
+    keep = Responsibility(explicit=found.explicit)
+    for k, (unit, span) in enumerate(zip(found.lead, found.lead_spans, strict=True)):
+        head = _GROUP_HEAD.search(unit) if ("、" in unit or "各类" in unit) else None
+        members = [u for u, sp in zip(found.lead[k + 1:], found.lead_spans[k + 1:], strict=True)
+                   if head and u.endswith(head.group(1)) and sp[0] >= span[1] and "、" not in u]
+        if not members:
+            keep.add(unit, span)
+    for unit, span in zip(found.support, found.support_spans, strict=True):
+        keep.add(unit, span, support=True)
+    return keep
+
+
+def without_higher_authorities(found: Responsibility, issuer: str | None) -> Responsibility:
+    """Leads read from sentences, without units above the issuer: what a higher authority will do
+    (``国家卫生健康委将组织抽查``) is background, not a duty of the notice's recipients."""
+    if not issuer:
+        return found
+    keep = Responsibility(explicit=found.explicit)
+    for unit, span in zip(found.lead, found.lead_spans, strict=True):
+        if not outranks(unit, issuer):
+            keep.add(unit, span)
+    for unit, span in zip(found.support, found.support_spans, strict=True):
+        keep.add(unit, span, support=True)
+    return keep

@@ -19,6 +19,7 @@ from parsing.responsibility import (
     explicit_units,
     parse_parenthesis,
     split_units,
+    without_higher_authorities,
 )
 from parsing.units import compact, is_unit
 
@@ -32,6 +33,16 @@ _NARRATIVE = re.compile(
     r"开展情况|工作开展情况|工作成效|取得成效|主要成绩|工作亮点|会议内容|会议主要内容|会议议程|主要议程|议程|会议议题|"
     r"参会人员|参会范围|会议地点|会议时间)$"
     r"|(?:范围|对象)$")
+# Items that describe, encourage, permit or penalise: no one is given work (an article of a 办法
+# that defines a term, encourages, permits an application, or sets a penalty).
+_NO_DUTY = re.compile(r"^(?:国家|本[市省县区])?(?:鼓励|支持|提倡|倡导|欢迎)|^本(?:办法|规定|细则|条例)(?:所称|中的|适用)|"
+                      r"^(?:违反本(?:办法|规定|细则|条例)|有下列(?:行为|情形)之一的)|由[^。；]{2,20}责令[^。；]{0,8}改正|"
+                      r"处[0-9０-９一二三四五六七八九十百千万]+元以上[0-9０-９一二三四五六七八九十百千万]+元以下(?:的)?罚款")
+# …and, where no unit is named, items that only define or permit
+_NO_DUTY_UNNAMED = re.compile(r"是指|可以(?:向|依法|按照|按规定)?[^。；]{0,20}申请|依法享受|^本(?:办法|规定|细则|方案|意见|条例)自")
+# Headings of what is to be checked or done (排查重点, 整治内容): their items are work even unassigned.
+_CHECK_HEADING = re.compile(r"(?:重点|内容)$")
+_ONLY_REQUEST = re.compile(r"^[^。；要应须]{0,30}请")
 # A request to the recipients (请于9月20日前报送…): work assigned without naming the unit.
 _REQUEST = re.compile(r"^请(?:于|在|按|将|及时|务必|认真|各)")
 # Top-level sections whose single paragraph is not a task even when someone is told to act.
@@ -112,9 +123,11 @@ def _walk(sections: list[Section], path: list[Section]):
             yield here
 
 
-def find_tasks(clean: CleanText, outline: list[Section], region_end: int, reporting: bool = False) -> list[Task]:
+def find_tasks(clean: CleanText, outline: list[Section], region_end: int, reporting: bool = False,
+               issuer: str | None = None) -> list[Task]:
     """Tasks from the leaves of ``outline``; in a report or summary (``reporting``), which tells
-    what was done rather than what must be, only items that name responsible units."""
+    what was done rather than what must be, only items that name responsible units. Units above
+    the ``issuer`` never lead by a sentence of theirs (what they will do is background)."""
     text = clean.text
     tasks: list[Task] = []
     leaves = list(_walk(outline, []))
@@ -150,7 +163,10 @@ def find_tasks(clean: CleanText, outline: list[Section], region_end: int, report
         if not units.explicit:
             if reporting:
                 continue
-            units = duty_subjects(body, t_start)
+            units = without_higher_authorities(duty_subjects(body, t_start), issuer)
+            said = compact(body)
+            if _NO_DUTY.search(said) or (not units.lead and _NO_DUTY_UNNAMED.search(said)):
+                continue  # 鼓励…, 可以…申请, penalties, definitions: nothing anyone must do
             heading_units = split_units(section.heading)
             if heading_units and all(is_unit(u) for u in heading_units) and section.span is not None \
                     and text[section.span[1]:section.span[1] + 1] in ("：", ":") and len(section.heading) <= 30:
@@ -164,8 +180,11 @@ def find_tasks(clean: CleanText, outline: list[Section], region_end: int, report
                 # a top-level item is a task when someone is told to act in it (…要 / 请于…前报送)
                 # a flat notice (一、…  二、… with paragraphs, no sub-items) assigns its work section by section
                 # elsewhere too, unless it is the closing 工作要求 paragraph (各单位请于…前报送总结)
-                own_line = bool(units.lead) and (flat or not _CLOSING_TOP.search(section.heading))
-                if not (own_line or (inline and (units.lead or _REQUEST.match(body)))) \
+                # a closing 工作要求 whose paragraph only asks for a report (各单位请于…前报送总结) is no task
+                own_line = bool(units.lead) and (flat or not _CLOSING_TOP.search(section.heading)
+                                                 or not _ONLY_REQUEST.match(compact(body)))
+                checklist = bool(_CHECK_HEADING.search(section.heading))  # 一、监管重点。重点检查…情况
+                if not (own_line or (inline and (units.lead or _REQUEST.match(body) or checklist))) \
                         or _NOT_TASK_TOP.search(section.heading):
                     continue
         tasks.append(_make_task(path, section.heading, body, units, (section.span[0], t_end)))

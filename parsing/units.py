@@ -20,7 +20,8 @@ UNIT_SUFFIXES: tuple[str, ...] = tuple(sorted({
     "指挥部", "卫生院", "医院", "机构", "单位", "部门", "中心", "科室", "股室", "处室", "站所",
     "街道", "乡镇", "政府", "大队", "支队", "企业", "党组", "党委", "医疗机构", "分局", "办事处",
     "学校", "幼儿园", "公司", "集团", "协会", "社区", "银行", "大学", "托育园", "养老院", "敬老院",
-    "委", "局", "办", "厅", "部", "处", "科", "股", "室", "院", "站", "所", "队", "组", "会",
+    "机关", "地区", "省份", "总局", "总队", "海关", "法院", "检察院",
+    "委", "局", "办", "厅", "部", "处", "科", "股", "室", "院", "站", "所", "队", "组", "会", "司", "署",
 }, key=len, reverse=True))
 
 _SUFFIX_RE = "|".join(map(re.escape, UNIT_SUFFIXES))
@@ -29,7 +30,9 @@ _ENDS_WITH_UNIT = re.compile(rf"(?:{_SUFFIX_RE})$")
 _NOT_UNITS = re.compile(
     r"(?:^|[^各])(?:社会|机会|大会|例会|会议|全会|体会|学会|协会议|工作组织|组织|安全室|"
     r"内部|全部|局部|外部|干部|高层|场所|住所|处所|厕所|建设局部|机会|约谈会|座谈会|推进会|调度会|"
-    r"培训会|现场会|动员会|部署会|总结会|例会|班会|晚会|都会|不会|应会|才会|也会|将会|就会)$")
+    r"培训会|现场会|动员会|部署会|总结会|例会|班会|晚会|都会|不会|应会|才会|也会|将会|就会|"
+    r"公司法|上司|公署|官司|寺院|庭院|剧院|影院|偏远地区|边远地区|贫困地区|农村地区|"
+    r"所在地区|部分地区|少数地区|一些地区|个别地区)$")
 # Roles of a person: "医疗卫生机构主要负责人" is the unit 医疗卫生机构.
 ROLE_WORDS = ("主要负责同志", "主要负责人", "主要领导同志", "主要领导", "分管负责同志", "分管负责人",
               "分管领导", "负责同志", "负责人", "班子成员", "领导班子", "法定代表人", "第一责任人")
@@ -51,7 +54,7 @@ def compact(text: str) -> str:
 
 
 # Every place of a level stands for its government: 各县（市、区）, 各乡镇（街道）, 各地.
-_PLACES = re.compile(r"^各(?:地|地区|地市|省|市|州|县|区|乡|镇|乡镇|街道|村|社区|县区|市县|县市区?)(?:（[^（）]{1,12}）)?$")
+_PLACES = re.compile(r"^各(?:地|地区|地市|省|省份|省区市|市|州|县|区|乡|镇|乡镇|街道|村|社区|县区|市县|县市区?)(?:（[^（）]{1,12}）)?$")
 _TRAILING_PARENS = re.compile(r"（[^（）]{1,12}）$")
 
 
@@ -68,7 +71,22 @@ def is_unit(name: str) -> bool:
         return False
     if any(ch in name for ch in "。；：“”《》"):
         return False
-    return not _VERBISH_START.match(name) or name.startswith(("各", "全", "有关"))
+    verbish = _VERBISH_START.match(name)
+    return not verbish or name.startswith(("各", "全", "有关")) or _opens_a_word(name, verbish.end())
+
+
+# Words that open a clause although the dictionary knows them (如有关单位: 如 + 有关单位).
+_FUNCTION_WORDS = frozenset(("如有", "如果", "对此", "为此", "由此", "自从", "在于", "至于", "将要", "以便", "以免",
+                             "由于", "对口", "在此", "于是", "至此", "经由", "是否"))
+
+
+def _opens_a_word(name: str, cut: int) -> bool:
+    """Whether a one-character opening that can be a preposition (自, 当, 对, 在…) is the first
+    character of a longer word instead: 自然资源部, 当地政府 are names, 对医疗机构 is a clause."""
+    if cut != 1:
+        return False
+    freq = tokenizer().FREQ
+    return any(freq.get(name[:k]) and name[:k] not in _FUNCTION_WORDS for k in range(min(4, len(name) - 1), 1, -1))
 
 
 def strip_role(phrase: str) -> tuple[str, bool]:
@@ -84,6 +102,10 @@ def clean_unit(name: str) -> str:
     name = compact(name).strip("，,。；;：:、 ")
     name = re.sub(r"(?:等|等单位|等部门)$", "", name) if not name.endswith(("等单位", "等部门")) else name
     return name.strip("，,。；;：:、")
+
+
+# Generic organ words that never name a unit after another one: they share its head (有关部门和单位).
+BARE_HEADS = frozenset(("单位", "部门", "机构", "企业", "组织", "机关", "地区"))
 
 
 def split_units(phrase: str) -> list[str]:
@@ -109,13 +131,22 @@ def split_units(phrase: str) -> list[str]:
         piece = clean_unit(piece)
         if not piece:
             continue
-        # "A和B" where both are units
-        parts = [p for p in re.split(r"(?<=[局委办股室院站所队组心位门构会厅部处科])(?:和|及|与)", piece) if p]
-        if len(parts) > 1 and all(is_unit(p) for p in parts):
+        if out and piece in BARE_HEADS:  # 省有关部门、单位: the head 省有关 is shared, the list stays whole
+            out[-1] = f"{out[-1]}、{piece}"
+            continue
+        # "A和B" where both are units (各有关部门和单位: 单位 shares the head 各有关, it stays whole)
+        parts = [p for p in re.split(r"(?<=[局委办股室院站所队组心位门构会厅部处科司署关])(?:和|及|与)", piece) if p]
+        if len(parts) > 1 and all(is_unit(p) and p not in BARE_HEADS for p in parts):
             out.extend(clean_unit(p) for p in parts)
         else:
             out.append(piece)
     if out and not all(is_unit(p) for p in out):
+        # 县卫生健康委、医疗卫生、托育和医养结合等各类机构: the organs before the first piece that is no
+        # unit stand alone, the rest is one group sharing its head (各类机构)
+        first = next(k for k, p in enumerate(out) if not is_unit(p))
+        rest = "、".join(out[first:])
+        if first > 0 and is_unit(rest) and all(_ENDS_WITH_UNIT.search(p) and not _PLACES.match(p) for p in out[:first]):
+            return [*out[:first], rest]
         whole = clean_unit(phrase)
         return [whole] if is_unit(whole) else [p for p in out if is_unit(p)]
     if len(out) > 1 and (m := re.search(r"等(?:单位|部门|机构)$", out[-1])) and is_unit(out[-1][:m.start()]):
@@ -242,3 +273,35 @@ def find_units(text: str) -> list[tuple[str, tuple[int, int]]]:
         found.append((text[s:e], (s, e)))
         i = k + 1
     return found
+
+
+# ----------------------------------------------------------------- administrative level
+
+# A place and its level: 国家 0, 省 1, 市 2, 县 3, 乡 4. A run of places (临江市江北区) takes the last.
+_LEVEL_OF = {"省": 1, "自治区": 1, "市": 2, "州": 2, "盟": 2, "县": 3, "区": 3, "旗": 3, "乡": 4, "镇": 4, "街道": 4}
+_PLACE_STEP = re.compile(r"(?:[\u4e00-\u9fa5]{2,6}?)?(自治区|省|市(?!场)|州|盟|县(?!域|级)|区(?!域|级)|旗|乡(?!村)|镇|街道)")
+_NATIONAL = re.compile(r"^(?:中华人民共和国|国务院|国家|中央|中共中央|全国)")
+_MINISTRY = re.compile(r"(?:部|总局|总署|署)$")
+
+
+def unit_level(name: str) -> int | None:
+    """The administrative level of a unit by its name: 0 national, 1 province, 2 city, 3 county,
+    4 township; None when the name does not say (局办公室, 各单位)."""
+    name = re.sub(r"^(?:各级|各)", "", compact(name))
+    if _NATIONAL.match(name):
+        return 0
+    level, pos = None, 0
+    while (m := _PLACE_STEP.match(name, pos)) and m.end() < len(name):
+        level, pos = _LEVEL_OF[m.group(1)], m.end()
+    if level is None and _MINISTRY.search(name) and is_unit(name):
+        return 0  # 自然资源部, 税务总局: a ministry names no place
+    return level
+
+
+def outranks(unit: str, issuer: str | None) -> bool:
+    """Whether ``unit`` stands at a higher level than ``issuer`` (国家卫生健康委 over a city's 卫健委).
+    The organ an issuing office belongs to (市卫健委 for 市卫健委办公室) does not: it is the issuer."""
+    if not issuer:
+        return False
+    mine, theirs = unit_level(issuer), unit_level(unit)
+    return mine is not None and theirs is not None and theirs < mine
