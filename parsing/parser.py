@@ -99,7 +99,8 @@ def parse_clean(clean: CleanText, source: Source) -> Notice:
             notice.warnings.append(f"标题编号“{line.repaired_from}”与上下文不符，已按“{line.number}”处理")
 
     notice.tasks = (_guarded(notice, "任务", lambda: find_tasks(clean, notice.outline, region_end,
-                                                                reporting=notice.genre in ("总结", "报告")), [])
+                                                                reporting=notice.genre in ("总结", "报告"),
+                                                                issuer=notice.issuer or notice.signatory), [])
                     + _guarded(notice, "任务分工表", lambda: table_tasks(clean, notice.outline), []))
     notice.tasks.sort(key=lambda t: t.span[0] if t.span else 0)
     notice.leadership = _guarded(notice, "领导小组", lambda: find_leadership(clean), None)
