@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 
 from parsing.cnnum import FULL_DATE, parse_full_date
 from parsing.document import CleanText
-from parsing.units import compact, is_unit
+from parsing.header_organs import is_organ, is_organ_line, organ_names, split_joined_organs
+from parsing.header_recipients import looks_like_recipients, split_recipients
+from parsing.header_runon import split_run_on_head
+from parsing.units import compact
+
+__all__ = ["DOC_NUMBER", "Header", "find_basis", "is_organ_line", "normalise_doc_number", "organ_names", "read_header",
+           "split_joined_organs"]
 
 Span = tuple[int, int]
 
@@ -24,7 +30,6 @@ _DOC_TYPES = ("紧急通知", "通知", "方案", "要点", "意见", "决定", 
 # …方案 / …方案（2024—2026年） / …方案（征求意见稿）: a title ends with its genre and maybe a note
 _TITLE_END = re.compile("(?:" + "|".join(_DOC_TYPES) + r")[)）]?(?:[（(][^（）()]{1,24}[）)])?$")
 _URGENCY = re.compile(r"^(特急|加急|平急|紧急)(?:[★☆]|$|\d)")
-_ORGAN_SPLIT = re.compile(r"\s+|、")
 _SUMMARY_HINTS = re.compile(r"今年以来|截至目前|截至\d|累计开展|已开展|取得(?:了)?(?:明显|显著)?成效")
 _GENRES_BY_ENDING = (("通知", "通知"), ("方案", "方案"), ("要点", "要点"), ("总结", "总结"), ("报告", "报告"),
                      ("函", "函"))
@@ -65,38 +70,6 @@ def normalise_doc_number(raw: str) -> str:
     return re.sub(r"〕第?0*(\d)", r"〕\1", value)
 
 
-def is_organ_line(text: str) -> bool:
-    """A line that holds only organ names (a 版头 or a signature)."""
-    value = text.strip()
-    if not value or len(compact(value)) > 60 or re.search(r"[。，,；;：:“”《》\t]", value):
-        return False
-    return bool(organ_names(value))
-
-
-_ORGAN_START = re.compile(r"(?:国家|国务院|中共|中国|[\u4e00-\u9fa5]{0,6}?[省市县区州旗盟](?![长委级]))")
-_ORGAN_END = re.compile(r"(?:办公厅|办公室|委员会|人民政府|政府|局|厅|委|部|署|院|会)")
-
-
-def split_joined_organs(name: str) -> list[str]:
-    """``国家发展改革委办公厅国家税务总局办公厅`` (two signature lines run together) → both organs."""
-    for m in _ORGAN_END.finditer(name):
-        head, tail = name[:m.end()], name[m.end():]
-        if len(head) >= 4 and len(tail) >= 4 and is_unit(head) and _ORGAN_START.match(tail) and is_unit(tail) \
-                and not _ORGAN_END.match(tail) and not tail.startswith(("室", "员会")):
-            return [head, *split_joined_organs(tail)]
-    return [name]
-
-
-def organ_names(text: str) -> list[str]:
-    """The organs named on a line: several when spaces or 、 separate whole names, else one."""
-    text = re.sub(r"[（(](?:代章|印章|盖章|公章|章)[）)]\s*$", "", text.strip())
-    parts = [compact(p) for p in _ORGAN_SPLIT.split(text) if p.strip()]
-    if parts and all(is_unit(p) and not p.startswith(("各", "全")) for p in parts):
-        return [name for part in parts for name in split_joined_organs(part)]
-    whole = compact(text)
-    return split_joined_organs(whole) if is_unit(whole) and not whole.startswith(("各", "全")) else []
-
-
 def _date_only(text: str) -> bool:
     value = compact(text)
     m = FULL_DATE.search(value)
@@ -105,15 +78,46 @@ def _date_only(text: str) -> bool:
 
 
 class _Paras:
+    """The paragraphs of the clean text, a run-on head paragraph cut into its parts.
+
+    ``real[i]`` is the clean-text paragraph that item ``i`` lies in; ``kinds[i]`` names the part of
+    a run-on head the item is (``banner``, ``doc_number``, ``title``, ``recipients``, ``body`` …)."""
+
     def __init__(self, clean: CleanText):
         self.clean = clean
-        self.items = [(p.start, p.end, clean.text[p.start:p.end]) for p in clean.paragraphs]
+        self.items: list[tuple[int, int, str]] = []
+        self.real: list[int] = []
+        self.kinds: dict[int, str] = {}
+        seen = 0
+        for index, p in enumerate(clean.paragraphs):
+            raw = clean.text[p.start:p.end]
+            pieces = split_run_on_head(raw) if seen < 6 and compact(raw) else None
+            seen += bool(compact(raw))
+            if not pieces:
+                self.items.append((p.start, p.end, raw))
+                self.real.append(index)
+                continue
+            for kind, (a, b) in pieces:
+                self.kinds[len(self.items)] = kind
+                self.items.append((p.start + a, p.start + b, raw[a:b]))
+                self.real.append(index)
 
     def text(self, i: int) -> str:
         return self.items[i][2]
 
+    def paragraph(self, i: int) -> int:
+        """The clean-text paragraph index of item ``i`` (``len`` past the end)."""
+        return self.real[i] if i < len(self.real) else len(self.clean.paragraphs)
+
     def __len__(self) -> int:
         return len(self.items)
+
+
+# Closing formulas: the last line of a body, never a title.
+_CLOSING = re.compile(r"^(?:特此(?:通知|通报|函告|函复|函达|批复|报告|公告|通告|说明)|此复|此函|专此函告|以上报告)[。！!]?$")
+_SENTENCE_END = re.compile(r"[。！？!?；;]$")
+# web-page furniture that can end like a title (``您的位置:首页 > … > 通知公告``)
+_NOT_A_TITLE = re.compile(r"[>|]|https?://|www\.|^(?:您的位置|当前位置)")
 
 
 def read_header(clean: CleanText) -> Header:
@@ -124,44 +128,58 @@ def read_header(clean: CleanText) -> Header:
     banner_organs: list[str] = []
     title_para: int | None = None
     last_head = -1
-    limit = min(n, 14)
+    skipped: int | None = None  # the last line above the title that no head field took
+    seen_body = False  # a sentence stood above: organ lines below it are no 版头
+    limit = min(n, 14 + len(paras.kinds))
     i = 0
     while i < limit:
         start, end, raw = paras.items[i]
         value = compact(raw)
+        kind = paras.kinds.get(i)
         if not value:
             i += 1
             continue
-        if len(value) > 120 and title_para is None:
+        if kind == "body":
+            break
+        if len(value) > 120 and title_para is None and kind is None:
             break  # body text before any header: the document has no header
-        if _URGENCY.match(value) and len(value) <= 12:
+        if kind == "urgency" or (kind is None and _URGENCY.match(value) and len(value) <= 12):
             header.urgency = _URGENCY.match(value).group(1)
             header.spans["urgency"] = (start, end)
             last_head = i
-        elif header.doc_number is None and (m := DOC_NUMBER.search(raw)) \
-                and len(value) - len(compact(m.group(1))) <= 16 and "关于" not in value:
-            header.doc_number = normalise_doc_number(m.group(1))
-            header.spans["doc_number"] = (start + m.start(1), start + m.end(1))
+        elif kind == "doc_number" or (kind is None and header.doc_number is None and (m := DOC_NUMBER.search(raw))
+                                      and len(value) - len(compact(m.group(1))) <= 16 and "关于" not in value):
+            if kind == "doc_number":
+                header.doc_number = normalise_doc_number(raw)
+                header.spans["doc_number"] = (start, end)
+            else:
+                header.doc_number = normalise_doc_number(m.group(1))
+                header.spans["doc_number"] = (start + m.start(1), start + m.end(1))
             last_head = i
-        elif title_para is None and value.endswith("文件") and is_organ_line(raw.strip()[:-2]):
-            banner_organs = organ_names(raw.strip()[:-2])
-            header.spans["issuer"] = (start, end)
+        elif kind == "banner" or (kind is None and title_para is None and value.endswith("文件")
+                                  and ((value == "文件" and banner_organs) or is_organ_line(raw.strip()[:-2]))):
+            # a joint 版头 over two lines: ``A  B`` then ``C文件``
+            banner_organs += organ_names(re.sub(r"文件\s*$", "", raw.strip())) if last_head == i - 1 or not banner_organs \
+                else []
+            header.spans["issuer"] = (header.spans["issuer"][0] if "issuer" in header.spans else start, end)
             last_head = i
-        elif title_para is None and is_organ_line(raw) and "关于" not in value \
+        elif kind is None and title_para is None and not seen_body and is_organ_line(raw) and "关于" not in value \
                 and (not banner_organs or last_head == i - 1) and not _opens_title(paras, header, i, banner_organs):
             banner_organs += organ_names(raw)
             header.spans["issuer"] = (header.spans["issuer"][0] if "issuer" in header.spans else start, end)
             last_head = i
-        elif title_para is None and ("关于" in value or _TITLE_END.search(value)
-                                     or _opens_title(paras, header, i, banner_organs)) \
-                and len(value) <= 100 \
-                and "。" not in value and not value.endswith(("：", ":")):
+        elif kind == "title" or (kind is None and title_para is None and not _CLOSING.match(value)
+                                 and not _NOT_A_TITLE.search(value)
+                                 and ("关于" in value or _TITLE_END.search(value)
+                                      or _opens_title(paras, header, i, banner_organs))
+                                 and len(value) <= 100 and "。" not in value and not value.endswith(("：", ":"))):
             title_para = i
             j = i
             parts = [value]
-            while not _TITLE_END.search("".join(parts)) and j + 1 < n and j - i < 3:
+            while kind is None and not _TITLE_END.search("".join(parts)) and j + 1 < n and j - i < 3:
                 nxt = compact(paras.text(j + 1))
-                if not nxt or len(nxt) > 60 or nxt.endswith(("：", ":")) or DOC_NUMBER.search(nxt):
+                if not nxt or len(nxt) > 60 or nxt.endswith(("：", ":")) or DOC_NUMBER.search(nxt) \
+                        or paras.kinds.get(j + 1):
                     break
                 j += 1
                 parts.append(nxt)
@@ -171,18 +189,31 @@ def read_header(clean: CleanText) -> Header:
                     title_para = None  # a fragment with 关于, no title
                     i += 1
                     continue
+            if kind is None and j + 1 < n and re.fullmatch(r"的(?:紧急)?(?:通知|函|意见|通报|批复|报告|请示)",
+                                                           compact(paras.text(j + 1))):
+                j += 1  # ``…实施方案`` then ``的通知``: the genre on a line of its own
+                parts.append(compact(paras.text(j)))
+            first = start
+            if kind is None and skipped is not None and skipped == i - 1 and _opens_title_line(paras.text(skipped)):
+                first = paras.items[skipped][0]  # ``转发省卫生健康委等5部门`` above ``关于…的通知``
+                parts.insert(0, compact(paras.text(skipped)))
             header.title = "".join(parts)
-            header.spans["title"] = (start, paras.items[j][1])
+            header.spans["title"] = (first, paras.items[j][1])
             last_head = i = j
-        elif title_para is not None and (value.endswith(("：", ":")) or re.match(r"主送[:：]", value)) \
+        elif (kind == "recipients" or title_para is not None or (not seen_body and last_head == i - 1)
+              or (not seen_body and last_head < 0)) \
+                and (value.endswith(("：", ":")) or re.match(r"主送[:：]", value)) \
                 and "。" not in value and len(value) <= 300 \
-                and not value.startswith(("附件", "联系人")) and _looks_like_recipients(clean.text, start, end):
-            header.recipients, header.recipient_spans = _split_recipients(clean.text, start, end)
+                and not value.startswith(("附件", "联系人")) and looks_like_recipients(clean.text, start, end):
+            header.recipients, header.recipient_spans = split_recipients(clean.text, start, end)
             header.spans["recipients"] = (start, end)
             last_head = i
             break
         elif title_para is not None:
             break
+        else:
+            skipped = i
+            seen_body = seen_body or bool(_SENTENCE_END.search(value)) or "。" in value
         i += 1
     header.body_start = last_head + 1 if last_head >= 0 else 0
     _read_signature(paras, header)
@@ -191,7 +222,7 @@ def read_header(clean: CleanText) -> Header:
         # no 版头 and no signature: the organ that opens the title (始兴县卫生健康局关于…)
         prefix = header.title[:header.title.index("关于")]
         organs = [p for p in re.split(r"[、]", prefix) if p]
-        if organs and all(is_unit(p) for p in organs):
+        if organs and all(is_organ(p) for p in organs):
             header.issuer = "、".join(organs)
             header.spans["issuer"] = header.spans["title"]
     if header.issuer and header.issuer == header.signatory and "signatory" in header.spans \
@@ -204,8 +235,20 @@ def read_header(clean: CleanText) -> Header:
         header.enclosed_title = _enclosed_title(paras, header)
         if header.enclosed_title and "enclosed_title" not in header.spans:
             header.spans["enclosed_title"] = header.spans["title"]
-    header.genre = _genre(header.title, clean.text)
+    header.genre = _genre(header.title, clean.text, paras, header)
+    # from the items back to the clean text's paragraphs
+    header.body_start = paras.paragraph(header.body_start)
+    header.signature_paras = sorted({paras.paragraph(k) for k in header.signature_paras})
+    if header.enclosure_start is not None:
+        header.enclosure_start = paras.paragraph(header.enclosure_start)
     return header
+
+
+def _opens_title_line(text: str) -> bool:
+    """A short line that can only be a title's first line (``转发…``, ``关于…``, ``…关于``)."""
+    value = compact(text)
+    return len(value) <= 50 and not re.search(r"[。，,；;：:]", value) \
+        and (value.startswith(("关于", "转发", "印发", "批转")) or value.endswith("关于"))
 
 
 def _opens_title(paras: _Paras, header: Header, i: int, banner: list[str] = ()) -> bool:
@@ -215,59 +258,6 @@ def _opens_title(paras: _Paras, header: Header, i: int, banner: list[str] = ()) 
     if header.doc_number is None and not (banner and set(organ_names(paras.text(i))) <= set(banner)):
         return False  # without a number, only the 版头's organ written again opens the title
     return compact(paras.text(i + 1)).startswith("关于")
-
-
-def _looks_like_recipients(text: str, start: int, end: int) -> bool:
-    """A 主送 line names organs (``各县（市、区）卫健委，委属各单位：``), not a sentence."""
-    names, _ = _split_recipients(text, start, end)
-    if not names or any(len(n) > 40 for n in names):
-        return False
-    return sum(1 for n in names if is_unit(n) or n.startswith("各")) * 2 >= len(names)
-
-
-def _split_recipients(text: str, start: int, end: int) -> tuple[list[str], list[Span]]:
-    """Recipients split on 、 and ， outside brackets, with their spans."""
-    line = text[start:end]
-    label = re.match(r"\s*主\s*送\s*[:：]\s*", line)
-    first = label.end() if label else 0
-    stop = max(line.rfind("："), line.rfind(":"))
-    line = line[:stop] if stop >= first else line
-    names, spans = [], []
-    depth, piece_start = 0, first
-    for k, ch in enumerate(line + "，"):
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in "、，,；;":  # ； from OCR or a careless hand separates them too
-            piece = compact(line[piece_start:k])
-            if piece:
-                names.append(piece)
-                spans.append((start + piece_start, start + k))
-            piece_start = k + 1
-    return _join_level_lists(names, spans, text)
-
-
-# A bare level of government (``各省``, ``自治区``, ``直辖市``, ``县（区）``): in ``各省、自治区、直辖市卫生健康委``
-# it only enumerates the places of one recipient.
-_BARE_LEVEL = re.compile(r"^各?(?:省|自治区|直辖市|计划单列市|副省级市|市|地|州|盟|县|区|旗|县级市|市辖区|乡|镇|乡镇|街道)"
-                         r"(?:（[^（）]{1,12}）)?$")
-
-
-def _join_level_lists(names: list[str], spans: list[Span], text: str) -> tuple[list[str], list[Span]]:
-    """Join ``各省、自治区、直辖市卫生健康委`` back into one recipient: a bare level followed by 、
-    belongs with the name after it, unless that name opens a list of its own with 各."""
-    out_names: list[str] = []
-    out_spans: list[Span] = []
-    for name, span in zip(names, spans, strict=True):
-        if out_names and _BARE_LEVEL.match(out_names[-1].split("、")[-1]) and not name.startswith("各") \
-                and text[out_spans[-1][1]:span[0]].strip() == "、":
-            out_names[-1] += "、" + name
-            out_spans[-1] = (out_spans[-1][0], span[1])
-            continue
-        out_names.append(name)
-        out_spans.append(span)
-    return out_names, out_spans
 
 
 _NUMERIC_DATE = re.compile(r"(20[0-9]{2})[.．\-－/](0?[1-9]|1[0-2])[.．\-－/](0?[1-9]|[12][0-9]|3[01])")
@@ -389,13 +379,19 @@ def _enclosed_title(paras: _Paras, header: Header) -> str | None:
     return rest
 
 
-def _genre(title: str | None, text: str) -> str:
+def _genre(title: str | None, text: str, paras: _Paras, header: Header) -> str:
     if title:
         bare = re.sub(r"[（(][^）)]*[）)]$", "", title)
         for ending, genre in _GENRES_BY_ENDING:
             if bare.endswith(ending):
                 return genre
         return "其他"
+    # an untitled notice says what it is in its closing formula (特此通知, 特此函告)
+    last = header.signature_paras[0] if header.signature_paras else len(paras)
+    for k in range(last - 1, max(header.body_start, last - 4) - 1, -1):
+        if m := _CLOSING.match(compact(paras.text(k))):
+            closing = m.group(0)
+            return "通知" if "通知" in closing else "函" if "函" in closing or closing == "此复" else "其他"
     if _SUMMARY_HINTS.search(text):
         return "总结"
     return "其他"

@@ -1,0 +1,117 @@
+"""A run-on head: a PDF text layer that gives the 版头, 发文字号, title and 主送 as one paragraph.
+
+``特急山东省安全生产委员会文件鲁安发〔2024〕1号关于切实做好…的紧急通知各市人民政府，省有关部门、单位：``
+is cut back into its parts by their structure: an urgency word, the organs before ``文件`` (or an
+organ run on into the 发文机关代字), the document number, a title that ends with its genre, and the
+recipients up to the colon. What follows the colon is the body's first paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsing.header_organs import organ_names, split_organ_prefix
+from parsing.header_recipients import looks_like_recipients
+from parsing.units import compact
+
+Span = tuple[int, int]
+
+_URGENCY = re.compile(r"\s*(?:特急|加急|平急|紧急)(?![通公])[★☆]?\s*")
+# the bracketed year and serial of a document number; the 机关代字 before it is found separately
+_NUMBER_CORE = re.compile(r"[〔\[［(（【﹝]\s*[2２][0-9０-９OoＯ〇]{3}\s*[〕\]］)）】﹞]\s*第?\s*[0-9０-９]{1,5}\s*号")
+_SIGNER = re.compile(r"\s*签发人\s*[:：]\s*[\u4e00-\u9fa5]{2,3}(?=\s|关于|$)\s*")
+_GENRE_END = re.compile(r"(?:紧急通知|通知|方案|要点|意见|决定|报告|函|请示|批复|通报|办法|规定|细则|纪要|总结|计划|"
+                        r"公告|通告|规划|制度|规则|指引|指南)(?:[（(][^（）()]{1,24}[）)])?")
+_CODE = re.compile(r"[\u4e00-\u9fa5]{1,10}$")
+_RECIPIENT_START = re.compile(r"^(?:各|全|有关|[\u4e00-\u9fa5]{1,12}?(?:省|市|县|区|州|旗|盟|乡|镇|部|厅|局|委|院)|"
+                              r"国务院|国家|中共|中央)")
+
+
+def split_run_on_head(text: str) -> list[tuple[str, Span]] | None:
+    """The parts of a run-on head paragraph as ``(kind, span)`` with kinds ``urgency``, ``banner``,
+    ``doc_number``, ``title``, ``recipients`` and ``body``; None when ``text`` is no run-on head."""
+    parts: list[tuple[str, Span]] = []
+    pos = 0
+    if (m := _URGENCY.match(text)) and m.end() < len(text):
+        parts.append(("urgency", (m.start(), m.end())))
+        pos = m.end()
+    number = _NUMBER_CORE.search(text, pos)
+    title_from = pos
+    if number:
+        before = text[pos:number.start()]
+        cut = _banner_cut(before)
+        if cut is None:
+            return None
+        if cut:
+            parts.append(("banner", (pos, pos + cut)))
+        parts.append(("doc_number", (pos + cut, number.end())))
+        title_from = number.end()
+        if signer := _SIGNER.match(text, title_from):
+            title_from = signer.end()
+    else:
+        m = re.match(r"\s*(.{2,60}?)文件", text[pos:])
+        if m and organ_names(m.group(1)):
+            parts.append(("banner", (pos, pos + m.end())))
+            title_from = pos + m.end()
+    rest = _title_and_recipients(text, title_from)
+    if rest is None or not any(kind == "title" for kind, _ in rest):
+        return None
+    parts += rest
+    if len([kind for kind, _ in parts if kind in ("banner", "doc_number", "title", "recipients")]) < 2:
+        return None
+    return parts
+
+
+def _banner_cut(before: str) -> int | None:
+    """Where the 机关代字 starts in the text before a document number's bracket (0: no 版头 before it)."""
+    value = before.rstrip()
+    if not compact(value):
+        return None
+    if "文件" in value:
+        cut = value.rindex("文件") + 2
+        return cut if organ_names(value[:cut - 2]) and _CODE.fullmatch(compact(value[cut:])) else None
+    if _CODE.fullmatch(compact(value)) and len(compact(value)) <= 8 and not organ_names(value):
+        return 0
+    split = split_organ_prefix(value)
+    if split is None or not _CODE.fullmatch(split[1]) or len(split[1]) > 10:
+        return None
+    head = split[0]
+    # the organ's last character in the raw text (the cleaner may have kept spaces)
+    seen = 0
+    for k, ch in enumerate(value):
+        if not ch.isspace():
+            seen += 1
+            if seen == len(head):
+                return k + 1
+    return None
+
+
+def _title_and_recipients(text: str, start: int) -> list[tuple[str, Span]] | None:
+    """The title from ``start`` and the recipients that follow it up to the colon."""
+    while start < len(text) and text[start].isspace():
+        start += 1
+    colon = min((k for k in (text.find("：", start), text.find(":", start)) if k >= 0), default=-1)
+    if colon < 0:
+        segment = text[start:]
+        m = _GENRE_END.search(segment)
+        if m and m.end() == len(segment.rstrip()) and "关于" in segment and "。" not in segment:
+            return [("title", (start, start + m.end()))]
+        return None
+    segment = text[start:colon]
+    for m in _GENRE_END.finditer(segment):
+        title, recipients = segment[:m.end()], segment[m.end():]
+        if not 6 <= len(compact(title)) <= 100 or re.search(r"[。，,；;]", title):
+            continue
+        if not _RECIPIENT_START.match(compact(recipients)):
+            continue
+        probe = recipients + "："
+        if not looks_like_recipients(probe, 0, len(probe)):
+            continue
+        found = [("title", (start, start + m.end())), ("recipients", (start + m.end(), colon + 1))]
+        body = colon + 1
+        while body < len(text) and text[body].isspace():
+            body += 1
+        if body < len(text):
+            found.append(("body", (body, len(text))))
+        return found
+    return None
