@@ -60,6 +60,7 @@ class Substitution:
     replacement: str
     where: str  # which part of the plan (title, 主要任务 3, …)
     count: int = 1  # how many times it was made there
+    reason: str = ""  # Chinese: why it was changed (上级范围词改为本县…)
 
 
 @dataclass

@@ -1,10 +1,13 @@
 """Level substitution: the superior's organs and scope words become the county's.
 
 A city notice says 市卫健委, 全市, 各县（市、区）卫健委, 委属各单位; the county's plan says 县卫健局,
-全县, 各医疗卫生单位, 县直各医疗卫生单位. :class:`Substituter` builds the rules from the notice's
-issuer and the county profile, rewrites text in one pass (so a replacement is never rewritten
-again), leaves cited titles inside 《》 alone, and records every substitution so the user can
-review it.
+全县, 各医疗卫生单位, 县直各医疗卫生单位. :class:`Substituter` knows the superior's level
+(national, provincial, city or a county-level peer) from its issuer and number, builds the rules
+for that level (:mod:`drafting.level_words`) and the county profile, and goes over the text
+sentence by sentence: a sentence stating a fact about the superior's territory keeps it and is
+attributed (:mod:`drafting.territory_facts`); every other one is rewritten in one pass (so a
+replacement is never rewritten again), cited titles inside 《》 and quotations inside “” stay as
+they are, and every change is recorded with its reason so the clerk can review it in one pass.
 """
 
 from __future__ import annotations
@@ -13,8 +16,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from drafting.level_words import LevelRule, const, level_rules
 from drafting.plan import Substitution
 from drafting.profile import CountyProfile
+from drafting.territory_facts import attribute, fact_phrase_spans, is_territory_fact
 from parsing.model import Notice
 
 # How the health organ is named, longest forms first.
@@ -29,6 +34,9 @@ _LEVEL_OF_SUFFIX = {"自治区": "区", "省": "省", "市": "市", "自治州":
                     "县": "县", "自治县": "县", "区": "区", "旗": "旗"}
 _CITY_LEVELS = {"市", "州", "盟", "地区"}
 _PROVINCE_LEVELS = {"省", "区"}
+# National issuers: 国家卫生健康委, 国务院安委会, 应急管理部; national numbers: 国卫办…, 国办发, 安委办.
+_NATIONAL_ISSUER = re.compile(r"^(?:国家|国务院|中共中央|中央|全国|[\u4e00-\u9fff]{2,6}部(?:办公厅)?$|[\u4e00-\u9fff]{2,6}部、)")
+_NATIONAL_NUMBER = re.compile(r"^(?:国[\u4e00-\u9fff]|安委办?〔|安委〔|中办|厅字)")
 
 # Lower-level organs a superior addresses, that become the county's own units.
 _PAREN = r"[（(][^（()）]{1,8}[）)]"
@@ -36,7 +44,7 @@ _CITY_SUBORDINATE = rf"各(?:县(?:{_PAREN}|、市、区|市区|区)?|区县|县
 _PROVINCE_SUBORDINATE = rf"(?:各设区的?市|各地市|各市(?:{_PAREN})?(?:、县(?:{_PAREN})?)?)"
 _HEADS = r"(?:局长|主任|主要负责人|主要负责同志|分管负责同志)"
 _COLLECTIVE_JOIN = re.compile(r"[、和及与]")
-_DIVISION_SUFFIX = re.compile(r"(?<=委|局|厅)[\u4e00-\u9fff]{2,6}(?:处|科)$")
+_DIVISION_SUFFIX = re.compile(r"(?<=委|局|厅)[\u4e00-\u9fff]{2,6}(?:处|科|司|办公室)$")
 # The superior may stay where it is cited as the source of what the county does.
 _CITING_BEFORE = re.compile(r"(?:按照|根据|依据|遵照|贯彻落实|落实|贯彻)$")
 _CITING_AFTER = re.compile(r"^(?:办公室)?(?:关于|要求|部署|决策部署|工作要求|的要求|的部署|文件|通知)")
@@ -53,6 +61,8 @@ class SuperiorLevel:
 
     @property
     def kind(self) -> str:
+        if self.word == "国":
+            return "national"
         if self.word in _PROVINCE_LEVELS:
             return "province"
         if self.word in _CITY_LEVELS:
@@ -65,6 +75,9 @@ def superior_level(notice: Notice) -> SuperiorLevel:
     issuer = (notice.issuer or notice.signatory or "").split("、")[0]
     if not issuer and notice.title and "关于" in notice.title:
         issuer = notice.title.split("关于", 1)[0]
+    if _NATIONAL_ISSUER.match(issuer) or (not _PLACE.match(issuer) and _NATIONAL_NUMBER.match(notice.doc_number or "")):
+        organ = re.sub(r"^国家", "", issuer)
+        return SuperiorLevel("国", None, organ, _is_health(issuer))
     if not issuer:
         return SuperiorLevel("市", None, "卫生健康委员会", True)
     if issuer[0] in "省市县州区" and any(issuer[1:].startswith(h) for h in (*HEALTH_FORMS, "人民政府")):
@@ -81,11 +94,15 @@ def _is_health(name: str) -> bool:
     return any(h in name for h in HEALTH_FORMS)
 
 
-@dataclass
-class _Rule:
-    pattern: str
-    replace: Callable[[re.Match[str]], str]
-    kind: str  # 机关 | 下级 | 内设 | 范围
+_REASONS = {"机关": "上级机关，改为本级对应机关", "下级": "上级文件的下级单位，改为本县的单位",
+            "内设": "上级内设机构，改为本局内设机构", "范围": "上级范围词，改为本县范围"}
+_CITED_ORGAN = "上级机关作为依据出处引用，保留原名"
+
+
+def _rule(pattern: str, replace: Callable[[re.Match[str]], str], kind: str, citable: bool = False) -> LevelRule:
+    rule = LevelRule(pattern, replace, kind, _REASONS[kind])
+    rule.citable = citable  # type: ignore[attr-defined]
+    return rule
 
 
 class Substituter:
@@ -96,24 +113,21 @@ class Substituter:
         self._department_for = department_for or (lambda _name: profile.office)
         self.level = superior_level(notice)
         self.substitutions: list[Substitution] = []
-        self._rules = self._build_rules(notice)
+        self._rules: list[LevelRule] = self._build_rules(notice)
         self._regex = re.compile("|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(self._rules)))
         self._superior_names = self._superior_name_pattern()
 
     # ----- rules ---------------------------------------------------------------------------
-    def _build_rules(self, notice: Notice) -> list[_Rule]:
+    def _build_rules(self, notice: Notice) -> list[LevelRule]:
         p, lv = self.profile, self.level
         county_units = p.units_collective
         direct_units = next((g.name for g in p.unit_groups if g.kind == "县直单位"), p.subordinate_collective)
-        rules: list[_Rule] = []
+        rules: list[LevelRule] = []
         word = re.escape(lv.word)
-
-        def const(value: str) -> Callable[[re.Match[str]], str]:
-            return lambda _m: value
 
         def organ_name(m: re.Match[str]) -> str:
             text = m.group(0)
-            if text.endswith(("办公室", "办公厅")):
+            if re.search(rf"(?:{_HEALTH})(?:办公室|办公厅)$", text):
                 return p.office
             division = _DIVISION_SUFFIX.search(text)
             if division:
@@ -122,45 +136,46 @@ class Substituter:
                 return p.bureau
             return p.bureau_abbr if any(text.endswith(s) for s in HEALTH_SHORT) else p.bureau_short
 
-        if lv.kind != "county":
+        if lv.kind not in ("county", "national"):
             # Lower organs first: 各县（市、区）卫健委局局长 → 各医疗卫生单位主要负责人.
             sub = _CITY_SUBORDINATE if lv.kind == "city" else _PROVINCE_SUBORDINATE
-            rules.append(_Rule(rf"{sub}(?:{_HEALTH})+{_HEADS}", const(f"{county_units}主要负责人"), "下级"))
-            rules.append(_Rule(rf"{sub}(?:{_HEALTH})+", const(county_units), "下级"))
-            rules.append(_Rule(rf"{sub}(?![^，。；、]{{0,3}}(?:{_HEALTH}))", const(county_units), "下级"))
+            rules.append(_rule(rf"{sub}(?:{_HEALTH})+{_HEADS}", const(f"{county_units}主要负责人"), "下级"))
+            rules.append(_rule(rf"{sub}(?:{_HEALTH})+", const(county_units), "下级"))
+            rules.append(_rule(rf"{sub}(?![^，。；、]{{0,3}}(?:{_HEALTH}))", const(county_units), "下级"))
             for name in notice.recipients:
                 if _is_peer_organ(name, lv):
-                    rules.append(_Rule(re.escape(name), const(county_units), "下级"))
+                    rules.append(_rule(re.escape(name), const(county_units), "下级"))
         # The issuing organ: with its place, then with the level word, then bare when it is a 委/局.
         if lv.is_health:
-            office = r"(?:办公室|办公厅|(?!各)[\u4e00-\u9fff]{2,6}?(?:处|科)(?![\u4e00-\u9fff]{0,1}(?:学|技|普)))?"
+            office = r"(?:办公室|办公厅|(?!各)[\u4e00-\u9fff]{2,6}?(?:处|科|司|办公室)(?![\u4e00-\u9fff]{0,1}(?:学|技|普)))?"
             if lv.place:
-                rules.append(_Rule(rf"{re.escape(lv.place)}(?:{_HEALTH}){office}", organ_name, "机关"))
-            rules.append(_Rule(rf"(?<![县区乡镇]){word}(?:{_HEALTH}){office}", organ_name, "机关"))
+                rules.append(_rule(rf"{re.escape(lv.place)}(?:{_HEALTH}){office}", organ_name, "机关", True))
+            own = "国家" if lv.kind == "national" else rf"(?<![县区乡镇]){word}"
+            rules.append(_rule(rf"{own}(?:{_HEALTH}){office}", organ_name, "机关", True))
         elif lv.organ:
-            full = (lv.place or lv.word) + lv.organ
-            rules.append(_Rule(re.escape(full), const(p.bureau), "机关"))
+            full = ("国家" if lv.kind == "national" and not lv.organ.startswith("国") else "") + \
+                (lv.place or ("" if lv.kind == "national" else lv.word)) + lv.organ
+            rules.append(_rule(re.escape(full), const(p.bureau), "机关", True))
         # The superior's own parts: 委属各单位, 委机关各科室, 委领导.
-        rules.append(_Rule(r"(?:委|局)(?:直属|属|直)各(?:单位|医疗卫生单位)", const(direct_units), "内设"))
-        rules.append(_Rule(r"(?:委|局)机关各(?:处室|科室|处（室）|处、室|股室)", const(p.departments_collective),
+        rules.append(_rule(r"(?:委|局)(?:直属|属|直)(?:[（(]管[）)])?各(?:单位|医疗卫生单位)", const(direct_units), "内设"))
+        rules.append(_rule(r"(?:委|局)机关各(?:处室|科室|处（室）|处、室|股室)", const(p.departments_collective),
                            "内设"))
-        rules.append(_Rule(r"(?<![党县区乡镇市省])委领导", const(f"{p.organ_prefix}领导"), "内设"))
+        rules.append(_rule(r"(?<![党县区乡镇市省])委领导", const(f"{p.organ_prefix}领导"), "内设"))
         if lv.kind != "county":
             if lv.place:
-                rules.append(_Rule(rf"{re.escape(lv.place)}(?![委政人])", const(p.county), "范围"))
-            rules.append(_Rule(rf"全{word}(?=[^级]|$)", const("全县"), "范围"))
-            rules.append(_Rule(r"各地各单位", const("各单位"), "范围"))
-            rules.append(_Rule(r"(?<=[对由在向])各地(?![区方市州县])", const("各单位"), "范围"))
-            rules.append(_Rule(rf"(?:本|我){word}(?!级)", lambda m: m.group(0)[0] + "县", "范围"))
+                rules.append(_rule(rf"{re.escape(lv.place)}(?![委政人])", const(p.county), "范围"))
+            rules.extend(level_rules(lv.kind, p))
         elif lv.place and lv.place != p.county:
             # A neighbouring county's document: its name becomes ours.
-            rules.append(_Rule(re.escape(lv.place), const(p.county), "范围"))
+            rules.append(_rule(re.escape(lv.place), const(p.county), "范围"))
         return rules
 
     def _superior_name_pattern(self) -> re.Pattern[str] | None:
         lv = self.level
         names = []
-        if lv.is_health and lv.kind != "county":
+        if lv.is_health and lv.kind == "national":
+            names.append(rf"国家(?:{_HEALTH})")
+        elif lv.is_health and lv.kind != "county":
             names.append(rf"(?<![县区乡镇]){re.escape(lv.word)}(?:{_HEALTH})")
         if lv.place and lv.place != self.profile.county:
             suffix = f"(?:{_HEALTH})" if lv.is_health else re.escape(lv.organ)
@@ -169,23 +184,45 @@ class Substituter:
 
     # ----- applying ------------------------------------------------------------------------
     def apply(self, text: str, where: str) -> str:
-        """``text`` with every superior-level name replaced; 《》 titles kept as cited."""
+        """``text`` adapted to the county, sentence by sentence: superior-level names and scope
+        words replaced, facts about the superior's territory kept and attributed, 《》 titles and
+        “” quotations kept as cited."""
         if not text:
             return text
+        return "".join(self._apply_sentence(sentence, where) for sentence in _sentences(text))
+
+    def _apply_sentence(self, sentence: str, where: str) -> str:
+        if self.level.kind != "county":
+            bare = "".join(piece for piece, quoted in _split_quoted(sentence) if not quoted)
+            body = sentence.lstrip()
+            if is_territory_fact(bare.strip()) and body:
+                lead = sentence[:len(sentence) - len(body)]
+                new = lead + attribute(body, self.superior_short)
+                self._record(body, attribute(body, self.superior_short), where,
+                             f"陈述{self.superior_short}辖区的情况，保留原范围并注明出处，不改为本县")
+                return new
         out: list[str] = []
-        for piece, quoted in _split_quoted(text):
+        for piece, quoted in _split_quoted(sentence):
             out.append(piece if quoted else self._apply_plain(piece, where))
         return "".join(out)
 
     def _apply_plain(self, text: str, where: str) -> str:
-        edits: list[tuple[int, int, str]] = []
+        kept = fact_phrase_spans(text) if self.level.kind != "county" else []
+        edits: list[tuple[int, int, str]] = [(s, e, new) for s, e, new in kept]
+        reasons: dict[tuple[int, int], str] = {(s, e): "上级辖区内发生的情况，保留原范围" for s, e, _ in kept}
         for m in self._regex.finditer(text):
-            new = self._rules[int(m.lastgroup[1:])].replace(m)  # type: ignore[index]
+            if any(s < m.end() and m.start() < e for s, e, _ in kept):
+                continue
+            rule = self._rules[int(m.lastgroup[1:])]  # type: ignore[index]
+            if getattr(rule, "citable", False) and _CITING_BEFORE.search(text[max(0, m.start() - 6):m.start()]):
+                continue  # 按照市卫健委要求: the superior cited as the source stays
+            new = rule.replace(m)
             if new != m.group(0):
                 edits.append((m.start(), m.end(), new))
-        edits = self._collapse_collectives(text, edits)
+                reasons[(m.start(), m.end())] = rule.reason
+        edits = self._collapse_collectives(text, sorted(edits))
         for s, e, new in edits:
-            self._record(text[s:e], new, where)
+            self._record(text[s:e], new, where, reasons.get((s, e), "多个下级单位名称合并为本县单位的统称"))
         return _rebuild(text, edits)
 
     def _collapse_collectives(self, text: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -207,15 +244,15 @@ class Substituter:
 
     def _collectives(self) -> list[str]:
         p = self.profile
-        return [p.units_collective, *[g.name for g in p.unit_groups], "各级各类医疗卫生机构", "各医疗卫生机构",
-                "各单位", "医疗卫生机构", p.subordinate_collective]
+        return [p.units_collective, *[g.name for g in p.unit_groups], "全县各级各类医疗卫生机构", "各级各类医疗卫生机构",
+                "各医疗卫生机构", "各单位", "医疗卫生机构", p.subordinate_collective]
 
-    def _record(self, original: str, replacement: str, where: str) -> None:
+    def _record(self, original: str, replacement: str, where: str, reason: str = "") -> None:
         for sub in self.substitutions:
             if sub.original == original and sub.replacement == replacement and sub.where == where:
                 sub.count += 1
                 return
-        self.substitutions.append(Substitution(original, replacement, where))
+        self.substitutions.append(Substitution(original, replacement, where, reason=reason))
 
     def leftover_superior_names(self, text: str) -> list[str]:
         """Superior organ names still in ``text`` outside 《》 (should be none after :meth:`apply`)."""
@@ -236,6 +273,9 @@ class Substituter:
     def superior_short(self) -> str:
         """How the county's text names the superior organ (市卫生健康委), for citations."""
         lv = self.level
+        if lv.kind == "national":
+            return "国家卫生健康委" if lv.is_health else "国家" * (not lv.organ.startswith(("国", "中"))) + \
+                re.sub(r"办公厅$", "", lv.organ)
         if lv.is_health and lv.kind != "county":
             return f"{lv.word}卫生健康委"
         return (lv.place or lv.word) + lv.organ
@@ -271,17 +311,37 @@ def _to_original(offset: int, edits: list[tuple[int, int, str]]) -> int:
     return offset - shift
 
 
+_OPEN, _CLOSE = "《“", "》”"
+
+
+def _sentences(text: str) -> list[str]:
+    """``text`` cut after each 。！？ that is not inside 《》 or “” (each piece keeps its mark)."""
+    out: list[str] = []
+    depth, start = 0, 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+        elif ch in "。！？" and depth == 0:
+            out.append(text[start:i + 1])
+            start = i + 1
+    if start < len(text):
+        out.append(text[start:])
+    return out
+
+
 def _split_quoted(text: str) -> list[tuple[str, bool]]:
-    """``text`` cut into (piece, inside 《》) runs; nested 〈〉 stay inside their 《》."""
+    """``text`` cut into (piece, inside 《》 or “”) runs; nested 〈〉 stay inside their 《》."""
     pieces: list[tuple[str, bool]] = []
     depth, start = 0, 0
     for i, ch in enumerate(text):
-        if ch == "《":
+        if ch in _OPEN:
             if depth == 0 and i > start:
                 pieces.append((text[start:i], False))
                 start = i
             depth += 1
-        elif ch == "》" and depth:
+        elif ch in _CLOSE and depth:
             depth -= 1
             if depth == 0:
                 pieces.append((text[start:i + 1], True))
