@@ -486,14 +486,10 @@ def _purpose(b: _Build) -> str | None:
     return b.sub.apply(clause, "依据") if len(clause) >= 6 else None
 
 
-def _drop_superior_facts(b: _Build, line: str) -> str:
+def _drop_superior_facts(b: _Build, line: str, where: str = "总体要求") -> str:
     """Sentences where the superior states what it has already done (市卫健委已成立14个督查组…)
-    are its own facts, not the county's: they are left out of the restatement."""
-    lv = b.sub.level
-    names = [n for n in (lv.place and lv.place + lv.organ, f"{lv.word}卫健委", f"{lv.word}卫生健康委") if n]
-    sentences = re.findall(r"[^。]+。?", line)
-    kept = [t for t in sentences if not any(t.startswith(n) and "已" in t[len(n):len(n) + 4] for n in names)]
-    return "".join(kept)
+    are its own facts, not the county's: they are left out of the restatement (and listed)."""
+    return b.sub.drop_superior_deeds(line, where)
 
 
 _OWN_DECISION = re.compile(r"决定|制定了|研究制定|印发|现将|特制定|经研究")
@@ -524,7 +520,7 @@ def _restated_sections(b: _Build, sections: dict[tuple[str, ...], Section],
             hn = match_heading_number(line)
             if hn is not None:
                 line = line[hn.end:]
-            line = _drop_superior_facts(b, line)
+            line = _drop_superior_facts(b, line, section.heading)
             if not line or line == section.heading:
                 continue
             for di, deadline in inside:

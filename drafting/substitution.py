@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from drafting.level_words import LevelRule, const, level_rules
 from drafting.plan import Substitution
 from drafting.profile import CountyProfile
-from drafting.territory_facts import attribute, fact_phrase_spans, is_territory_fact
+from drafting.territory_facts import attribute, drop_superior_facts, fact_phrase_spans, is_territory_fact
 from parsing.model import Notice
 
 # How the health organ is named, longest forms first.
@@ -268,6 +268,21 @@ class Substituter:
                     continue  # the superior named as the source of requirements: 按照市卫健委要求
                 found.append(m.group(0))
         return found
+
+    def drop_superior_deeds(self, line: str, where: str) -> str:
+        """``line`` without the sentences where the superior states what it has itself already done
+        (市卫健委已成立14个督查组…): its own facts, not the county's; each one is listed as left out."""
+        lv = self.level
+        if lv.kind == "national":
+            names = ["国家卫生健康委", "国家卫生健康委员会", "我委"] if lv.is_health else [self.superior_short]
+        else:
+            names = [lv.place and lv.place + lv.organ, f"{lv.word}卫健委", f"{lv.word}卫生健康委"]
+        kept = drop_superior_facts([n for n in names if n], line)
+        if kept != line:
+            for sentence in _sentences(line):
+                if sentence not in kept:
+                    self._record(sentence, "（未写入）", where, "上级机关自身已开展的工作，不是本县的情况，未写入方案")
+        return kept
 
     @property
     def superior_short(self) -> str:

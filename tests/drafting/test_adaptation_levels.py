@@ -160,3 +160,13 @@ def test_every_change_is_listed_with_its_reason(path):
                 (task.heading, m.group(0))
             checked += 1
     assert checked or not path.stem.startswith("adapt_")
+
+
+def test_what_the_superior_has_itself_done_is_left_out_and_listed():
+    sub = _sub("江州市卫生健康委员会")
+    line = "市卫健委已成立4个督查组，分赴各县开展督查。各单位要立即开展自查。"
+    assert sub.drop_superior_deeds(line, "总体要求") == "各单位要立即开展自查。"
+    (record,) = sub.substitutions
+    assert record.original.startswith("市卫健委已成立") and record.replacement == "（未写入）" and record.reason
+    national = _sub("国家卫生健康委办公厅")
+    assert national.drop_superior_deeds("国家卫生健康委已印发指南。", "x") == ""
