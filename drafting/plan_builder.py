@@ -24,6 +24,7 @@ from drafting.plan import CountyPlan, PlanDeadline, PlanSection, PlanTask
 from drafting.plan_titles import (
     TOPIC_NOUNS,
     citation,
+    cover_title,
     kind_noun,
     plan_title,
     subject_of,
@@ -114,7 +115,7 @@ def build_plan(notice: Notice, profile: CountyProfile, today: date | None = None
     context = _context(b, title, topic)
     plan = CountyPlan(
         title=title,
-        cover_title=f"关于印发《{title}》的通知" if kind != "转发通知" else f"关于转发{citation(notice, False)}的通知",
+        cover_title=cover_title(kind, title, citation(notice, False)),
         issuer=profile.bureau,
         recipients=profile.recipients(),
         issue_date=draft_date.isoformat(),

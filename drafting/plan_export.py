@@ -114,7 +114,7 @@ def contact_note(plan: CountyPlan) -> str | None:
 def plan_to_document(plan: CountyPlan, *, with_table: bool = True) -> OfficialDocument:
     """The cover notice with the plan (and the 任务分工表, landscape) as its attachments."""
     day = datetime.date.fromisoformat(plan.issue_date) if plan.issue_date else datetime.date.today()
-    forward = plan.cover_title.startswith("关于转发")
+    forward = plan.cover_title.startswith(("关于转发", "转发"))
     body: list[Block] = [Paragraph(p) for p in plan.cover_body]
     attachments: list[Attachment] = []
     if forward:

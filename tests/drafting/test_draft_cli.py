@@ -22,7 +22,7 @@ def test_draft_from_a_source_file_writes_all_three(tmp_path, capsys):
     assert out.is_file() and table.is_file()
     plan = CountyPlan.loads(plan_json.read_text(encoding="utf-8"))
     assert plan.doc_number == "示卫健〔2025〕41号"
-    assert plan.title == "示例县卫生健康局关于立即开展医疗机构消防安全隐患排查整治的实施方案"
+    assert plan.title == "示例县医疗机构消防安全隐患排查整治实施方案"
     assert not [c for c in plan.checks if "发文字号" in c.message]
     printed = capsys.readouterr().out
     assert plan.title in printed and f"任务 {len(plan.tasks)} 项" in printed
@@ -41,7 +41,7 @@ def test_draft_from_notice_json_with_a_given_profile(tmp_path):
     assert status == 0
     plan = CountyPlan.loads(plan_json.read_text(encoding="utf-8"))
     assert plan.issuer == "青阳县卫生健康委员会" and plan.issue_date == "2025-09-16"
-    assert plan.title.startswith("青阳县卫生健康委员会关于")
+    assert plan.title.startswith("青阳县医疗机构")
     report = next(t for t in plan.tasks if t.category == "严格信息报送")
     # 9月19日 minus 2 working days is 9月17日.
     assert report.deadlines[0].date == "2025-09-17"

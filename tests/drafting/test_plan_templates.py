@@ -66,7 +66,7 @@ def test_other_document_kinds(kind):
         assert plan.title.endswith("工作方案")
         assert plan.sections[0].paragraphs[0].endswith("特制定本工作方案。")
     else:
-        assert plan.cover_title == ("关于转发《江州市卫生健康委员会关于立即开展医疗机构消防安全隐患排查整治的"
+        assert plan.cover_title == ("转发《江州市卫生健康委员会关于立即开展医疗机构消防安全隐患排查整治的"
                                     "紧急通知》的通知")
         assert plan.cover_body[0].startswith("现将《江州市卫生健康委员会")
         assert [s.heading for s in plan.sections][:2] == ["提高思想认识", "明确责任分工"]
