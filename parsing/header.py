@@ -116,6 +116,8 @@ class _Paras:
 # Closing formulas: the last line of a body, never a title.
 _CLOSING = re.compile(r"^(?:特此(?:通知|通报|函告|函复|函达|批复|报告|公告|通告|说明)|此复|此函|专此函告|以上报告)[。！!]?$")
 _SENTENCE_END = re.compile(r"[。！？!?；;]$")
+# the last line of a title that issues a document: ``的通知``, ``（2024—2026年）的通知``
+_TITLE_TAIL = re.compile(r"(?:[（(][^（）()]{1,24}[）)])?》?的(?:紧急)?(?:通知|函|意见|通报|批复|报告|请示|决定)")
 # web-page furniture that can end like a title (``您的位置:首页 > … > 通知公告``)
 _NOT_A_TITLE = re.compile(r"[>|]|https?://|www\.|^(?:您的位置|当前位置)")
 
@@ -189,9 +191,8 @@ def read_header(clean: CleanText) -> Header:
                     title_para = None  # a fragment with 关于, no title
                     i += 1
                     continue
-            if kind is None and j + 1 < n and re.fullmatch(r"的(?:紧急)?(?:通知|函|意见|通报|批复|报告|请示)",
-                                                           compact(paras.text(j + 1))):
-                j += 1  # ``…实施方案`` then ``的通知``: the genre on a line of its own
+            if kind is None and j + 1 < n and _TITLE_TAIL.fullmatch(compact(paras.text(j + 1))):
+                j += 1  # ``…实施方案`` then ``（2024—2026年）的通知``: the outer genre on a line of its own
                 parts.append(compact(paras.text(j)))
             first = start
             if kind is None and skipped is not None and skipped == i - 1 and _opens_title_line(paras.text(skipped)):
@@ -255,6 +256,10 @@ def _opens_title(paras: _Paras, header: Header, i: int, banner: list[str] = ()) 
     """An organ line below the document number or the 版头, right above ``关于…``: the title's first line."""
     if i + 1 >= len(paras) or not is_organ_line(paras.text(i)):
         return False
+    nxt = compact(paras.text(i + 1))
+    if "关于" in nxt and not paras.kinds.get(i + 1) and (opening := organ_names(nxt[:nxt.index("关于")])) \
+            and not set(opening) & set(organ_names(paras.text(i))):
+        return True  # a joint title's organs over two lines: ``A  B`` then ``C关于…`` (not the 版头 above ``A关于…``)
     if header.doc_number is None and not (banner and set(organ_names(paras.text(i))) <= set(banner)):
         return False  # without a number, only the 版头's organ written again opens the title
     return compact(paras.text(i + 1)).startswith("关于")

@@ -57,6 +57,11 @@ _BARE_LEVEL = re.compile(r"^各?(?:省|自治区|直辖市|计划单列市|副�
 # A kind that needs the head before it (``单位`` in ``省有关部门、单位``); a part with its own 各
 # (``国务院各部委、各直属机构``) is a recipient of its own
 _BARE_KIND = re.compile(r"^(?:有关|直属|所属|下属)?(?:单位|部门|机构|企业|事业单位|人民团体|团体)$")
+# An organ word with no place of its own (``能源局`` in ``各省、自治区、直辖市发展改革委、能源局``)
+_BARE_ORGAN = re.compile(r"^(?!各|全|有关|国家|国务院|中共|中央|[省市县区州旗盟乡镇](?!场)|[\u4e00-\u9fa5]{1,4}[省市县区州旗盟])"
+                         r"[\u4e00-\u9fa5]{1,7}(?:局|委|厅|办|中心|委员会|管委会)$")
+# A recipient headed by a level of places (``各省、自治区、直辖市…``, ``各县（市、区）…``)
+_PLACE_HEADED = re.compile(r"^各(?:省|市|县|区|州|盟|旗|乡镇|乡|镇|地)")
 # A head before 各 / 有关: ``国务院各部委``, ``省有关部门``, ``县直各部门``
 _HEADED_KIND = re.compile(r"^(?!各|有关)[\u4e00-\u9fa5（）]{1,20}?(?:各|有关)(?:直属|所属|下属)?[\u4e00-\u9fa5]{1,6}$")
 
@@ -64,7 +69,7 @@ _HEADED_KIND = re.compile(r"^(?!各|有关)[\u4e00-\u9fa5（）]{1,20}?(?:各|�
 def _join_shared_heads(names: list[str], spans: list[Span], text: str) -> tuple[list[str], list[Span]]:
     """Join the parts of one recipient back together: a bare level followed by 、 belongs with the
     name after it (unless that name opens a list of its own with 各); a bare kind after 、 belongs
-    with the headed kind before it."""
+    with the headed kind before it, a bare organ word with the places before it."""
     out_names: list[str] = []
     out_spans: list[Span] = []
     for name, span in zip(names, spans, strict=True):
@@ -72,7 +77,8 @@ def _join_shared_heads(names: list[str], spans: list[Span], text: str) -> tuple[
             last = out_names[-1].split("、")[-1]
             levels = _BARE_LEVEL.match(last) and not name.startswith("各")
             kinds = _BARE_KIND.match(name) and _HEADED_KIND.match(out_names[-1].split("、")[0])
-            if levels or kinds:
+            organs = _BARE_ORGAN.match(name) and is_organ(name) and _PLACE_HEADED.match(out_names[-1])
+            if levels or kinds or organs:
                 out_names[-1] += "、" + name
                 out_spans[-1] = (out_spans[-1][0], span[1])
                 continue

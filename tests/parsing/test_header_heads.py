@@ -1,0 +1,113 @@
+"""Heads as real files give them: a run-on head paragraph, titles and 版头 over several lines, untitled
+notices, signatures the unit list does not know, every date form, recipient lists that share a head."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsing.header_recipients import split_recipients
+from parsing.header_runon import split_run_on_head
+from parsing.model import Source
+from parsing.parser import parse_clean
+from parsing.pipeline import text_from_string
+
+BODY = ("\n为做好安全生产工作，现将有关事项通知如下：\n一、开展检查。各单位要于3月20日前完成自查。\n"
+        "二、加强督导。县卫生健康局要加强督导检查。\n")
+
+
+def parse_text(text: str):
+    _, clean = text_from_string(text)
+    return parse_clean(clean, Source("inline.txt"))
+
+
+def head(n) -> tuple:
+    return n.issuer, n.doc_number, n.title, n.recipients, n.signatory, n.issue_date
+
+
+@pytest.mark.parametrize("line", [
+    "山东省安全生产委员会文件 鲁安发〔2024〕1号 关于切实做好春节期间安全防范工作的紧急通知 各市人民政府，省有关部门、单位：",
+    "山东省安全生产委员会文件鲁安发〔2024〕1号关于切实做好春节期间安全防范工作的紧急通知各市人民政府，省有关部门、单位：",
+    "特急 山东省安全生产委员会 鲁安发〔2024〕1号 关于切实做好春节期间安全防范工作的紧急通知 各市人民政府，省有关部门、单位：",
+])
+def test_a_run_on_head_gives_every_field(line):
+    n = parse_text(line + BODY + "山东省安全生产委员会\n2024年1月2日\n")
+    assert head(n) == ("山东省安全生产委员会", "鲁安发〔2024〕1号", "关于切实做好春节期间安全防范工作的紧急通知",
+                       ["各市人民政府", "省有关部门、单位"], "山东省安全生产委员会", "2024-01-02")
+    assert [s.number for s in n.outline] == ["一", "二"]
+
+
+def test_a_run_on_head_cuts_the_organ_from_the_issuing_code_and_keeps_the_body_after_the_colon():
+    n = parse_text("忻州市卫生健康委员会办公室忻卫健办函〔2021〕214号关于开展安全生产大排查的紧急通知各县（市、区）卫健委，"
+                   "委属各单位：为深刻汲取事故教训，现将有关事项通知如下：\n一、开展排查。各单位要立即开展排查。\n"
+                   "忻州市卫生健康委员会办公室\n2021年6月15日\n")
+    assert head(n) == ("忻州市卫生健康委员会办公室", "忻卫健办函〔2021〕214号", "关于开展安全生产大排查的紧急通知",
+                       ["各县（市、区）卫健委", "委属各单位"], "忻州市卫生健康委员会办公室", "2021-06-15")
+    assert [t.lead for t in n.tasks] == [["各单位"]]
+
+
+def test_the_title_ends_at_the_genre_the_recipients_open():
+    line = "县卫〔2024〕3号关于转发市应急管理局关于做好汛期安全工作的通知的通知各省、自治区、直辖市、计划单列市应急管理厅（局）："
+    text = {kind: line[a:b] for kind, (a, b) in split_run_on_head(line)}
+    assert text == {"doc_number": "县卫〔2024〕3号", "title": "关于转发市应急管理局关于做好汛期安全工作的通知的通知",
+                    "recipients": "各省、自治区、直辖市、计划单列市应急管理厅（局）："}
+    assert split_run_on_head("为做好汛期安全生产工作，现就有关事项通知如下：") is None
+    assert split_run_on_head("县卫〔2024〕8号          签发人：张三") is None
+
+
+def test_a_joint_banner_over_two_lines_and_a_joint_title_over_three():
+    n = parse_text("三门峡市卫生健康委员会  三门峡市教育局\n\n三门峡市市场监督管理局文件\n\n三卫〔2024〕15号\n\n"
+                   "关于进一步加强全市中小学校\n\n春季传染病防控和食品安全\n\n工作的通知\n\n各县（市、区）教育局：" + BODY
+                   + "三门峡市卫生健康委员会  三门峡市教育局\n三门峡市市场监督管理局\n二〇二四年三月五日\n")
+    joint = "三门峡市卫生健康委员会、三门峡市教育局、三门峡市市场监督管理局"
+    assert (n.issuer, n.signatory, n.issue_date) == (joint, joint, "2024-03-05")
+    assert n.title == "关于进一步加强全市中小学校春季传染病防控和食品安全工作的通知"
+    n = parse_text("河南省卫生健康委员会 河南省教育厅\n\n河南省市场监督管理局关于进一步加强\n\n学校食品安全工作的通知\n\n"
+                   "各省辖市卫生健康委：" + BODY + "河南省卫生健康委员会\n2024年3月5日\n")
+    assert n.title == "河南省卫生健康委员会河南省教育厅河南省市场监督管理局关于进一步加强学校食品安全工作的通知"
+
+
+def test_a_title_keeps_its_first_and_last_lines():
+    n = parse_text("县卫〔2024〕3号\n\n转发市卫生健康委等5部门\n\n关于进一步加强学校食品安全\n\n工作的通知\n\n各卫生院："
+                   + BODY + "县卫生健康局\n2024年3月5日\n")
+    assert n.title == "转发市卫生健康委等5部门关于进一步加强学校食品安全工作的通知"
+    assert n.enclosed_title == "市卫生健康委等5部门关于进一步加强学校食品安全工作的通知"
+    n = parse_text("县卫〔2024〕3号\n\n关于印发县安全生产专项整治三年行动实施方案\n\n（2024—2026年）的通知\n\n各卫生院："
+                   + BODY + "县卫生健康局\n2024年3月5日\n")
+    assert n.title == "关于印发县安全生产专项整治三年行动实施方案（2024—2026年）的通知"
+    assert n.recipients == ["各卫生院"]
+
+
+def test_an_untitled_notice_keeps_its_recipients_and_its_closing_formula_is_no_title():
+    n = parse_text("各股室、局属各单位：\n经局党组研究，请于3月15日前完成自查。\n特此通知\n\n临澧县应急管理局\n2024.3.5\n")
+    assert (n.title, n.recipients, n.genre) == (None, ["各股室", "局属各单位"], "通知")
+    assert (n.issuer, n.issue_date) == ("临澧县应急管理局", "2024-03-05")
+    assert "未找到公文标题" in n.warnings
+    n = parse_text("为做好工作，请于3月20日前完成自查。\n特此通知。\n县卫生健康局\n2024年3月5日\n")
+    assert n.title is None and n.signatory == "县卫生健康局"
+
+
+@pytest.mark.parametrize("organ", ["自然资源部办公厅", "国家能源局综合司", "湖南省住房和城乡建设厅", "当地政府"])
+@pytest.mark.parametrize("date", ["二〇二四年三月五日", "2024年3月5日", "2024.3.5", "2024-03-05", "2024/3/5", "2024年03月05日"])
+def test_a_signature_the_unit_list_does_not_know_keeps_issuer_and_date(organ, date):
+    n = parse_text("关于做好汛期工作的通知\n各卫生院：" + BODY + f"{organ}\n{date}\n")
+    assert (n.issuer, n.signatory, n.issue_date) == (organ, organ, "2024-03-05")
+
+
+def test_no_banner_and_no_signature_the_organ_opening_the_title_issues():
+    n = parse_text("国家卫生计生委办公厅关于做好流感防控工作的通知\n国卫办疾控函〔2017〕123号\n"
+                   "各省、自治区、直辖市及新疆生产建设兵团卫生计生委：" + BODY)
+    assert (n.issuer, n.signatory, n.doc_number) == ("国家卫生计生委办公厅", None, "国卫办疾控函〔2017〕123号")
+    assert n.recipients == ["各省、自治区、直辖市及新疆生产建设兵团卫生计生委"]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("各省、自治区、直辖市人民政府，国务院各部委、各直属机构：", ["各省、自治区、直辖市人民政府", "国务院各部委", "各直属机构"]),
+    ("各市人民政府，省有关部门、单位：", ["各市人民政府", "省有关部门、单位"]),
+    ("各县（市、区）卫健委,委属各单位:", ["各县（市、区）卫健委", "委属各单位"]),
+    ("各省、自治区、直辖市、计划单列市发展改革委、能源局：", ["各省、自治区、直辖市、计划单列市发展改革委、能源局"]),
+    ("各县（市、区）卫生健康委、教育局、市场监管局，市直各学校：", ["各县（市、区）卫生健康委、教育局、市场监管局", "市直各学校"]),
+    ("县卫生健康局、县财政局：", ["县卫生健康局", "县财政局"]),
+    ("各股室、局属各单位：", ["各股室", "局属各单位"]),
+])
+def test_recipients_that_share_a_head_stay_whole(line, expected):
+    assert split_recipients(line, 0, len(line))[0] == expected
