@@ -28,7 +28,7 @@ _SERVICE = r"(?:各类)?(?:医疗卫生|医疗|卫生|疾控|疾病预防控制|
 _HEALTH_ADMIN = r"(?:卫生健康|卫生计生|卫健)(?:行政)?(?:主管)?部门"
 _OTHER_ORGAN = r"[^\s，。；：、和及与要的各]{2,8}?(?:部门|机构)"
 # 全国消防日, 全国安全生产月, 全国卫生健康工作会议: names of national events stay.
-_NATIONAL_EVENT = r"(?![\u4e00-\u9fff]{0,8}?(?:日|周|宣传月|生产月|会议|大会|运动|人大|政协))"
+_NATIONAL_EVENT = r"(?![\u4e00-\u9fff]{0,8}?(?:日|周|宣传月|生产月|会议|大会|运动|人大|政协)|“?两会)"
 # 省级重点专科, 市级示范医院: designations, not the speaker's level.
 _DESIGNATION = r"(?!以上|以下|及以上|重点|示范|先进|标准化|临床|质控|名|文明|卫生城|卫生县|卫生乡)"
 
@@ -73,7 +73,7 @@ def level_rules(kind: str, profile: CountyProfile) -> list[LevelRule]:
                            "本县的属地党委政府"))
     rules.append(LevelRule(rf"(?<![县乡镇村内省市国州])各级{_SERVICE}",
                            lambda m: "全县" + m.group(0), "范围", "限定为本县范围内的机构"))
-    rules.append(LevelRule(rf"(?<![县乡镇村内省市国州])各级{_OTHER_ORGAN}", lambda m: "县" + m.group(0)[2:], "机关",
+    rules.append(LevelRule(rf"(?:地方)?(?<![县乡镇村内省市国州])各级{_OTHER_ORGAN}", lambda m: "县" + m.group(0).split("各级", 1)[1], "机关",
                            f"{who}所称各级有关部门，在本县为县级对应部门"))
     # The superior's direct subordinates (its 主送): the county's units.
     if kind == "national":
@@ -84,7 +84,7 @@ def level_rules(kind: str, profile: CountyProfile) -> list[LevelRule]:
     rules.append(LevelRule(r"各地各(?:单位|部门)", const("各单位"), "下级", "本县由各单位落实"))
     rules.append(LevelRule(r"(?<=[对由在向对于])各地(?:区)?(?![址点方名])", const("各单位"), "下级",
                            "上级所称各地，在本县为各单位"))
-    rules.append(LevelRule(r"各地(?:区)?(?![址点方名])", const(p.units_collective), "下级",
+    rules.append(LevelRule(r"各地(?:区|市)?(?![址点方名])", const(p.units_collective), "下级",
                            f"上级所称各地（下级地区），在本县由{p.units_collective}落实"))
     # Scope words of the superior's level and the levels between it and the county.
     for word in scope:

@@ -201,17 +201,23 @@ class Substituter:
                 self._record(body, attribute(body, self.superior_short), where,
                              f"陈述{self.superior_short}辖区的情况，保留原范围并注明出处，不改为本县")
                 return new
-        out: list[str] = []
-        for piece, quoted in _split_quoted(sentence):
-            out.append(piece if quoted else self._apply_plain(piece, where))
-        return "".join(out)
+        quoted, pos = [], 0
+        for piece, is_quoted in _split_quoted(sentence):
+            if is_quoted:
+                quoted.append((pos, pos + len(piece)))
+            pos += len(piece)
+        return self._apply_plain(sentence, where, quoted)
 
-    def _apply_plain(self, text: str, where: str) -> str:
-        kept = fact_phrase_spans(text) if self.level.kind != "county" else []
+    def _apply_plain(self, text: str, where: str, quoted: list[tuple[int, int]]) -> str:
+        """``text`` rewritten by the rules; nothing inside the ``quoted`` spans is touched."""
+        def free(start: int, end: int) -> bool:
+            return not any(s < end and start < e for s, e in quoted)
+
+        kept = [k for k in fact_phrase_spans(text) if free(k[0], k[1])] if self.level.kind != "county" else []
         edits: list[tuple[int, int, str]] = [(s, e, new) for s, e, new in kept]
         reasons: dict[tuple[int, int], str] = {(s, e): "上级辖区内发生的情况，保留原范围" for s, e, _ in kept}
         for m in self._regex.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e, _ in kept):
+            if not free(m.start(), m.end()) or any(s < m.end() and m.start() < e for s, e, _ in kept):
                 continue
             rule = self._rules[int(m.lastgroup[1:])]  # type: ignore[index]
             if getattr(rule, "citable", False) and _CITING_BEFORE.search(text[max(0, m.start() - 6):m.start()]):

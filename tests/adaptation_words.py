@@ -5,7 +5,7 @@ restated 总体要求 and 工作目标 are in), the plan is drafted with the sam
 superior-level words left in the county's own sentences are counted: 全国, 全省, 我市, 各地,
 各级…部门, 省级, 地方政府 … Text inside 《》 and “” is cited as it was, and a sentence the plan
 attributes to the superior (``据省卫生健康委通报，近期全省…``) states the superior's fact, so neither
-counts; nor do names of national events (全国消防日, 全国安全生产月).
+counts; nor do names of national events (全国消防日, 全国安全生产月, 全国“两会”).
 
 Run ``.venv/bin/python tests/adaptation_words.py [-v]`` for the table (``-v`` prints each word
 with its sentence).
@@ -33,7 +33,7 @@ SUPERIOR_DIR = FIXTURES / "superior"
 
 # Words that name a level above the county, or the superior's lower levels, as the speaker's own.
 LEVEL_WORDS = re.compile(
-    r"全国(?![\u4e00-\u9fff]{0,8}?(?:日|周|宣传月|生产月|会议|大会))|全省|全市|全州|本省|本市|本州|我省|我市|我州|各省|各市|各州|各地(?![址点])|"
+    r"全国(?![\u4e00-\u9fff]{0,8}?(?:日|周|宣传月|生产月|会议|大会)|“?两会)|全省|全市|全州|本省|本市|本州|我省|我市|我州|各省|各市|各州|各地(?![址点])|"
     r"(?<![县乡镇村])各级(?!各类)[^，。；、：\s]{0,12}?(?:部门|机构|政府|党委)|"
     r"(?<![县])(?:省|地市|市|州)级|地方政府|地方各级|辖区内各县")
 _QUOTED = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》|“[^“”]*”|〈[^〈〉]*〉")

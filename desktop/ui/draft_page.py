@@ -85,8 +85,9 @@ class DraftPage(QWidget):
         self.tabs.addTab(self.cover_edit, self.tr("印发通知"))
         self.tabs.addTab(self.preview_pane, self.tr("页面预览"))
 
-        self.substitutions = QTableWidget(0, 3)
-        self.substitutions.setHorizontalHeaderLabels([self.tr("上级原文"), self.tr("本县改为"), self.tr("位置")])
+        self.substitutions = QTableWidget(0, 4)
+        self.substitutions.setHorizontalHeaderLabels([self.tr("上级原文"), self.tr("本县改为"), self.tr("位置"),
+                                                      self.tr("理由")])
         self.substitutions.verticalHeader().setVisible(False)
         self.substitutions.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.substitutions.horizontalHeader()
@@ -187,7 +188,7 @@ class DraftPage(QWidget):
     def _show_side(self, plan: Any) -> None:
         self.substitutions.setRowCount(len(plan.substitutions))
         for row, sub in enumerate(plan.substitutions):
-            for col, text in enumerate((sub.original, sub.replacement, sub.where)):
+            for col, text in enumerate((sub.original, sub.replacement, sub.where, sub.reason)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.substitutions.setItem(row, col, item)

@@ -170,3 +170,13 @@ def test_what_the_superior_has_itself_done_is_left_out_and_listed():
     assert record.original.startswith("市卫健委已成立") and record.replacement == "（未写入）" and record.reason
     national = _sub("国家卫生健康委办公厅")
     assert national.drop_superior_deeds("国家卫生健康委已印发指南。", "x") == ""
+
+
+def test_the_national_addressees_and_lower_areas_become_the_countys_units():
+    sub = _sub("国家卫生健康委办公厅")
+    assert sub.apply("各省、自治区、直辖市及新疆生产建设兵团卫生健康委要高度重视。", "x") == "各医疗卫生单位要高度重视。"
+    assert sub.apply("国家卫生健康委将对各地开展督导，各地市要及时总结。", "x") == \
+        "县卫生健康局将对各单位开展督导，各医疗卫生单位要及时总结。"
+    assert sub.apply("地方各级应急管理部门要即日起至全国“两会”结束加强值守。", "x") == \
+        "县应急管理部门要即日起至全国“两会”结束加强值守。"
+    assert all(s.reason for s in sub.substitutions)
