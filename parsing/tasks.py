@@ -74,6 +74,28 @@ def _with_label_lines(text: str, end: int, stop: int) -> int:
     return end
 
 
+# A paragraph that closes a list for all its items (各单位请于…前报送) belongs to none of them.
+_CLOSING_PARAGRAPH = re.compile(r"^[^。；，,]{0,20}请|^(?:以上|上述)|^[^。；]{0,80}前(?:将[^。；]{0,30})?(?:报送|上报|报)"
+                                r"|^联系人|^附件")
+
+
+def _following_paragraphs(clean: CleanText, end: int, stop: int) -> int:
+    """Extend an item's text over the unnumbered paragraphs after it, up to ``stop`` (the next
+    heading), short of a paragraph that closes the list for all its items."""
+    text = clean.text
+    while end < stop:
+        nxt_end = text.find("\n", end + 1)
+        nxt_end = stop if nxt_end < 0 or nxt_end > stop else nxt_end
+        para = compact(text[end + 1:nxt_end])
+        if not para:
+            end = nxt_end
+            continue
+        if _CLOSING_PARAGRAPH.match(para):
+            break
+        end = nxt_end
+    return end
+
+
 def _paragraph_end(clean: CleanText, offset: int) -> int:
     end = clean.text.find("\n", offset)
     return len(clean.text) if end < 0 else end
@@ -93,7 +115,7 @@ def item_text_span(clean: CleanText, section: Section, stop: int) -> Span:
     while start < para_end and text[start] in "。：: \t\u3000":
         start += 1
     if start < para_end:
-        return start, _with_label_lines(text, para_end, stop)
+        return start, _following_paragraphs(clean, _with_label_lines(text, para_end, stop), stop)
     start = para_end + 1
     if start < stop:
         return start, stop
@@ -163,10 +185,13 @@ def find_tasks(clean: CleanText, outline: list[Section], region_end: int, report
         if not units.explicit:
             if reporting:
                 continue
-            units = without_higher_authorities(duty_subjects(body, t_start), issuer)
+            subjects = duty_subjects(body, t_start)
+            units = without_higher_authorities(subjects, issuer)
             said = compact(body)
             if _NO_DUTY.search(said) or (not units.lead and _NO_DUTY_UNNAMED.search(said)):
                 continue  # 鼓励…, 可以…申请, penalties, definitions: nothing anyone must do
+            if subjects.lead and not units.lead:
+                continue  # only what a higher authority will do (省卫生健康委将组织抽查): background
             heading_units = split_units(section.heading)
             if heading_units and all(is_unit(u) for u in heading_units) and section.span is not None \
                     and text[section.span[1]:section.span[1] + 1] in ("：", ":") and len(section.heading) <= 30:

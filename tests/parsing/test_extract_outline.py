@@ -81,3 +81,29 @@ def test_a_colon_inside_brackets_does_not_end_the_heading():
                                                           "强化督导（县卫健委牵头，县财政局配合）"]
     assert (n.tasks[2].lead, n.tasks[2].support) == (["县卫健委"], ["县财政局"])
     assert n.tasks[0].lead == ["县卫健委"] and n.tasks[0].text == "各单位要成立专班。"
+
+
+def test_enclosed_and_ascii_numerals_are_heading_numbers():
+    from parsing.numbering import match_heading_number
+
+    read = {line: (n.style, n.number, n.level) for line in ("㈢ 加强领导", "⑵ 落实责任", "⒋ 做好准备", "(二)燃气企业",
+                                                              "3)排查隐患", "4）整改", "⑤ 立行立改")
+            if (n := match_heading_number(line))}
+    assert read == {"㈢ 加强领导": ("paren_cn", "（三）", 2), "⑵ 落实责任": ("paren_arabic", "（2）", 4),
+                    "⒋ 做好准备": ("arabic", "4", 3), "(二)燃气企业": ("paren_cn", "（二）", 2),
+                    "3)排查隐患": ("close_arabic", "3）", 4), "4）整改": ("close_arabic", "4）", 4),
+                    "⑤ 立行立改": ("circled", "⑤", 5)}
+    assert match_heading_number("2024年)") is None and match_heading_number("㈠") is None
+
+
+def test_enclosed_numerals_nest_like_their_plain_forms():
+    n = parse_text("关于开展专项整治的通知\n各单位：\n一、主要任务\n㈠ 压实责任\n⑴ 落实主体责任。各医疗机构要建立责任制。\n"
+                   "⑵ 分类整改。按以下要求整改：\n① 能立即整改的，各医疗机构要立行立改；\n② 其他隐患，各单位要限期整改。\n"
+                   "㈡ 强化保障\n1) 加强领导。各单位要成立专班。\n2) 及时报送。各单位要按月报送进展。\n")
+    assert flat(n.outline) == [
+        (1, "一", "主要任务"), (2, "（一）", "压实责任"), (4, "（1）", "落实主体责任"), (4, "（2）", "分类整改"),
+        (5, "①", "能立即整改的，各医疗机构要立行立改"), (5, "②", "其他隐患，各单位要限期整改"),
+        (2, "（二）", "强化保障"), (4, "1）", "加强领导"), (4, "2）", "及时报送")]
+    assert [t.outline_path for t in n.tasks] == [
+        ["一", "（一）", "（1）"], ["一", "（一）", "（2）", "①"], ["一", "（一）", "（2）", "②"],
+        ["一", "（二）", "1）"], ["一", "（二）", "2）"]]

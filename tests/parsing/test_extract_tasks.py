@@ -144,3 +144,44 @@ def test_a_summary_reports_work_done_and_assigns_none():
                    "（一）压实责任。局办公室负责统筹，各卫生院开展自查。\n二、下一步工作\n"
                    "（一）加强培训。各卫生院要开展培训。\n县卫生健康局\n2024年12月20日\n")
     assert n.genre == "总结" and n.tasks == []
+
+
+def test_joint_responsibility_in_a_parenthesis():
+    assert paren("国家发展改革委会同有关部门负责") == (["国家发展改革委"], ["有关部门"])
+    assert paren("国家医保局会同国家卫生健康委、财政部负责") == (["国家医保局"], ["国家卫生健康委", "财政部"])
+    assert paren("自然资源部负责") == (["自然资源部"], [])
+    assert paren("县商务局负责") == (["县商务局"], [])
+
+
+def test_subjects_without_a_modal_verb():
+    assert subjects("2019年3月底前，国家卫生健康委推行电子健康卡。") == ["国家卫生健康委"]
+    assert subjects("市卫生健康委牵头制定服务包，2025年9月底前各区全面推行。") == ["市卫生健康委", "各区"]
+    assert subjects("各有关部门和单位要密切协作。") == ["各有关部门和单位"]
+
+
+def test_members_lead_instead_of_their_group():
+    text = ("区卫生健康局、医疗卫生、托育和养老等各类机构严格落实责任制。区卫生健康局要加强统筹。"
+            "医疗卫生机构要落实值班制度。托育机构要加强巡查。")
+    assert subjects(text) == ["区卫生健康局", "医疗卫生机构", "托育机构"]
+    # without members after it the group leads as written
+    assert subjects("医疗卫生、托育和养老等各类机构要健全制度。") == ["医疗卫生、托育和养老等各类机构"]
+
+
+def test_higher_authority_is_background_and_measures_articles_without_duty_are_no_tasks():
+    n = parse_text("临江市卫生健康委员会关于开展督导的通知\n各区卫生健康局：\n一、工作任务\n"
+                   "（一）开展督导。市卫生健康委组织督导评估。国家卫生健康委将适时组织抽查。\n"
+                   "（二）接受抽查。省卫生健康委将组织专家抽查。\n"
+                   "（三）鼓励创新。鼓励各区探索家庭医生服务新模式。\n"
+                   "（四）申请补助。符合条件的机构可以向区卫生健康局申请补助。\n"
+                   "（五）严肃问责。违反本通知规定的，由区卫生健康局责令改正。\n临江市卫生健康委员会\n2025年3月20日\n")
+    # （二） only says what the province will do: background, no task
+    assert [(t.outline_path, t.lead) for t in n.tasks] == [(["一", "（一）"], ["市卫生健康委"])]
+
+
+def test_task_text_runs_over_its_paragraphs_up_to_the_next_heading():
+    n = parse_text("关于做好防汛工作的通知\n各单位：\n一、工作任务\n（一）落实责任。县卫健委要加强统筹。\n"
+                   "各医疗机构要落实值班制度，储备应急物资。\n（二）开展排查。各单位要开展排查。\n"
+                   "各单位请于6月1日前将排查情况报县卫健委。\n县卫生健康局\n2025年5月6日\n")
+    first, second = n.tasks
+    assert first.text.endswith("储备应急物资。") and first.lead == ["县卫健委", "各医疗机构"]
+    assert second.text == "各单位要开展排查。"  # the closing request belongs to no item

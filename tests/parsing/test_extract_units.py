@@ -58,3 +58,36 @@ def test_merged_bureaus_and_renamed_inspectorates():
     assert same_unit("县教体局", "县教育和体育局") and same_unit("县教育体育局", "县教育和体育局")
     assert same_unit("县卫生监督所", "县卫生健康综合监督执法所")
     assert not same_unit("区卫体局", "区卫生健康局")
+
+
+def test_organs_are_recognised_by_their_structure():
+    # an opening that can be a preposition is part of a longer word; endings beyond the usual ones
+    for name in ("自然资源部", "当地政府", "国家能源局综合司", "省财政厅", "税务机关", "试点地区", "各省份",
+                 "海关总署", "各地区"):
+        assert is_unit(name), name
+    for phrase in ("对医疗机构", "由县卫健委", "如有关单位", "贫困地区", "在全县范围"):
+        assert not is_unit(phrase), phrase
+
+
+def test_lists_sharing_a_head_stay_whole():
+    assert split_units("各省、自治区、直辖市人民政府") == ["各省、自治区、直辖市人民政府"]
+    assert split_units("省有关部门、单位") == ["省有关部门、单位"]
+    assert split_units("各有关部门和单位") == ["各有关部门和单位"]
+    assert split_units("发展改革、生态环境、商务等部门") == ["发展改革、生态环境、商务等部门"]
+    # an organ before a group stands alone; the group keeps its head
+    assert split_units("区卫生健康局、医疗卫生、托育和养老等各类机构") == ["区卫生健康局", "医疗卫生、托育和养老等各类机构"]
+    assert split_units("财政部、国家发展改革委") == ["财政部", "国家发展改革委"]
+
+
+def test_levels_and_higher_authorities():
+    from parsing.units import outranks, unit_level
+
+    levels = {name: unit_level(name) for name in ("国家卫生健康委", "自然资源部", "湖东省卫生健康委员会", "市卫生健康委基层卫生健康处",
+                                                "临江市江北区卫生健康局", "县市场监管局", "各乡镇人民政府", "局办公室")}
+    assert levels == {"国家卫生健康委": 0, "自然资源部": 0, "湖东省卫生健康委员会": 1, "市卫生健康委基层卫生健康处": 2,
+                      "临江市江北区卫生健康局": 3, "县市场监管局": 3, "各乡镇人民政府": 4, "局办公室": None}
+    assert outranks("国家卫生健康委", "临江市卫生健康委员会")
+    assert outranks("省应急管理厅", "临江县应急管理局")
+    assert not outranks("省卫生健康委", "湖东省卫生健康委员会")  # the issuer itself
+    assert not outranks("市卫健委", "忻州市卫生健康委员会办公室")  # the organ an issuing office belongs to
+    assert not outranks("局办公室", "临江县卫生健康局") and not outranks("国家卫生健康委", None)
