@@ -8,7 +8,6 @@ still to do. Bare years, dates cited as background and past dates do not.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import replace
 from datetime import date, timedelta
@@ -16,6 +15,7 @@ from datetime import date, timedelta
 from parsing.cnnum import cn_to_int
 from parsing.deadlines.actions import is_past, read_action, row_action
 from parsing.deadlines.context import Context, squash
+from parsing.deadlines.grammar import RELATIVE_RE, match_range, offset_due
 from parsing.deadlines.phrases import (
     CLOCK_RE,
     WEEKDAY_NOTE_RE,
@@ -27,7 +27,7 @@ from parsing.deadlines.phrases import (
     settle_range,
 )
 from parsing.model import Deadline
-from parsing.workdays import UnknownHolidayYear, holiday_names_in, is_working_day, shift_working_days_noted
+from parsing.workdays import UnknownHolidayYear, holiday_names_in, is_working_day
 
 _PREFIX_DUE = re.compile(r"(?:请|须|必须|务必|应|应当|要|需|并|统一|均|拟|将|计划|定|预计)?\s*(?:于|在)\s*$")
 _PREFIX_CUTOFF = re.compile(r"(?:截至|截止|截止到|截止至|最迟|最晚|不迟于|不晚于|"
@@ -36,8 +36,6 @@ _PREFIX_CUTOFF = re.compile(r"(?:截至|截止|截止到|截止至|最迟|最晚
 _PREFIX_BY = re.compile(r"(?:^|[，,：:\s])(?:到|至)\s*$")
 _PREFIX_FROM = re.compile(r"(?:自|从|由|于)\s*$")
 _PREFIX_TODAY = re.compile(r"(?:(?:自|从)\s*)?即日\s*(?:起)?\s*[，,]?\s*(?:至|到|—|－|~|～|-)\s*$")
-_CONNECTOR = re.compile(r"\s*(?:起\s*)?(?:至|到|—|－|–|~|～|-)\s*")
-_BARE_DAY = re.compile(r"([0-9０-９]{1,2}|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]")
 _SUFFIX_DUE = re.compile(r"\s*(?:[（(]\s*含\s*[）)]\s*)?(?:(?:下班|上班|中午|午)\s*)?(?:前|之前|以前|为止|止|截止)(?!后)")
 # …开始，到X结束 / …起，至X止: the end of a span written as its own clause
 _LATER_END = re.compile(r"\s*[，,]?\s*(?:到|至|截至)\s*")
@@ -48,10 +46,6 @@ _BACKGROUND = re.compile(r"目前|以来|累计|共有|共计|已有|已经|已"
 _FORWARD_VERB = re.compile(r"报送|上报|报至|提交|完成|召开|举行|参加|开展|组织|启动|举办|反馈|报|交|到达|报到|集中|进行|"
                            r"实施|部署|验收|检查|督查|制定|建立|建成|形成|实现|达到|覆盖")
 _MEETING = re.compile(r"会议|会$|培训班|座谈会|推进会|视频会|调度会|部署会|观摩会")
-_RELATIVE = re.compile(
-    r"(?P<anchor>(?:收到|接到)\s*(?:本|此|该)?\s*(?:通知|文件|函)\s*(?:后|之日起)|"
-    r"(?:本通知|本文件|本方案)?\s*(?:印发|下发|发布)\s*之日起|文到\s*(?:后|之日起)?|(?:自\s*)?即日起)?"
-    r"\s*(?P<n>[0-9０-９]{1,3}|[一二三四五六七八九十两]{1,3})\s*(?P<unit>个工作日|个自然日|个月|日|天|周)\s*内")
 _TRIGGER = re.compile(r"发现|发生|出现|接报|举报|投诉|受理|确诊|报告后|检查后|结束后|之后")
 _RELATIVE_LEFT = re.compile(r"(?:于|在|须在|务必在|请在|请于|应在|要在|并在)\s*$")
 
@@ -97,11 +91,16 @@ def _too_old(ctx: Context, day: date | None, atom: DateAtom | None = None) -> bo
 def read_sentence(ctx: Context, lo: int, hi: int) -> None:
     """Every date-written deadline in the sentence ``text[lo:hi]``."""
     text = ctx.text
-    atoms = [a for a in find_atoms(text, lo, hi, ctx.years) if ctx.free((a.start, a.end))]
+    # Loose forms (当日, 次日, 20天后, a bare 周五) count from a day the sentence does not date.
+    atoms = [a for a in find_atoms(text, lo, hi, ctx.years) if ctx.free((a.start, a.end)) and not a.loose]
     i = 0
     while i < len(atoms):
+        if not ctx.free((atoms[i].start, atoms[i].end)):
+            i += 1
+            continue
         consumed = _read_at(ctx, atoms, i, lo, hi)
         i += max(consumed, 1)
+    _read_clock_only(ctx, lo, hi)
     _read_relative(ctx, lo, hi)
 
 
@@ -126,24 +125,17 @@ def _read_at(ctx: Context, atoms: list[DateAtom], i: int, lo: int, hi: int) -> i
     atom = first
     left = _left(text, lo, atom.start)
     clock, pos = _clock_after(text, atom.end, hi)
-    # A range: A至B, A—B, 6月23日至30日.
-    conn = _CONNECTOR.match(text, pos, hi)
-    if conn and not _PREFIX_TODAY.search(left):
-        end_atom = None
-        if i + 1 < len(atoms) and atoms[i + 1].start == conn.end():
-            end_atom = atoms[i + 1]
-        elif atom.month is not None:
-            bare = _BARE_DAY.match(text, conn.end(), hi)
-            if bare:
-                day = cn_to_int(bare.group(1))
-                end_atom = DateAtom(bare.start(), bare.end(), bare.group(0), atom.year, atom.month, day)
-        if end_atom is not None:
-            _read_range(ctx, atom, end_atom, clock, lo, hi)
-            return 2 if end_atom in atoms else 1
+    # A range: A至B, A—B, 6月23日至30日, 2019年1-5月, 2020至2025年.
+    if not _PREFIX_TODAY.search(left):
+        ranged = match_range(text, atoms, i, pos, hi, today=ctx.issue_date)
+        if ranged is not None:
+            _read_range(ctx, ranged.first, ranged.last, clock, lo, hi)
+            return ranged.consumed
     if _PREFIX_TODAY.search(left):
         _read_from_today(ctx, atom, left, clock, lo, hi)
         return 1
     if atom.bare_year:
+        _read_year(ctx, atom, pos, lo, hi)
         return 1
     suffix = _SUFFIX_DUE.match(text, pos, hi)
     start_suffix = _SUFFIX_START.match(text, pos, hi)
@@ -190,7 +182,53 @@ def _read_at(ctx: Context, atoms: list[DateAtom], i: int, lo: int, hi: int) -> i
         return 1
     if _leads_a_duty(ctx, atom, pos, lo, hi):
         _add_due(ctx, atom, clock, (atom.start, pos), lo, hi, "")
+    elif atom.part in ("年底", "年末") and _year_target(ctx, atom, pos, lo, hi):
+        _add_due(ctx, atom, clock, (_target_start(text, lo, atom.start), pos), lo, hi, "目标年份，按年底计")
     return 1
+
+
+_TARGET_LEFT = re.compile(r"(?:^|[，,。；;：:\s])\s*(?:[（(]?[一二三四五六七八九十0-9]+[)）、.．]\s*)?"
+                          r"(?P<lead>(?:力争|争取|计划|预计|确保|努力)?\s*(?:到|至|在)?)\s*$")
+_TARGET_VERB = re.compile(r"基本|全面|实现|建成|建立|形成|达到|达|覆盖|完成|提高|提升|降低|下降|控制在|不低于|不少于|"
+                          r"超过|增长|翻番|健全|完善|落实|推广|普及|消除|取得|初步|力争|确保")
+
+
+def _year_target(ctx: Context, atom: DateAtom, pos: int, lo: int, hi: int) -> bool:
+    """``2024年，基本建成…`` / ``到2025年，…`` / ``2026年底乡镇…全覆盖``: a target year opening a clause."""
+    text = ctx.text
+    left = _TARGET_LEFT.search(text, lo, atom.start)
+    if not atom.year_written or left is None or ctx.issue_date is None or atom.year is None:
+        return False
+    if atom.year < ctx.issue_date.year or (atom.last_day() or date.min) < ctx.issue_date:
+        return False  # 2023年，全县共排查…: a past year is background
+    lead = squash(left.group("lead"))
+    comma = re.match(r"\s*[，,]", text[pos:pos + 2])
+    if atom.bare_year and not (comma or lead.endswith(("到", "至"))):
+        return False
+    rest = text[pos:hi]
+    clause_end = re.search(r"[。；;]", rest)
+    clause = squash(rest[:clause_end.start()] if clause_end else rest)
+    if _BACKGROUND.search(clause[:12]) or is_past(text, pos, pos + len(rest[:clause_end.start()] if clause_end else rest)):
+        return False
+    return bool(_TARGET_VERB.search(clause))
+
+
+def _target_start(text: str, lo: int, pos: int) -> int:
+    m = re.search(r"(?:力争|争取|计划|预计|确保|努力)?\s*(?:到|至|在)\s*$", _left(text, lo, pos, 8))
+    return pos - len(m.group(0)) if m else pos
+
+
+def _read_year(ctx: Context, atom: DateAtom, pos: int, lo: int, hi: int) -> None:
+    """A written year alone: ``2025年前`` is due on 12-31, so is a target year (``到2025年，…``)."""
+    text = ctx.text
+    if not atom.year_written or re.fullmatch(r"[0-9０-９\s]+", atom.text):
+        return  # 2020 as a bare number only opens a range
+    suffix = _SUFFIX_DUE.match(text, pos, hi)
+    if suffix and not _done_after(text, suffix.end(), hi):
+        _add_due(ctx, atom, None, (_prefix_start(text, lo, atom.start), suffix.end()), lo, hi, "")
+        return
+    if _year_target(ctx, atom, pos, lo, hi):
+        _add_due(ctx, atom, None, (_target_start(text, lo, atom.start), pos), lo, hi, "目标年份，按该年12月31日计")
 
 
 def _alone_in_cell(text: str, atom: DateAtom, pos: int) -> bool:
@@ -251,6 +289,13 @@ def _prefix_start(text: str, lo: int, pos: int) -> int:
 
 def _add_due(ctx: Context, atom: DateAtom, clock: str | None, span: tuple[int, int], lo: int, hi: int,
              note: str, meeting: str | None = None) -> None:
+    if atom.bare_day and ctx.issue_date and (atom.last_day() or date.max) < ctx.issue_date and atom.month:
+        year, month = (atom.year + 1, 1) if atom.month == 12 else (atom.year, atom.month + 1)
+        try:
+            atom = replace(atom, year=year, month=month, year_note=f"“{squash(atom.text)}”未写月份，且早于成文日期，"
+                           f"按下一个月{year}年{month}月计")
+        except ValueError:
+            return
     day = atom.last_day()
     if day is None:
         if atom.year is None:
@@ -322,6 +367,9 @@ def _read_range(ctx: Context, first: DateAtom, last: DateAtom, clock: str | None
     if m:
         start -= len(m.group(0))
     begin, finish = first.first_day(), last.last_day()
+    if begin and finish and begin > finish:
+        ctx.warn(f"“{squash(text[start:end])}”起点晚于终点，未列入时限，请核对原文")
+        return
     if begin is None and finish is None:
         ctx.warn(f"“{squash(text[start:end])}”年份不详，未列入时限")
         return
@@ -376,17 +424,10 @@ def _read_open_start(ctx: Context, atom: DateAtom, clock: str | None, end: int, 
     ctx.claim((start, end))
 
 
-def _add_months(day: date, months: int) -> date:
-    """The same day ``months`` later (clamped to the month's end: 1月31日 + 1个月 → 2月末)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
 def _read_relative(ctx: Context, lo: int, hi: int) -> None:
     """``收到通知后5个工作日内``, ``于10个工作日内``: counted from the issue date."""
     text = ctx.text
-    for m in _RELATIVE.finditer(text, lo, hi):
+    for m in RELATIVE_RE.finditer(text, lo, hi):
         span = (m.start(), m.end())
         if not ctx.free(span):
             continue
@@ -406,16 +447,13 @@ def _read_relative(ctx: Context, lo: int, hi: int) -> None:
         written = squash(m.group(0))
         day, notes = None, []
         if ctx.issue_date is not None:
+            day, notes = offset_due(ctx.issue_date, n, unit)
             if unit == "个工作日":
-                day, notes = shift_working_days_noted(ctx.issue_date, n)
                 how = f"从成文日期{cn_date(ctx.issue_date)}起算{n}个工作日（跳过节假日，计入调休上班日）"
             elif unit == "个月":
-                day = _add_months(ctx.issue_date, n)
                 how = f"从成文日期{cn_date(ctx.issue_date)}起算{n}个月"
             else:
-                days = n * 7 if unit == "周" else n
-                day = ctx.issue_date + timedelta(days=days)
-                how = f"从成文日期{cn_date(ctx.issue_date)}起算{days}天"
+                how = f"从成文日期{cn_date(ctx.issue_date)}起算{n * 7 if unit == '周' else n}天"
             if anchor and ("收到" in anchor or "接到" in anchor or "文到" in anchor):
                 how = "收到通知的日期按成文日期计，" + how
         else:
@@ -428,3 +466,25 @@ def _read_relative(ctx: Context, lo: int, hi: int) -> None:
             "；" + "；".join(notes) if notes else "")
         ctx.found.append(deadline)
         ctx.claim((start, span[1]))
+
+
+_CLOCK_ONLY = re.compile(r"(?:请|须|务必|应|并)?\s*(?:于|在)\s*(?P<clock>(?:上午|下午|晚上|中午)?\s*[0-9０-９]{1,2}\s*(?:[:：]\s*[0-9０-９]{2}|[时点](?:\s*[0-9０-９]{1,2}\s*分?|半)?))"
+                         r"\s*(?:前|之前|以前)")
+
+
+def _read_clock_only(ctx: Context, lo: int, hi: int) -> None:
+    """``请于17:30前报送`` with no day written: the time only; no date is guessed, and a warning says so."""
+    text = ctx.text
+    for m in _CLOCK_ONLY.finditer(text, lo, hi):
+        span = (m.start(), m.end())
+        if not ctx.free(span) or _done_after(text, m.end(), hi):
+            continue
+        clock_match = CLOCK_RE.search(text, m.start("clock"), m.end("clock"))
+        clock = parse_clock(clock_match) if clock_match else None
+        if clock is None:
+            continue
+        deadline = _deadline(ctx, span, lo, hi, kind="due", date=None, time=clock)
+        deadline.explanation = f"只写了时刻{clock}，未写日期，不推定日期"
+        ctx.warn(f"“{squash(m.group(0))}”只写了时刻，未写日期，请核对")
+        ctx.found.append(deadline)
+        ctx.claim(span)

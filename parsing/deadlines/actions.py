@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 _CLAUSE_END = "，,。；;！？!?\n\t"
 _UNIT_SUFFIX = (r"(?:单位|机构|部门|办公室|委员会|领导小组|工作组|专班|卫健委|卫健局|卫生健康委|卫生健康局|人民政府|政府|"
-                r"中心|医院|卫生院|局|委|办|院|室|股|科|站|处|组|部|所|厅)")
+                r"中心|医院|卫生院|局|委|办|院|室|股|科|站|处|组|部|所|厅|司)")
 _REPORT_VERB = re.compile(r"^(?:以[^，。；]{1,12}(?:形式|方式))?\s*(报送至|报送到|报送|上报至|上报到|上报|报至|报到|"
                           r"提交至|提交到|提交|发送至|发送到|发至|发送|反馈至|反馈到|反馈|交至|交到|交|报(?![告表名刊纸]))")
 _SUBJECT_SUFFIX = (r"(?:单位|机构|部门|办公室|委员会|领导小组|工作组|专班|卫健委|卫健局|卫生健康委|卫生健康局|"
@@ -81,6 +81,20 @@ def _object_before(text: str, clause_start: int, phrase_start: int) -> str:
     return _strip_subject(before)
 
 
+_MADE = re.compile(r"(?:制定|编制|起草|形成|填写|填报|整理|撰写|完成)(?P<thing>[^，,。；;、]{2,30})$")
+
+
+def _made_before(text: str, clause_start: int, lo: int) -> str:
+    """``要制定专项监管工作方案，于4月15日前报…``: what the clause before made is what is reported."""
+    if clause_start <= lo or text[clause_start - 1] not in "，,":
+        return ""
+    prev_start = clause_start - 1
+    while prev_start > lo and text[prev_start - 1] not in _CLAUSE_END:
+        prev_start -= 1
+    made = _MADE.search(_squash(text[prev_start:clause_start - 1]))
+    return made.group("thing") if made else ""
+
+
 def read_action(text: str, phrase_start: int, phrase_end: int, lo: int, hi: int) -> ActionReading:
     """Action and recipient for the time phrase ``text[phrase_start:phrase_end]`` in sentence [lo, hi)."""
     reading = _read_action(text, phrase_start, phrase_end, lo, hi)
@@ -103,7 +117,7 @@ def _read_action(text: str, phrase_start: int, phrase_end: int, lo: int, hi: int
     verb = _REPORT_VERB.match(after_lead)
     if verb:
         rest = after_lead[verb.end():]
-        thing = _object_before(text, clause_start, phrase_start)
+        thing = _object_before(text, clause_start, phrase_start) or _made_before(text, clause_start, lo)
         rest_unit = re.match(rf"^([^，。；、（(]{{1,24}}{_UNIT_SUFFIX})(?:[（(][^）)]*[）)])?", rest)
         if verb.group(1).endswith(("至", "到")) or (rest_unit and len(rest_unit.group(1)) >= len(rest) - 2):
             to = rest_unit.group(1) if rest_unit else _tidy(rest)

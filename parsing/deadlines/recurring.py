@@ -18,12 +18,13 @@ from parsing.deadlines.phrases import CLOCK_RE, cn_date, iso, parse_clock
 from parsing.deadlines.structure import in_quotes
 from parsing.model import Deadline
 
-_PERIODS = {"日": "daily", "天": "daily", "周": "weekly", "星期": "weekly", "月": "monthly", "个月": "monthly",
+_PERIODS = {"日": "daily", "天": "daily", "工作日": "daily", "个工作日": "daily", "周": "weekly", "星期": "weekly",
+            "个星期": "weekly", "礼拜": "weekly", "个礼拜": "weekly", "月": "monthly", "个月": "monthly",
             "季度": "quarterly", "季": "quarterly", "个季度": "quarterly", "半年": "half-yearly",
             "年": "yearly", "年度": "yearly"}
 _PERIOD_CN = {"daily": "每天", "weekly": "每周", "monthly": "每月", "quarterly": "每季度",
               "half-yearly": "每半年", "yearly": "每年"}
-RECURRING_RE = re.compile(r"每\s*(?P<p>个季度|季度|半年|年度|星期|个月|季|年|月|周|日|天)(?!度[的里]|的)")
+RECURRING_RE = re.compile(r"每\s*(?P<p>个工作日|工作日|个季度|季度|半年|年度|个星期|星期|个礼拜|礼拜|个月|季|年|月|周|日|天)(?!度[的里]|的)")
 _CLAUSE_END = "，,。；;！？!?\n、）)"
 _NAMED_SYSTEM = re.compile(r"^[^，。；、]{0,6}?(?:制度|机制|例会制|工作法)")
 
@@ -60,7 +61,8 @@ def read_recurring(ctx: Context, lo: int, hi: int) -> None:
         phrase = squash(text[span[0]:span[1]])
         deadline = Deadline(text=phrase, kind="recurring", recurrence=recurrence, time=clock, span=span,
                             action=_recurring_action(text, m.start(), end, lo, reading.action), to=to)
-        deadline.explanation = (f"“{phrase}”{_PERIOD_CN[recurrence]}一次，是重复的任务，没有固定截止日期"
+        how = "每个工作日一次（节假日不计）" if "工作日" in m.group("p") else f"{_PERIOD_CN[recurrence]}一次"
+        deadline.explanation = (f"“{phrase}”{how}，是重复的任务，没有固定截止日期"
                                 + (f"；每次的时间为{clock}" if clock else ""))
         ctx.found.append(deadline)
         ctx.claim(span)
@@ -114,7 +116,7 @@ def _next_month_once(ctx: Context, m: re.Match[str], end: int, lo: int, hi: int)
 def _recurring_action(text: str, start: int, end: int, lo: int, fallback: str | None) -> str | None:
     """``…报送表格每日17时前报送`` → 报送…表格; ``每季度至少开展1次带队检查`` → 开展1次带队检查."""
     inner = squash(text[start:end])
-    inner = re.sub(r"^每\s*(?:个季度|季度|半年|年度|星期|个月|季|年|月|周|日|天)", "", inner)
+    inner = re.sub(r"^每\s*(?:个工作日|工作日|个季度|季度|半年|年度|个星期|星期|个礼拜|礼拜|个月|季|年|月|周|日|天)", "", inner)
     inner = CLOCK_RE.sub("", inner)
     inner = re.sub(r"^(?:[0-9一二三四五六七八九十]+日|[一二三四五六日]|月?(?:底|末|初))?(?:前|之前|以前)?", "", inner)
     inner = re.sub(r"^(?:至少|不少于|组织|均|都|要|须|应)+", "", inner)
