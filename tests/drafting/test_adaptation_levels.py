@@ -119,10 +119,14 @@ def test_a_fact_phrase_in_the_countys_own_sentence_keeps_its_territory():
     sub = _sub("湖川省卫生健康委员会")
     out = sub.apply("各医疗卫生单位要深刻汲取近期全省火灾事故教训，全省各级医疗机构要立即自查。", "x")
     assert out == "各医疗卫生单位要深刻汲取近期省内火灾事故教训，全县各级医疗机构要立即自查。"
+    out = sub.apply("截至10月底，全省共有12家医院被挂牌督办，全省各级医疗机构要引以为戒。", "x")
+    assert out == "截至10月底，省内共有12家医院被挂牌督办，全县各级医疗机构要引以为戒。"
+    kept = [s for s in sub.substitutions if (s.original, s.replacement) == ("全省", "省内")]
+    assert kept and all("保留原范围" in s.reason for s in kept)
 
 
 def test_superior_facts_never_become_county_claims():
-    county_claim = re.compile(r"(?:全县|我县|本县)[^。；]{0,20}?(?:已发生|共发生|多发|频发|共排查|形势总体平稳)")
+    county_claim = re.compile(r"(?:全县|我县|本县)[^。；]{0,20}?(?:已发生|共发生|已有|多发|频发|接连发生|共排查|形势总体平稳)")
     for path in SOURCES:
         text = _plan_text(draft(path))
         assert not county_claim.search(text), path.stem
@@ -132,6 +136,10 @@ def test_superior_facts_never_become_county_claims():
     assert "据国家卫生健康委通报，2023年，全国卫生健康系统共发生安全生产事故12起" in national
     forward = _plan_text(draft(SOURCES[0].with_name("adapt_province_forward_notice.txt")))
     assert "据省卫生健康委通报，近年来我省医疗机构安全生产形势总体平稳" in forward
+    city = _plan_text(draft(SOURCES[0].with_name("adapt_city_notice_facts.txt")))
+    assert "为深刻汲取近期市内接连发生的火灾事故教训" in city  # a fact phrase in the county's purpose
+    assert "截至11月底，市内已有3家医院因值班不到位被通报，各单位要引以为戒。" in city  # a fact clause
+    assert "我县各二级以上医院要每日报告" in city  # the duty in the same sentence is the county's
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.stem)
