@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from parsing.cnnum import FULL_DATE, parse_full_date
+from parsing.cnnum import FULL_DATE, parse_full_date, to_halfwidth_digits
 from parsing.document import CleanText
 from parsing.header_organs import is_organ, is_organ_line, organ_names, split_joined_organs
 from parsing.header_recipients import looks_like_recipients, split_recipients
@@ -143,6 +143,10 @@ def read_header(clean: CleanText) -> Header:
             continue
         if kind == "body":
             break
+        if kind in ("copy", "secrecy"):  # 份号 and 密级 of a run-on head
+            last_head = i
+            i += 1
+            continue
         if len(value) > 120 and title_para is None and kind is None:
             break  # body text before any header: the document has no header
         if kind == "urgency" or (kind is None and _URGENCY.match(value) and len(value) <= 12):
@@ -219,9 +223,12 @@ def read_header(clean: CleanText) -> Header:
     header.body_start = last_head + 1 if last_head >= 0 else 0
     _read_signature(paras, header)
     header.issuer = _issuer(banner_organs, header.signatory)
-    if header.issuer is None and header.title and "关于" in header.title:
-        # no 版头 and no signature: the organ that opens the title (始兴县卫生健康局关于…)
-        prefix = header.title[:header.title.index("关于")]
+    if not header.recipients:
+        _read_imprint_recipients(paras, header)
+    opener = re.search(r"关于|转发|印发|批转", header.title or "")
+    if header.issuer is None and opener:
+        # no 版头 and no signature: the organ that opens the title (始兴县卫生健康局关于…, …局转发…)
+        prefix = header.title[:opener.start()]
         organs = [p for p in re.split(r"[、]", prefix) if p]
         if organs and all(is_organ(p) for p in organs):
             header.issuer = "、".join(organs)
@@ -265,7 +272,29 @@ def _opens_title(paras: _Paras, header: Header, i: int, banner: list[str] = ()) 
     return compact(paras.text(i + 1)).startswith("关于")
 
 
-_NUMERIC_DATE = re.compile(r"(20[0-9]{2})[.．\-－/](0?[1-9]|1[0-2])[.．\-－/](0?[1-9]|[12][0-9]|3[01])")
+_NUMERIC_DATE = re.compile(r"(20[0-9]{2})\s*[.．\-－/]\s*(0?[1-9]|1[0-2])\s*[.．\-－/]\s*(0?[1-9]|[12][0-9]|3[01])$")
+_HAO_DATE = re.compile(r"(月\s*[0-9０-９〇○一二三四五六七八九十]{1,3})\s*号$")  # 2024年3月5号
+_IMPRINT_RECIPIENTS = re.compile(r"^\s*主\s*送\s*[:：]")
+
+
+def _written_date(value: str) -> str:
+    """A signature line's date in the ``YYYY年M月D日`` form: ``2024.3.5``, ``2024-03-05``, ``2024/3/5``,
+    ``２０２４．３．５`` and ``2024年3月5号`` (alone or after the organ) are rewritten, others kept."""
+    digits = to_halfwidth_digits(value)
+    if numeric := _NUMERIC_DATE.search(digits):
+        return f"{digits[:numeric.start()]}{numeric.group(1)}年{int(numeric.group(2))}月{int(numeric.group(3))}日"
+    return _HAO_DATE.sub(r"\1日", value)
+
+
+def _read_imprint_recipients(paras: _Paras, header: Header) -> None:
+    """``主送：…`` in the 版记 below the signature, where the head names none (纪要, 报告, some 函)."""
+    for i in range(max(header.body_start, len(paras) - 12), len(paras)):
+        start, end, raw = paras.items[i]
+        if _IMPRINT_RECIPIENTS.match(raw) and len(compact(raw)) <= 300:
+            header.recipients, header.recipient_spans = split_recipients(paras.clean.text, start, end)
+            if header.recipients:
+                header.spans["recipients"] = (start, end)
+            return
 
 
 def _read_signature(paras: _Paras, header: Header) -> None:
@@ -275,9 +304,9 @@ def _read_signature(paras: _Paras, header: Header) -> None:
             return  # a date alone closed the notice; what follows is an enclosure with its own signature
         start, end, raw = paras.items[i]
         value = compact(raw)
-        numeric = _NUMERIC_DATE.fullmatch(value)
-        if numeric:  # 2025.3.1 / 2025-03-01 under the organ (a WPS or scanned 函)
-            raw = value = f"{numeric.group(1)}年{int(numeric.group(2))}月{int(numeric.group(3))}日"
+        written = _written_date(value)
+        if written != value:  # 2025.3.1 / 2025-03-01 / 3月1号 under the organ (a WPS or scanned 函)
+            raw = value = written
         if value.endswith("印发") or "\t" in raw or not FULL_DATE.search(value):
             continue
         organs: list[str] = []
@@ -298,6 +327,9 @@ def _read_signature(paras: _Paras, header: Header) -> None:
                     k -= 1
                     continue
                 break
+            if not organs and i + 1 < len(paras) and is_organ_line(paras.text(i + 1)) \
+                    and (i + 2 == len(paras) or _after_signature(paras.text(i + 2))):
+                organs, organ_paras = organ_names(paras.text(i + 1)), [i + 1]  # the date above the organ
             if not organs and header.issue_date is None and i > header.body_start:
                 # a date alone under the body with the organ only in the seal (scans): the date counts
                 day = parse_full_date(value)
@@ -311,7 +343,7 @@ def _read_signature(paras: _Paras, header: Header) -> None:
             before = value[:m.start()] if m else ""
             if not (before and is_organ_line(before) and len(value) - m.end() <= 2):
                 continue
-            organs, organ_paras = [before], []
+            organs, organ_paras = organ_names(before) or [before], []
         if not organs:
             continue
         day = parse_full_date(value)
@@ -324,10 +356,16 @@ def _read_signature(paras: _Paras, header: Header) -> None:
             header.spans["signatory"] = (start, end)
         header.issue_date = day.isoformat()
         header.spans["issue_date"] = (start, end)
-        header.signature_paras = [*organ_paras, i]
-        if i + 1 < len(paras):
-            header.enclosure_start = i + 1
+        header.signature_paras = sorted([*organ_paras, i])
+        if header.signature_paras[-1] + 1 < len(paras):
+            header.enclosure_start = header.signature_paras[-1] + 1
         return
+
+
+def _after_signature(text: str) -> bool:
+    """What may stand right below a signature: nothing, the 版记, an attachment, a publication note."""
+    value = compact(text)
+    return not value or value.startswith(("抄送", "主送", "附件", "（此件", "(此件", "（信息公开"))
 
 
 def _issuer(banner: list[str], signatory: str | None) -> str | None:

@@ -16,6 +16,8 @@ from parsing.units import compact
 
 Span = tuple[int, int]
 
+_COPY = re.compile(r"\s*[0-9０-９]{6}(?![0-9０-９])\s*")  # 份号
+_SECRECY = re.compile(r"\s*(?:绝密|机密|秘密)(?:\s*[★☆]\s*(?:[0-9一二三四五六七八九十]{1,3}\s*年)?)?\s*")
 _URGENCY = re.compile(r"\s*(?:特急|加急|平急|紧急)(?![通公])[★☆]?\s*")
 # the bracketed year and serial of a document number; the 机关代字 before it is found separately
 _NUMBER_CORE = re.compile(r"[〔\[［(（【﹝]\s*[2２][0-9０-９OoＯ〇]{3}\s*[〕\]］)）】﹞]\s*第?\s*[0-9０-９]{1,5}\s*号")
@@ -28,20 +30,28 @@ _RECIPIENT_START = re.compile(r"^(?![的之》）)])(?:各|全|有关|[\u4e00-\u
 
 
 def split_run_on_head(text: str) -> list[tuple[str, Span]] | None:
-    """The parts of a run-on head paragraph as ``(kind, span)`` with kinds ``urgency``, ``banner``,
+    """The parts of a run-on head paragraph as ``(kind, span)`` with kinds ``copy`` (份号), ``secrecy``,
+    ``urgency``, ``banner``,
     ``doc_number``, ``title``, ``recipients`` and ``body``; None when ``text`` is no run-on head."""
     parts: list[tuple[str, Span]] = []
     pos = 0
-    if (m := _URGENCY.match(text)) and m.end() < len(text):
-        parts.append(("urgency", (m.start(), m.end())))
-        pos = m.end()
+    for kind, pattern in (("copy", _COPY), ("secrecy", _SECRECY), ("urgency", _URGENCY)):
+        if (m := pattern.match(text, pos)) and m.end() < len(text):
+            parts.append((kind, (m.start(), m.end())))
+            pos = m.end()
     number = _NUMBER_CORE.search(text, pos)
     title_from = pos
     if number:
         before = text[pos:number.start()]
         cut = _banner_cut(before)
         if cut is None:
-            return None
+            # ``国务院办公厅关于…的意见国办发〔2024〕12号各省…：``: the title stands before the number
+            title_end = _title_before_code(before)
+            if title_end is None:
+                return None
+            parts += [("title", (pos, pos + title_end)), ("doc_number", (pos + title_end, number.end()))]
+            rest = _recipients_and_body(text, number.end())
+            return parts + rest if rest else None
         if cut:
             parts.append(("banner", (pos, pos + cut)))
         parts.append(("doc_number", (pos + cut, number.end())))
@@ -86,6 +96,35 @@ def _banner_cut(before: str) -> int | None:
     return None
 
 
+def _title_before_code(before: str) -> int | None:
+    """Where a title ends that runs on into the 机关代字 of the number after it."""
+    for m in reversed(list(_GENRE_END.finditer(before))):
+        code = compact(before[m.end():])
+        title = compact(before[:m.end()])
+        if code and len(code) <= 10 and _CODE.fullmatch(code) and "关于" in title and 6 <= len(title) <= 100 \
+                and not re.search(r"[。，,；;：:]", title):
+            return m.end()
+    return None
+
+
+def _recipients_and_body(text: str, start: int) -> list[tuple[str, Span]] | None:
+    """The recipients from ``start`` up to the colon, then the body; None when no 主送 list follows."""
+    colon = min((k for k in (text.find("：", start), text.find(":", start)) if k >= 0), default=-1)
+    if colon < 0:
+        return None
+    recipients = text[start:colon]
+    probe = recipients + "："
+    if not _RECIPIENT_START.match(compact(recipients)) or not looks_like_recipients(probe, 0, len(probe)):
+        return None
+    found = [("recipients", (start, colon + 1))]
+    body = colon + 1
+    while body < len(text) and text[body].isspace():
+        body += 1
+    if body < len(text):
+        found.append(("body", (body, len(text))))
+    return found
+
+
 def _title_and_recipients(text: str, start: int) -> list[tuple[str, Span]] | None:
     """The title from ``start`` and the recipients that follow it up to the colon."""
     while start < len(text) and text[start].isspace():
@@ -99,19 +138,9 @@ def _title_and_recipients(text: str, start: int) -> list[tuple[str, Span]] | Non
         return None
     segment = text[start:colon]
     for m in _GENRE_END.finditer(segment):
-        title, recipients = segment[:m.end()], segment[m.end():]
+        title = segment[:m.end()]
         if not 6 <= len(compact(title)) <= 100 or re.search(r"[。，,；;]", title):
             continue
-        if not _RECIPIENT_START.match(compact(recipients)):
-            continue
-        probe = recipients + "："
-        if not looks_like_recipients(probe, 0, len(probe)):
-            continue
-        found = [("title", (start, start + m.end())), ("recipients", (start + m.end(), colon + 1))]
-        body = colon + 1
-        while body < len(text) and text[body].isspace():
-            body += 1
-        if body < len(text):
-            found.append(("body", (body, len(text))))
-        return found
+        if rest := _recipients_and_body(text, start + m.end()):
+            return [("title", (start, start + m.end())), *rest]
     return None

@@ -111,3 +111,28 @@ def test_no_banner_and_no_signature_the_organ_opening_the_title_issues():
 ])
 def test_recipients_that_share_a_head_stay_whole(line, expected):
     assert split_recipients(line, 0, len(line))[0] == expected
+
+
+def test_a_run_on_head_with_the_title_before_the_number_and_a_copy_number_and_secrecy_in_front():
+    n = parse_text("国务院办公厅关于进一步加强基层应急管理能力建设的意见国办发〔2024〕12号各省、自治区、直辖市人民政府，"
+                   "国务院各部委、各直属机构：" + BODY + "国务院办公厅\n2024年4月8日\n")
+    assert head(n) == ("国务院办公厅", "国办发〔2024〕12号", "国务院办公厅关于进一步加强基层应急管理能力建设的意见",
+                       ["各省、自治区、直辖市人民政府", "国务院各部委", "各直属机构"], "国务院办公厅", "2024-04-08")
+    n = parse_text("000123 机密★1年 特急 县卫生健康局文件 县卫〔2024〕3号 关于开展安全生产检查的通知 各卫生院，局机关各股室："
+                   + BODY + "县卫生健康局\n2024年3月5日\n")
+    assert head(n) == ("县卫生健康局", "县卫〔2024〕3号", "关于开展安全生产检查的通知", ["各卫生院", "局机关各股室"],
+                       "县卫生健康局", "2024-03-05")
+    assert n.urgency == "特急"
+
+
+def test_a_forwarding_title_gives_the_issuer_before_zhuanfa():
+    n = parse_text("临川县卫生健康局转发市卫生健康委关于做好防汛工作的通知\n各卫生院：\n现转发给你们，请遵照执行。\n")
+    assert (n.issuer, n.enclosed_title) == ("临川县卫生健康局", "市卫生健康委关于做好防汛工作的通知")
+
+
+def test_recipients_named_only_in_the_imprint_and_a_date_above_the_organ():
+    n = parse_text("关于做好汛期工作的通知\n" + BODY + "县卫生健康局\n2024年3月5日\n\n主送：各乡镇卫生院，县直医疗卫生单位\n"
+                   "抄送：市卫生健康委\n县卫生健康局办公室 2024年3月5日印发\n")
+    assert n.recipients == ["各乡镇卫生院", "县直医疗卫生单位"]
+    n = parse_text("关于做好汛期工作的通知\n各卫生院：" + BODY + "2024年3月5号\n县卫生健康局\n")
+    assert (n.signatory, n.issue_date) == ("县卫生健康局", "2024-03-05")
