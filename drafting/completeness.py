@@ -45,9 +45,11 @@ def iter_plan_text(plan: CountyPlan) -> Iterator[tuple[str, str]]:
 
 
 def check_plan(plan: CountyPlan, notice: Notice | None = None, substituter: object | None = None,
-               notes: Iterable[str] = (), lead_days: int | None = None) -> list[CheckItem]:
+               notes: Iterable[str] = (), lead_days: int | None = None,
+               profile: object | None = None) -> list[CheckItem]:
     """Findings for ``plan``, errors first. ``substituter`` (a :class:`Substituter`) finds superior
-    organ names left in the text; ``notes`` are scheduling caveats to pass on."""
+    organ names left in the text; ``notes`` are scheduling caveats to pass on; with ``profile``
+    every 牵头/配合 unit must be one of the county's own."""
     checks: list[CheckItem] = []
     if not plan.tasks:
         checks.append(CheckItem("error", "上级文件中没有识别出任何任务，请先核对解析结果或手工添加任务"))
@@ -82,7 +84,35 @@ def check_plan(plan: CountyPlan, notice: Notice | None = None, substituter: obje
         checks.append(CheckItem("warning", "发文字号尚未编号，印发前请填写"))
     for note in notes:
         checks.append(CheckItem("warning", note))
+    checks.extend(_reach_checks(plan, profile))
     checks.sort(key=lambda c: 0 if c.level == "error" else 1)
+    if plan.outside_remit:
+        bodies = "、".join(plan.outside_remit)
+        checks.insert(0, CheckItem("error", f"上级来文的任务都由本局以外的单位（{bodies}）承担，不属本局职责："
+                                            "请确认是否需要起草方案，或改为转发、报送有关部门"))
+    return checks
+
+
+def _reach_checks(plan: CountyPlan, profile: object | None) -> list[CheckItem]:
+    """Units outside the profile, names left unresolved, superior text left out on purpose."""
+    from drafting.county_units import profile_unit_names
+
+    checks: list[CheckItem] = []
+    known = profile_unit_names(profile) if profile is not None else None  # type: ignore[arg-type]
+    for task in plan.tasks:
+        label = f"第{task.number}项“{_short(task.category)}”"
+        if known is not None:
+            for unit in task.lead + task.support:
+                if unit not in known:
+                    checks.append(CheckItem("error", f"{label}的“{unit}”不是单位资料中的股室或单位，不能分派任务，"
+                                                     "请改为本局股室或下属单位", task.id))
+        for name in task.unresolved:
+            checks.append(CheckItem("warning", f"{label}：上级文件中的“{name}”不在单位资料中，未列为牵头或配合单位，"
+                                               "请确认由哪个股室或单位承担", task.id))
+        for sentence in task.left_out:
+            checks.append(CheckItem("warning", f"{label}未列入上级原文：{sentence}", task.id))
+    for item in plan.left_out:
+        checks.append(CheckItem("warning", f"未列入方案的上级任务：{item}"))
     return checks
 
 
@@ -122,5 +152,5 @@ def recheck_plan(plan: CountyPlan, notice: Notice, profile: object) -> list[Chec
     from drafting.substitution import Substituter
 
     plan.checks = check_plan(plan, notice, Substituter(notice, profile),  # type: ignore[arg-type]
-                             lead_days=getattr(profile, "lead_days", None))
+                             lead_days=getattr(profile, "lead_days", None), profile=profile)
     return plan.checks

@@ -44,6 +44,9 @@ class PlanTask:
     outline_path: list[str] = field(default_factory=list)
     unit_reasons: list[str] = field(default_factory=list)  # Chinese: why each unit was suggested
     section: str = ""  # the plan section it is printed under (主要任务, 时间安排, 工作要求)
+    partners: list[str] = field(default_factory=list)  # outside bodies named in the text, never units
+    unresolved: list[str] = field(default_factory=list)  # superior names the profile does not know
+    left_out: list[str] = field(default_factory=list)  # Chinese: superior sentences not carried, and why
 
     @property
     def due(self) -> str | None:
@@ -100,6 +103,9 @@ class CountyPlan:
     contact: dict[str, str] = field(default_factory=dict)  # name, phone, email
     superior: dict[str, str | None] = field(default_factory=dict)  # title, doc_number, issuer, file
     notice_file: str | None = None
+    left_out: list[str] = field(default_factory=list)  # Chinese: superior tasks not carried at all, and why
+    outside_remit: list[str] = field(default_factory=list)  # the bodies whose work the whole notice is
+    shape: str = "plan"  # plan: 通知 + 实施方案 + 分工表 | notice: one short 通知 with the county's steps
 
     def to_json(self) -> dict:
         data = {"schema": PLAN_SCHEMA}

@@ -21,6 +21,7 @@ from pathlib import Path
 from drafting import templating
 from drafting.completeness import check_plan
 from drafting.plan import CountyPlan, PlanDeadline, PlanSection, PlanTask
+from drafting.plan_shape import is_urgent, shape_for
 from drafting.plan_titles import (
     TOPIC_NOUNS,
     citation,
@@ -42,6 +43,7 @@ from drafting.scheduling import (
     with_iso_dates,
 )
 from drafting.substitution import Substituter
+from drafting.task_reach import ReachClassifier, TaskReach, carried_text, outside_remit, section_of
 from drafting.unit_matching import UnitMatcher
 from parsing.errors import PolicyDeskError
 from parsing.model import Deadline, Notice, Section, Task
@@ -82,6 +84,10 @@ class _Build:
     tasks: list[PlanTask] = field(default_factory=list)
     scheduled: dict[int, PlanDeadline] = field(default_factory=dict)
     edits: dict[int, PlanTask] = field(default_factory=dict)  # source task -> the user's version
+    reach: ReachClassifier | None = None
+    reaches: list[TaskReach] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)  # superior tasks not carried, and why
+    task_deadlines: dict[int, list[int]] = field(default_factory=dict)  # task -> deadlines in its text
 
 
 def build_plan(notice: Notice, profile: CountyProfile, today: date | None = None,
@@ -106,6 +112,7 @@ def build_plan(notice: Notice, profile: CountyProfile, today: date | None = None
                ScheduleContext(profile.lead_days, draft_date, profile.report_hours_before), kind,
                edits={t.source_task: t for t in edited.tasks if t.source_task is not None} if edited else {})
     b.ctx.title = notice.title or notice.enclosed_title or ""
+    b.reach = ReachClassifier(notice, profile)
     for i, deadline in enumerate(notice.deadlines):
         b.scheduled[i] = schedule_deadline(deadline, i, b.ctx, collector=_collector(b, deadline))
 
@@ -125,7 +132,11 @@ def build_plan(notice: Notice, profile: CountyProfile, today: date | None = None
                   "file": notice.source.file, "issue_date": notice.issue_date},
         notice_file=notice.source.file,
     )
-    if kind == "转发通知":
+    if shape_for(notice, kind) == "notice":
+        plan.shape = "notice"
+        plan.cover_title = f"关于{b.sub.apply(subject, '标题')}的{'紧急' if is_urgent(notice) else ''}通知"
+        plan.cover_body, plan.sections = templating.parse_structured(templating.render("紧急通知", **context))
+    elif kind == "转发通知":
         plan.title = citation(notice, False).strip("《》")
         body, plan.sections = templating.parse_structured(templating.render("转发通知", **context))
         plan.cover_body = body
@@ -137,7 +148,10 @@ def build_plan(notice: Notice, profile: CountyProfile, today: date | None = None
     if edited is not None:
         _keep_user_edits(plan, edited)
     plan.substitutions = b.sub.substitutions
-    plan.checks = check_plan(plan, notice, b.sub, b.ctx.notes, lead_days=profile.lead_days)
+    plan.left_out = b.left_out
+    if outside_remit(b.reaches):
+        plan.outside_remit = list(dict.fromkeys(p for r in b.reaches for p in r.partners))
+    plan.checks = check_plan(plan, notice, b.sub, b.ctx.notes, lead_days=profile.lead_days, profile=profile)
     return plan
 
 
@@ -180,12 +194,21 @@ def _where(task: Task, sections: dict[tuple[str, ...], Section], phase_names: li
     return "主要任务"
 
 
-def _carry_task(b: _Build, index: int, task: Task, where: str, phase_pd: PlanDeadline | None) -> _TaskEntry:
+def _carry_task(b: _Build, index: int, task: Task, where: str,
+                phase_pd: PlanDeadline | None) -> _TaskEntry | None:
+    """The county's version of a superior task, or None when none of it is the county's."""
     notice = b.notice
     label = f"{where}：{task.heading}"
-    text = task.text
+    assert b.reach is not None
+    reach = b.reach.classify(task, carried_text(notice, task))
+    b.reaches.append(reach)
+    if reach.kind == "higher" and index not in b.edits:
+        reasons = "；".join(dict.fromkeys(reach.notes)) or "属上级机关的工作"
+        b.left_out.append(f"“{task.heading}”：{reasons}")
+        return None
+    text = reach.text
     deadlines: list[PlanDeadline] = []
-    for di in task.deadlines:
+    for di in b.task_deadlines.get(index, task.deadlines):
         if di >= len(notice.deadlines):
             continue
         superior, county = notice.deadlines[di], b.scheduled[di]
@@ -193,7 +216,7 @@ def _carry_task(b: _Build, index: int, task: Task, where: str, phase_pd: PlanDea
             text = text.replace(superior.text, localise_phrase(superior.text, superior, county,
                                                                b.ctx.draft_date.year), 1)
         deadlines.append(county)
-    heading = task.heading
+    heading = reach.heading
     if phase_pd is not None:
         heading = re.sub(r"[（(][^（）()]*\d[^（）()]*[）)]$", "", heading) + f"（{phase_pd.text}）"
         deadlines.append(phase_pd)
@@ -202,10 +225,13 @@ def _carry_task(b: _Build, index: int, task: Task, where: str, phase_pd: PlanDea
     lead = [b.sub.apply(u, label + "（牵头单位）") for u in task.lead]
     support = [b.sub.apply(u, label + "（配合单位）") for u in task.support]
     suggestion = b.matcher.suggest(heading, measures, lead, support)
+    partners = list(dict.fromkeys([*reach.partners, *(p for p in suggestion.partners if p in measures)]))
     plan_task = PlanTask(id="", number="", category=heading, measures=measures, lead=suggestion.lead,
                          support=suggestion.support, deadlines=deadlines, source_task=index,
-                         outline_path=list(task.outline_path), unit_reasons=suggestion.reasons,
-                         section=where)
+                         outline_path=list(task.outline_path),
+                         unit_reasons=suggestion.reasons + list(dict.fromkeys(reach.notes)),
+                         section=where, partners=partners, unresolved=suggestion.unresolved,
+                         left_out=[f"{s.text}（{s.note}）" for s in reach.left_out])
     user = b.edits.get(index)
     if user is not None:  # the user's changes win over the suggestion
         plan_task.category, plan_task.measures = user.category, user.measures
@@ -255,8 +281,31 @@ def _sentence(text: str) -> str:
     return text if not text or text[-1] in "。！？；" else text + "。"
 
 
+def _deadlines_in_task_text(notice: Notice) -> dict[int, list[int]]:
+    """Each task's deadlines: the parser's, and those standing in the task's further paragraphs
+    (the whole item is carried, so its dates are the task's), reports carried apart excepted."""
+    linked = {di for t in notice.tasks for di in t.deadlines}
+    found: dict[int, list[int]] = {}
+    for ti, task in enumerate(notice.tasks):
+        own = list(task.deadlines)
+        section = section_of(notice, task)
+        if section is not None and section.body_span:
+            start, end = section.body_span
+            own += [di for di, d in enumerate(notice.deadlines)
+                    if di not in linked and d.span and start <= d.span[0] < end and not _is_report(d)]
+        found[ti] = own
+    return found
+
+
 def _report_object(deadline: Deadline) -> str:
     action = (deadline.action or "").strip()
+    action = re.sub(r"^(?:于|在)?[\d〇一二三四五六七八九十]+月[\d〇一二三四五六七八九十]+日(?:前|之前)?", "", action)
+    action = re.sub(r"^(?:将|把)", "", _REPORT_VERB.sub("", action))
+    action = re.sub(r"^(?:本地区|本辖区|本地|本省|本市|本县|本区)", "", action)
+    # ``将本地区实施方案报送国家卫生健康委规划司``: the object ends where its recipient begins.
+    head = re.sub(r"(?:报送|上报|报|提交|发送)(?:至|到|给)?[^，。；]{0,30}?"
+                  r"(?:委|局|厅|办公室|办|司|处|科|股|室|中心|邮箱)[^，。；]{0,4}$", "", action)
+    action = head if len(head) >= 2 else action
     action = _REPORT_VERB.sub("", action)
     return action or "有关材料"
 
@@ -272,17 +321,22 @@ def _context(b: _Build, title: str, topic: str) -> dict:
     sections = _section_by_path(notice)
     phase_names = [ph.name for ph in notice.phases]
     phase_pds = dict(zip(phase_names, schedule_phases(notice.phases, b.ctx), strict=True))
-    linked = {di for t in notice.tasks for di in t.deadlines}
+    b.task_deadlines = _deadlines_in_task_text(notice)
+    linked = {di for dls in b.task_deadlines.values() for di in dls}
 
     groups: dict[str, list[_TaskEntry]] = {}
     group_heading: dict[str, str | None] = {}
     requirements: list[_TaskEntry] = []
     steps: list[_TaskEntry] = []
+    ordered: list[_TaskEntry] = []  # every carried task in the superior's order
     used_phases: set[str] = set()
     for i, task in enumerate(notice.tasks):
         where = _where(task, sections, phase_names)
         phase = next((n for n in phase_names if task.heading.startswith(n)), None)
         entry = _carry_task(b, i, task, where, phase_pds.get(phase) if phase else None)
+        if entry is None:
+            continue
+        ordered.append(entry)
         if phase:
             used_phases.add(phase)
         b.tasks.append(entry.plan_task)
@@ -370,6 +424,7 @@ def _context(b: _Build, title: str, topic: str) -> dict:
         "main_groups": [{"heading": group_heading[k], "tasks": v} for k, v in groups.items()],
         "schedule": {"overall": overall, "steps": steps, "phases": bare_phases},
         "requirements": requirements,
+        "all_tasks": ordered,
         "requirements_heading": _requirements_heading(b, sections, requirements),
         "reports": _merge_reports(reports),
         "first_report": _first_report(b, linked),
@@ -402,7 +457,7 @@ def _report_sentence(b: _Build, deadline: Deadline, pd: PlanDeadline) -> str:
     obj = b.sub.apply(_report_object(deadline), "工作要求")
     office = pd.to or b.profile.office
     if pd.kind == "recurring":
-        when = re.sub(r"(?:报送|上报|报)$", "", pd.text)
+        when = re.split(r"报送|上报|提交|报(?=[^告道名])", pd.text)[0] or pd.text
         return f"{obj}于{when}报送至{office}，由{office}汇总后按时上报。"
     if not obj.startswith(("本单位", "各单位")):
         obj = "本单位" + obj

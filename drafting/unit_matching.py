@@ -18,6 +18,16 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from drafting.county_units import (
+    UnitRole,
+    is_bureau_counterpart,
+    is_duty_holder,
+    is_health_name,
+    is_higher,
+    is_outside,
+    partner_name,
+    strip_scope,
+)
 from drafting.profile import CountyProfile
 
 # Words that name every unit at once (after substitution).
@@ -34,6 +44,8 @@ class UnitSuggestion:
     lead: list[str] = field(default_factory=list)
     support: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)  # outside bodies: named in the text only
+    unresolved: list[str] = field(default_factory=list)  # names the profile does not know
 
 
 class UnitMatcher:
@@ -88,6 +100,36 @@ class UnitMatcher:
             return self.map_department(clean), f"“{name}”是上级机关的内设处室，对应本局{self.map_department(clean)}"
         return None, f"“{name}”不在单位资料中，按原文保留"
 
+    def role(self, name: str, issuer: str | None = None) -> UnitRole:
+        """What ``name`` is for the county (see :mod:`drafting.county_units`); only ``profile``
+        and ``duty_holder`` names may lead or support a task."""
+        clean = _clean(name)
+        if not clean:
+            return UnitRole(name, "unresolved", None, "")
+        if self.is_bureau(clean) or is_bureau_counterpart(clean):
+            return UnitRole(name, "bureau", None, f"“{name}”是本局自身")
+        if is_higher(clean, issuer):
+            return UnitRole(name, "higher", None, f"“{name}”是上级机关，其工作不列为本县单位的任务")
+        if clean in self._names or clean in _ALL_UNITS or re.fullmatch(r"(?:各|局|委|机关)*(?:相关)?(?:股室|科室|处室)",
+                                                                       clean):
+            target, why = self.map_name(clean)
+            return UnitRole(name, "profile", target, why)
+        scoped = strip_scope(clean)
+        if scoped != clean and scoped in self._names:
+            target = self._names[scoped]
+            return UnitRole(name, "profile", target, f"“{name}”对应{target}")
+        if is_duty_holder(clean):
+            return UnitRole(name, "duty_holder", self.profile.units_collective,
+                            f"“{name}”的责任由{self.profile.units_collective}落实")
+        if is_outside(clean):
+            return UnitRole(name, "outside", None,
+                            f"“{name}”不是本局单位，在任务中写为配合对象“{partner_name(clean)}”")
+        target, why = self.map_name(clean)
+        if target is not None and (is_health_name(clean) or target == self.profile.units_collective
+                                   or self.is_department(target) or _SUPERIOR_DEPARTMENT.match(clean)):
+            return UnitRole(name, "profile", target, why)
+        return UnitRole(name, "unresolved", None, f"“{name}”不在单位资料中，请确认由哪个股室或单位承担")
+
     def map_department(self, name: str) -> str:
         """The bureau's 股室 for a superior's internal 处/科 (医政医管处 → 医政医管股), else the office."""
         core = _department_core(name)
@@ -121,14 +163,22 @@ class UnitMatcher:
         bureau_named = False
         for role, names in (("lead", lead), ("support", support)):
             for name in names:
-                target, why = self.map_name(name)
-                if why:
-                    result.reasons.append(why)
-                if target is None:
-                    if self.is_bureau(_clean(name)):
-                        bureau_named = True
-                        continue
-                    target = _clean(name)
+                found = self.role(name)
+                if found.reason:
+                    result.reasons.append(found.reason)
+                if found.kind == "bureau":
+                    bureau_named = True
+                    continue
+                if found.kind == "outside":
+                    result.partners = _unique([*result.partners, partner_name(_clean(name))])
+                    continue
+                if found.kind == "unresolved":
+                    result.unresolved = _unique([*result.unresolved, _clean(name)])
+                    continue
+                if not found.can_be_assigned:
+                    continue
+                target = found.target
+                assert target is not None
                 if self.is_department(target):
                     (named_depts if role == "lead" else supporting).append(target)
                 else:

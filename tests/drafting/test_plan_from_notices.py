@@ -23,6 +23,7 @@ from drafting.plan_builder import DraftingError, build_plan, load_notice
 from drafting.plan_export import task_table_rows
 from drafting.profile import CountyProfile, load_sample_profile
 from drafting.substitution import Substituter, superior_level
+from drafting.task_reach import carried_text as superior_task_text
 from parsing.model import Notice
 from parsing.workdays import shift_working_days
 
@@ -58,7 +59,7 @@ def assert_plan_carries(notice: Notice, plan: CountyPlan, profile: CountyProfile
         carried = [t for t in plan.tasks if t.source_task == index]
         assert len(carried) == 1, f"superior task {index} ({task.heading}) carried {len(carried)} times"
         plan_task = carried[0]
-        assert fuzz.ratio(task.text, plan_task.measures) >= 70, task.heading
+        assert fuzz.ratio(superior_task_text(notice, task), plan_task.measures) >= 70, task.heading
         assert plan_task.measures[:40] in body, f"{task.heading} not printed in the plan"
         row = rows[plan.tasks.index(plan_task)]
         assert row[1] == plan_task.category and row[2] == plan_task.measures

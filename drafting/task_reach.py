@@ -1,0 +1,297 @@
+"""Tasks by reach: what of a superior task is the county bureau's to do.
+
+A superior item mixes duties of several bodies. Sentence by sentence (its actor is the unit it
+opens with):
+
+- the county bureau's, its units' or no-one-named's work is carried as it stands (``county``);
+- a higher body making a rule (``国家卫生健康委研究制订…指南``) becomes the county implementing it
+  (``贯彻落实上级…指南``, ``implement``);
+- the issuer's general acts (``将适时组织开展督导检查``) become the county bureau's own;
+- what only a higher level can do (``加强国家医疗应急队伍建设``, another higher body's acts) is
+  left out with a note (``higher``);
+- an outside body's duty (``消防救援机构要…``, ``电力企业要…``) becomes the bureau's share
+  (``配合消防救援机构…``), the body named as a partner in the text (``outside``);
+- a duty of every 社会单位 / 生产经营单位 falls on the county's own units (``duty``).
+
+The whole task is every paragraph of the superior item up to the next heading (notice-json.md),
+except a closing paragraph that only asks for a report the plan carries on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drafting.county_units import is_bureau_counterpart, is_duty_holder, is_higher, is_outside, partner_name
+from drafting.profile import CountyProfile
+from parsing.model import Notice, Section, Task
+
+_POLICY_VERB = r"(?:研究制订|研究制定|组织制订|组织制定|制订|制定|出台|印发|修订|编制|发布|组织编写)"
+_DOCUMENT = re.compile(r"指南|标准|规范|办法|意见|细则|清单|目录|方案|规定|制度|指引|手册|规划|名录|导则|路径")
+_LEVEL_ONLY = re.compile(r"国家|全国|跨区域|跨省|中央|国务院")
+_MODAL = r"(?:要|应当|应|将|须|必须|需|负责|牵头)"
+_LEADING = re.compile(r"^(?:一是|二是|三是|四是|五是|六是|同时|此外|其中|另外|并且)[，,]?")
+# A unit-like subject at the start of a sentence, ended by a modal verb (主要负责人 is not 要).
+_NATIONAL = re.compile(r"^(?:国家|国务院|中共中央|中央|党中央|[\u4e00-\u9fff]{1,6}部(?:办公厅)?$)")
+_ISSUER_PLACE = re.compile(r"^(.{1,10}?(自治区|自治州|省|市|盟|地区))")
+_LEVEL_WORD = {"自治区": "区", "省": "省", "市": "市", "自治州": "州", "州": "州", "盟": "盟", "地区": "地区"}
+_HEALTH_ORGAN = re.compile(r"卫生健康|卫健|卫生计生|卫计|卫生局|疾控局|中医药")
+_SUBJECT = re.compile(rf"^([^，。；：、“”]{{2,24}}?)(?<!主)(?={_MODAL}|{_POLICY_VERB}|会同|配合)")
+
+
+@dataclass
+class SentenceReach:
+    """One sentence of a superior task and what the county makes of it."""
+
+    text: str  # as the superior wrote it
+    kind: str  # county | implement | higher | outside | duty
+    actor: str | None = None
+    printed: str | None = None  # what the plan prints (before level substitution); None: left out
+    note: str = ""  # Chinese: why it was rewritten or left out
+
+
+@dataclass
+class TaskReach:
+    """A superior task seen from the county: its carried text, partners and what was left out."""
+
+    kind: str  # county | outside | higher (nothing left for the county)
+    heading: str
+    text: str  # paragraphs joined with \n, rewritten, before level substitution
+    sentences: list[SentenceReach] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)  # outside bodies named in the text
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def left_out(self) -> list[SentenceReach]:
+        return [s for s in self.sentences if s.printed is None]
+
+
+# ----- the whole task ----------------------------------------------------------------------------
+def section_of(notice: Notice, task: Task) -> Section | None:
+    """The outline section a task is the item of."""
+    sections = notice.outline
+    found = None
+    for number in task.outline_path:
+        found = next((s for s in sections if s.numbered and s.number == number), None)
+        if found is None:
+            return None
+        sections = found.children
+    return found
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s", "", text)
+
+
+def full_task_text(notice: Notice, task: Task, skip: list[tuple[int, int]] = ()) -> str:
+    """Every paragraph of the superior item (``\\n`` between paragraphs): the parser's task text,
+    then the item's further paragraphs when the notice's text is at hand. Paragraphs covering a
+    span in ``skip`` (a closing report carried elsewhere) are not taken."""
+    section = section_of(notice, task)
+    body = _body_span(notice, section) if section is not None else None
+    if not notice.text or body is None:
+        return task.text
+    start, end = body
+    if task.span and not (task.span[0] <= start <= task.span[1] + 2):
+        return task.text
+    own = _norm(task.text)
+    paragraphs = [task.text.strip()]
+    offset = start
+    for line in notice.text[start:end].splitlines(keepends=True):
+        line_start, offset = offset, offset + len(line)
+        clean = _norm(line).lstrip("。：:")
+        if _END_OF_BODY.match(clean) or clean in (notice.issuer, notice.signatory):
+            break
+        if not clean or clean in own or own.endswith(clean):
+            continue
+        if any(line_start <= a < offset for a, _ in skip):
+            continue
+        if own and clean.startswith(own):  # the parser's text is this paragraph's beginning
+            paragraphs[0] = clean
+            own = clean
+            continue
+        paragraphs.append(clean)
+    return "\n".join(p for p in paragraphs if p)
+
+
+_END_OF_BODY = re.compile(r"^(?:联系人|联系电话|联系方式|附件|附：|特此通知|\d{4}年\d{1,2}月\d{1,2}日$)")
+
+
+def _body_span(notice: Notice, section: Section) -> tuple[int, int] | None:
+    """The section's own text up to the next heading: the parser's, else from the heading
+    spans (a notice read back from its JSON has no body spans)."""
+    if section.body_span:
+        return section.body_span
+    if not section.span or not notice.text:
+        return None
+    starts: list[int] = []
+
+    def walk(items: list[Section]) -> None:
+        for s in items:
+            if s.span and s.span[0] > section.span[0]:
+                starts.append(s.span[0])
+            walk(s.children)
+
+    walk(notice.outline)
+    return section.span[1], min(starts, default=len(notice.text))
+
+
+def report_spans(notice: Notice, task: Task) -> list[tuple[int, int]]:
+    """Where the reports the plan carries on its own stand (deadlines not the task's own)."""
+    return [d.span for di, d in enumerate(notice.deadlines)
+            if di not in task.deadlines and d.span
+            and (d.to or any(w in (d.action or "") + d.text for w in ("报送", "上报", "报", "提交", "反馈")))]
+
+
+def carried_text(notice: Notice, task: Task) -> str:
+    """The superior task's whole text as the plan carries it (closing reports apart)."""
+    return full_task_text(notice, task, report_spans(notice, task))
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences ended by 。！？ (the last one may end without); paragraphs stay apart."""
+    found: list[str] = []
+    for paragraph in text.split("\n"):
+        found.extend(s for s in re.findall(r"[^。！？]+[。！？]?", paragraph) if s.strip())
+    return found
+
+
+# ----- classifying -------------------------------------------------------------------------------
+class ReachClassifier:
+    """Classifies a superior task's sentences for the county in ``profile``."""
+
+    def __init__(self, notice: Notice, profile: CountyProfile):
+        self.notice = notice
+        self.profile = profile
+        issuer = (notice.issuer or notice.signatory or "").split("、")[0]
+        self.issuer = issuer
+        # The issuer's organ as its own text names it: 国家卫生健康委办公厅 → 国家卫生健康委.
+        self.issuer_forms = {f for f in (issuer, re.sub(r"办公厅$|办公室$", "", issuer)) if f}
+        if _NATIONAL.match(issuer):
+            self.level_word, self.place = "国家", ""
+        else:
+            m = _ISSUER_PLACE.match(issuer)
+            self.place = m.group(1) if m else ""
+            self.level_word = _LEVEL_WORD.get(m.group(2), "") if m else ""
+
+    def _actor(self, sentence: str, names: list[str]) -> str | None:
+        body = _LEADING.sub("", sentence)
+        for name in sorted({n for n in names if n}, key=len, reverse=True):
+            if body.startswith(name):
+                return name
+        m = _SUBJECT.match(body)
+        if m and not re.search(r"[\d请于]", m.group(1)):
+            candidate = m.group(1)
+            if is_bureau_counterpart(candidate):
+                return candidate
+            if self._is_issuer(candidate) or is_higher(candidate, self.issuer) or is_outside(candidate) \
+                    or is_duty_holder(candidate):
+                return candidate
+        return None
+
+    def _is_issuer(self, name: str) -> bool:
+        """The issuer or its organ at the same level (市卫健委 in a 市卫生健康委员会办公室 notice)."""
+        if name in self.issuer_forms or name in ("我委", "本委", "我厅", "本厅", "我部", "我局", "委"):
+            return True
+        if any(form.startswith(name) and len(name) >= 4 for form in self.issuer_forms):
+            return True
+        same_level = bool(self.level_word) and (name.startswith(self.level_word)
+                                                or (bool(self.place) and name.startswith(self.place)))
+        issuer_health = bool(_HEALTH_ORGAN.search(self.issuer))
+        return same_level and (bool(_HEALTH_ORGAN.search(name)) == issuer_health)
+
+    def classify(self, task: Task, text: str | None = None) -> TaskReach:
+        text = task.text if text is None else text
+        names = [*task.lead, *task.support]
+        reaches = [self._sentence(s, names) for s in sentences(text)]
+        partners: list[str] = []
+        for r in reaches:
+            if r.kind == "outside" and r.actor and partner_name(r.actor) not in partners:
+                partners.append(partner_name(r.actor))
+        carried = [r for r in reaches if r.printed is not None]
+        if not carried:
+            kind = "higher"
+        elif all(r.kind == "outside" for r in carried):
+            kind = "outside"
+        else:
+            kind = "county"
+        printed = _join(text, reaches)
+        heading = self._heading(task.heading, reaches)
+        notes = [r.note for r in reaches if r.note]
+        return TaskReach(kind, heading, printed, reaches, partners, notes)
+
+    def _sentence(self, sentence: str, names: list[str]) -> SentenceReach:
+        actor = self._actor(sentence, names)
+        if actor is None:
+            return self._actorless(sentence)
+        body = _LEADING.sub("", sentence)
+        lead_in = sentence[: len(sentence) - len(body)]
+        rest = body[len(actor):]
+        issuer = self._is_issuer(actor)
+        if is_bureau_counterpart(actor):
+            return SentenceReach(sentence, "county", actor, sentence)
+        if issuer or is_higher(actor, self.issuer):
+            policy = re.match(rf"^(?:将|要|负责|牵头)?{_POLICY_VERB}(.*)$", rest)
+            if policy and _DOCUMENT.search(policy.group(1).split("，")[0]):
+                printed = f"{lead_in}贯彻落实上级{policy.group(1)}"
+                return SentenceReach(sentence, "implement", actor, printed,
+                                     f"“{actor}”制订的文件由{self.profile.bureau_short}贯彻落实")
+            if not issuer or _LEVEL_ONLY.search(rest):
+                return SentenceReach(sentence, "higher", actor, None,
+                                     f"属{actor}的工作，{self.profile.county}不承担，未列入方案")
+            return SentenceReach(sentence, "county", actor, sentence,
+                                 f"上级机关“{actor}”的同类工作由{self.profile.bureau_short}在本县开展")
+        if is_duty_holder(actor):
+            return SentenceReach(sentence, "duty", actor, f"{lead_in}{self.profile.units_collective}{rest}",
+                                 f"“{actor}”的主体责任由{self.profile.units_collective}落实")
+        if is_outside(actor):
+            share = re.sub(rf"^{_MODAL}", "", rest)
+            share = re.sub(r"^配合", "", share)
+            partner = partner_name(actor)
+            return SentenceReach(sentence, "outside", actor, f"{lead_in}配合{partner}{share}",
+                                 f"“{actor}”不是本局单位，任务写为配合{partner}，不列为牵头或配合单位")
+        return SentenceReach(sentence, "county", actor, sentence)
+
+    def _actorless(self, sentence: str) -> SentenceReach:
+        """A sentence with no actor of its own: a goal of the superior's whole territory
+        (全国卫生健康系统…更加牢固) is not the county's to carry."""
+        return SentenceReach(sentence, "county", None, sentence)
+
+    def _heading(self, heading: str, reaches: list[SentenceReach]) -> str:
+        """The task's heading for the county: rewritten like its first sentence when it is that
+        sentence or opens with a higher body's rule-making; level-only words dropped when the
+        superior's own part was left out."""
+        if not reaches:
+            return heading
+        first = reaches[0]
+        bare = heading.rstrip("。：:")
+        if first.printed is not None and _norm(first.text).rstrip("。").startswith(_norm(bare)) \
+                and len(bare) > 20:
+            return first.printed.rstrip("。")
+        if any(r.kind == "implement" for r in reaches) and re.match(rf"^{_POLICY_VERB}", bare):
+            return re.sub(rf"^{_POLICY_VERB}", "贯彻落实", bare)
+        if any(r.kind == "higher" for r in reaches):
+            return re.sub(r"(?:国家|全国|跨区域)(?=[\u4e00-\u9fff]{2})", "", bare)
+        return heading
+
+
+def _join(text: str, reaches: list[SentenceReach]) -> str:
+    """The carried text: the printed sentences, paragraph breaks kept."""
+    out: list[str] = []
+    queue = list(reaches)
+    for paragraph in text.split("\n"):
+        parts = []
+        for s in re.findall(r"[^。！？]+[。！？]?", paragraph):
+            if not s.strip():
+                continue
+            r = queue.pop(0)
+            if r.printed is not None:
+                parts.append(r.printed)
+        if parts:
+            out.append("".join(parts))
+    return "\n".join(out)
+
+
+def outside_remit(reaches: list[TaskReach]) -> bool:
+    """Whether no task of a notice is the county bureau's own (all outside or higher)."""
+    return bool(reaches) and all(r.kind in ("outside", "higher") for r in reaches)
