@@ -53,8 +53,12 @@ def ends_colon(text: str) -> bool:
 
 
 def ends_mid_sentence(text: str) -> bool:
-    """True when the line stops on a comma, an opening mark or a particle that needs what follows."""
-    return bool(text) and text[-1] in MID_END
+    """True when the line stops on a comma, an opening mark or a particle that needs what follows
+    (not a noun that ends in one: ``（一）编制目的``)."""
+    return bool(text) and text[-1] in MID_END and not text.endswith(_NOUNS_ENDING_IN_PARTICLES)
+
+
+_NOUNS_ENDING_IN_PARTICLES = ("目的", "祥和", "平和", "总和", "参与")
 
 
 def bracket_depth(text: str, depth: int = 0) -> int:

@@ -52,6 +52,8 @@ _LONGEST_HEADING = 32  # em: a numbered line this long that stops without a full
 # A heading number alone on its line (a PDF that set the label apart): the heading follows.
 _BARE_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(]\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[）)]|\d{1,2}[、．.])$")
 _ORGAN_END = re.compile(r"(?:局|委|委员会|办公室|办公厅|政府|中心|院|厅|部|处|科|股|室|所|站|会)$")
+# an attachment's own head alone on its line (附件 / 附件2 / 附): its title follows on a line of its own
+_ATTACHMENT_HEAD = re.compile(r"^附\s*(?:件|表)?\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$")
 _INDENT = 1.5  # em of leading space that marks a paragraph's first line
 _INDENT_SHARE = (0.02, 0.6)  # indents carry meaning only when some lines, not most, have one
 
@@ -248,8 +250,11 @@ def _title_ends(par: _Paragraph, text_a: str, text_b: str) -> bool:
 class _Paragraph:
     """A paragraph being built from lines."""
 
-    def __init__(self, first: Line, opening: bool = False):
+    def __init__(self, first: Line, opening: bool = False, after_attachment_head: bool = False,
+                 attachment_list: bool = False):
         self.lines = [first]
+        self.after_attachment_head = after_attachment_head  # the title under 附件 / 附件2
+        self.attachment_list = attachment_list  # 附件：1.… or a numbered name below it
         self.depth = bracket_depth(first.s)
         self.chars = len(first.s)
         # the first paragraph of the text or the first after a date (an enclosure's head): where a
@@ -291,10 +296,15 @@ def _joins(par: _Paragraph, a: Line, b: Line, layout: Layout) -> bool:
         return False  # 一、总体要求 / （一）提高政治站位，加强组织领导
     if _splits_contact_token(text_a, text_b):
         return True  # 电话：0736-52211 | 86。: a phone number or an address broken by the wrap
-    if is_label_line(par.lines[0].s) and _organ_only(text_b):
+    if par.attachment_list and _organ_only(text_b):
         return False  # 附件：1.…  2.… | 绿川县卫生健康局: the signature follows the list
     if _title_ends(par, text_a, text_b):
         return False  # …专项行动的紧急通知 | 各县（市、区）卫健委，…：even when the title fills the line
+    if b.gap > 0 and par.after_attachment_head and not mid and not open_bracket:
+        return _title_continues(par.short_text(), text_b)  # 附件1 | …名单 | (blank) | 第一检查组
+    if b.gap > 0 and layout.blanks_mean_breaks and _organ_only(text_b) and not mid and not open_bracket \
+            and not ends_mid_sentence(text_a):
+        return False  # 2.…分解表 | (blank) | 和顺县卫生健康局: the signature after the last attachment name
     if b.gap > 0 and (layout.blanks_mean_breaks or b.gap >= 3):
         # OCR puts each line of a centred title in a block of its own; an organ's name above a
         # title is the 版头, not the title's first half.
@@ -325,5 +335,11 @@ def join_lines(lines: list[Line], layout: Layout) -> list[list[Line]]:
             if _joins(par, par.lines[-1], line, layout):
                 par.add(line)
                 continue
-        paragraphs.append(_Paragraph(line, opening=not paragraphs or is_date_line(paragraphs[-1].lines[-1].s)))
+        previous = paragraphs[-1].lines if paragraphs else []
+        listed = is_label_line(line.s) or (bool(paragraphs) and paragraphs[-1].attachment_list
+                                           and heading_number(line.s) is not None)
+        paragraphs.append(_Paragraph(line, opening=not paragraphs or is_date_line(previous[-1].s),
+                                     after_attachment_head=len(previous) == 1 and bool(
+                                         _ATTACHMENT_HEAD.match(previous[0].s)),
+                                     attachment_list=listed))
     return [par.lines for par in paragraphs]
