@@ -1,7 +1,8 @@
 """Cleaning: from the raw pages a loader found to clean paragraphs with a map back to the source.
 
 ``clean(raw)`` runs, in order: artefacts and scanner watermarks out (watermarks.py), page numbers
-and running headers out (furniture.py), a block repeated across a page break kept once
+and running headers out (furniture.py), the furniture of a web page the notice was copied from out
+(web_page.py), a block repeated across a page break kept once
 (repeats.py), hard-wrapped lines rejoined into paragraphs (wraps.py), layout spaces removed
 (spacing.py), then each paragraph is given a kind and the offset map is assembled (offsets.py).
 Cleaning only deletes characters and inserts joiners, so every character of the result maps to
@@ -28,6 +29,7 @@ from parsing.cleaning.shapes import (
 )
 from parsing.cleaning.spacing import tidy_spacing
 from parsing.cleaning.watermarks import cut_split_watermarks, remove_artefacts, remove_watermarks
+from parsing.cleaning.web_page import remove_web_furniture
 from parsing.cleaning.wraps import estimate_layout, join_lines
 from parsing.document import CleanText, RawDocument
 from parsing.progress import CancelCheck, ProgressCallback, check_cancelled, never, noop
@@ -157,6 +159,7 @@ def clean(raw: RawDocument, progress: ProgressCallback = noop, cancelled: Cancel
     progress(0.0, "正在清理文本…")
     sheets = _sheets(raw, cancelled)
     remove_running_headers(sheets)
+    remove_web_furniture([line for lines in sheets for line in lines])
     lines = _kept_lines(sheets)
     progress(0.3, "正在检查重复的扫描内容…")
     check_cancelled(cancelled)

@@ -1,0 +1,110 @@
+"""Web-page and OA furniture around a notice pasted from a government site or a forum.
+
+Clerks copy notices from web pages: the copy brings the site's name and address, the breadcrumb
+(``您的位置:首页 > 政务公开 > 通知公告``), the publishing line (``发布时间:2020-05-29 14:36:23
+来源:…``), the buttons (``【字号 大 中 小】``, ``【打印本页】``, ``关闭窗口``, ``返回``, ``朗读``), the
+open-government index block (``索引号: …``), the pager (``页: [1]``), a forum thread's subject and
+author lines, the footer (``主办:…``, ``ICP备…``) and a capture date glued to the title
+(``2018.11.02国家…的通知``). None of it is part of the notice. Such pages write half-width
+punctuation (``:`` ``,`` ``(``), so every pattern accepts both widths.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsing.cleaning.lines import EDGE_SPACE, Line
+
+_C = r"\s*[:：]"  # a colon of either width
+_URL = r"(?:https?://|www\.)[^\s\u4e00-\u9fff]+"
+
+# Whole lines that are furniture.
+_FURNITURE_LINE = re.compile(
+    "|".join([
+        rf"^{_URL}\s*$",  # the page's address
+        r"^欢迎(?:访问|来到|光临|您访问).{0,40}$",  # 欢迎访问平遥县人民政府网站! …
+        rf"^(?:您的位置|您现在的位置|您当前的位置|当前位置|所在位置|位置){_C}.*$",  # breadcrumbs
+        r"^(?:网站)?首页\s*(?:[>＞»›/|｜]|&gt;).{0,80}$",  # 首页 > 政务公开 > …
+        rf"^(?:发布|更新|录入|上传|生成|发表|创建)(?:时间|日期){_C}.*$",  # 发布时间:2020-05-29 14:36:23 …
+        rf"^(?:信息|文章|稿件|新闻)?来源{_C}.{{0,40}}$",  # 来源：县应急管理局
+        rf"^(?:作者|编辑|责任编辑|审核|浏览次数|点击数|阅读次数|访问量){_C}.{{0,60}}$",
+        rf"^(?:上一篇|下一篇|上一条|下一条|相关(?:文章|链接|阅读)|附件下载){_C}?.*$",
+        rf"^(?:主题|标题|帖子主题|文章标题){_C}.{{0,120}}$",  # a forum subject or a page's title field
+        rf"^页{_C}\s*\[\s*\d+\s*\](?:\s*\d+)*.*$",  # 页: [1] 2 3
+        r"^.{0,40}查看完整版本\s*[:：]?.*$",  # Discuz! text mode
+        r"^Powered\s+by\b.*$",
+        r"^(?:主办|承办|协办|技术支持|运维|版权所有|Copyright|©)\s*(?:[:：]|\s).*$",
+        r"^.*(?:ICP备|ICP证|公网安备|网站标识码|网站识别码).*$",
+        r"^(?:登录|注册|无障碍|长者模式|关怀版|English|繁体|简体)(?:\s*[|｜/／]\s*\S{1,8}){1,8}\s*$",  # a menu bar
+    ]),
+    re.IGNORECASE,
+)
+
+# Lines made only of button labels: 【字号 大 中 小】 【打印本页】 【关闭窗口】, 返回, 朗读 …
+_BUTTON = (r"(?:字号|字体|字体大小|文字大小|大|中|小|默认|超大|放大|缩小|打印|打印本页|打印此页|打印文章|关闭|关闭窗口|"
+           r"关闭本页|返回|返回顶部|返回列表|返回首页|返回上一页|朗读|语音播报|播放|暂停|收藏|加入收藏|分享|分享到|"
+           r"纠错|我要纠错|扫一扫|手机扫一扫|在手机上查看|保存|下载|浏览次数|视力保护色|护眼模式|"
+           r"\d{1,7}(?!\d)|次|[Tt]{1,2}|A\+|A-|A)")
+_BUTTON_LINE = re.compile(rf"^(?:[\s【】\[\]［］()（）<>《》|｜/／·•:：,，>＞]*{_BUTTON})+[\s【】\[\]［］()（）<>|｜/／·•:：,，>＞]*$")
+_SHORT_BUTTON_WORD = re.compile(r"^(?:大|中|小|默认|次|\d{1,7}|[Tt]{1,2}|A\+|A-|A|保存|下载|播放|暂停|分享)$")
+
+# An index block of the open-government page: 索引号: … 发布机构: … 生成日期: …
+_INDEX_KEYS = ("索引号", "组配分类", "主题分类", "体裁分类", "信息分类", "服务对象分类", "发布机构", "公开方式", "公开范围",
+               "公开时限", "生效时间", "废止时间", "生效日期", "废止日期", "有效性", "效力状态", "内容概述", "关键词", "主题词",
+               "信息来源", "生成日期", "发文日期", "成文日期", "发布日期", "文号", "发文字号", "名称", "标题", "所属机构",
+               "信息索取号", "统一编号", "登记号")
+_INDEX_KEY = re.compile(r"(?:^|\s)(" + "|".join(sorted(_INDEX_KEYS, key=len, reverse=True)) + r")\s*[:：]")
+_INDEX_ONLY = ("索引号", "组配分类", "主题分类", "体裁分类", "信息分类", "服务对象分类", "公开方式", "公开范围", "公开时限",
+               "有效性", "效力状态", "内容概述", "主题词", "信息索取号", "统一编号", "登记号", "所属机构")
+
+# 2018.11.02国家卫生健康委办公厅关于…的通知 / 【2020-05-29】关于… : a capture date glued to a title
+_GLUED_DATE = re.compile(r"^[【\[［(（]?\s*(?:19|20)\d{2}\s*[.．\-－/]\s*\d{1,2}\s*[.．\-－/]\s*\d{1,2}\s*[】\]］)）]?\s*"
+                         r"(?=[\u4e00-\u9fff《“])")
+_TITLE_TAIL = re.compile(r"(?:关于|印发|转发).*(?:通知|意见|方案|办法|规定|函|决定|通报|要点|计划|公告|通告|批复)\s*$")
+
+
+def is_furniture_line(text: str) -> bool:
+    """True for a line that belongs to the web page or the forum, not to the notice."""
+    value = text.strip(EDGE_SPACE)
+    if not value:
+        return False
+    if _FURNITURE_LINE.match(value):
+        return True
+    if _BUTTON_LINE.match(value):
+        words = [w for w in re.split(r"[\s【】\[\]［］()（）<>|｜/／·•:：,，>＞]+", value) if w]
+        # 大 / 中 / 2 alone are text, not buttons: a button line names at least one real button
+        return any(not _SHORT_BUTTON_WORD.match(w) for w in words)
+    return _is_index_line(value)
+
+
+def _is_index_line(value: str) -> bool:
+    """``索引号: 003129766/201901-00336 组配分类: 规范性文件发布``: fields of the site's index block."""
+    keys = [m.group(1) for m in _INDEX_KEY.finditer(value)]
+    if not keys or not _INDEX_KEY.match(value):
+        return False
+    return len(keys) >= 2 or keys[0] in _INDEX_ONLY
+
+
+def cut_glued_date(text: str) -> int:
+    """Length of a capture date glued to the front of a title (``2018.11.02国家…的通知``), else 0."""
+    m = _GLUED_DATE.match(text)
+    if not m or not _TITLE_TAIL.search(text[m.end():]):
+        return 0
+    return m.end()
+
+
+def remove_web_furniture(lines: list[Line]) -> int:
+    """Mark the furniture lines removed and cut glued capture dates; returns how many lines changed."""
+    changed = 0
+    for line in lines:
+        if line.removed is not None or line.table:
+            continue
+        if is_furniture_line(line.s):
+            line.removed = "web page"
+            changed += 1
+            continue
+        cut = cut_glued_date(line.s)
+        if cut:
+            line.text = line.text.slice(cut, len(line.s)).strip(EDGE_SPACE)
+            changed += 1
+    return changed

@@ -1,0 +1,90 @@
+"""Web-page and forum furniture around a pasted notice is cut in cleaning, in either punctuation width."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsing.cleaning.web_page import cut_glued_date, is_furniture_line
+from parsing.model import Source
+from parsing.parser import parse_clean
+from parsing.pipeline import text_from_string
+
+
+@pytest.mark.parametrize("line", [
+    "http://www.pingyao.gov.cn/",
+    "欢迎访问平遥县人民政府网站! 登录 | 注册 | 无障碍浏览",
+    "您的位置:首页 > 工作动态 > 公文通告",
+    "当前位置：首页>新闻中心>乡镇动态",
+    "首页 > 政务公开 > 通知公告",
+    "发布时间:2020-05-29 14:36:23  来源:平遥县应急管理局  浏览次数:1523",
+    "发布日期：2017年03月13日 信息来源：",
+    "来源：县卫生健康局",
+    "【字号 大 中 小】 【打印本页】 【关闭窗口】",
+    "[打印本页] [关闭窗口]",
+    "返回",
+    "朗读",
+    "分享到：",
+    "页: [1]",
+    "主题:转发 国家卫生健康委办公厅关于做好冬季流感防控工作的通知",
+    "作者:晋北老卫 发表于 2018-11-03 09:12",
+    "基层卫生论坛 - 政策文件 - 查看完整版本:关于做好冬季流感防控工作的通知",
+    "上一篇：关于开展安全生产月活动的通知",
+    "晋ICP备05002311号 网站标识码:1407280001",
+    "主办:平遥县人民政府办公室 承办:平遥县大数据中心",
+    "索引号: 003129766/201901-00336 组配分类: 规范性文件发布",
+    "生成日期: 2019-01-23 文号:",
+])
+def test_furniture_lines(line):
+    assert is_furniture_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "关于切实做好2020年汛期安全生产工作的通知",
+    "各乡镇人民政府,县直各有关单位:",
+    "一、会议时间",
+    "时间：2024年3月15日上午9:00",
+    "主办单位：县卫生健康局",
+    "资金来源：县级财政预算",
+    "大",
+    "2",
+    "联系人:张晓东,联系电话:0354-5621103。",
+    "各单位要于6月20日前将隐患排查情况报县应急管理局。",
+    "平遥县应急管理局",
+    "2020年5月28日",
+])
+def test_notice_lines_are_kept(line):
+    assert not is_furniture_line(line)
+
+
+def test_a_capture_date_glued_to_the_title_is_cut():
+    title = "2018.11.02国家卫生健康委办公厅关于做好2018年冬季流感防控工作的通知"
+    assert title[cut_glued_date(title):] == "国家卫生健康委办公厅关于做好2018年冬季流感防控工作的通知"
+    assert cut_glued_date("【2020-05-29】关于做好汛期安全工作的通知") > 0
+    # a sentence that opens with a date keeps it
+    assert cut_glued_date("2024.3.1起施行的《办法》要求各单位做好报送工作。") == 0
+
+
+PAGE = """欢迎访问某县人民政府网站！
+您的位置:首页 > 政务公开 > 通知公告
+关于做好2024年夏季防溺水工作的通知
+发布时间:2024-05-20 09:30:00 来源:县教育局 浏览次数:88
+【字号 大 中 小】【打印本页】【关闭窗口】
+各乡镇中心学校,县直各学校:
+为切实做好夏季防溺水工作,现将有关事项通知如下:
+一、开展专题教育
+各学校要于6月10日前开展一次防溺水专题教育。
+县教育局
+2024年5月18日
+【打印本页】【关闭窗口】
+"""
+
+
+def test_a_pasted_page_keeps_its_header_fields():
+    _, clean = text_from_string(PAGE)
+    notice = parse_clean(clean, Source(file="page.txt", format="txt"))
+    assert notice.title == "关于做好2024年夏季防溺水工作的通知"
+    assert notice.recipients == ["各乡镇中心学校", "县直各学校"]
+    assert notice.signatory == "县教育局"
+    assert notice.issue_date == "2024-05-18"
+    assert [s.heading for s in notice.outline] == ["开展专题教育"]
+    assert "打印" not in clean.text and "发布时间" not in clean.text
