@@ -1,20 +1,31 @@
-"""The attachment list (附件说明): ``附件：1. 名称`` inline or one numbered line per attachment."""
+"""Attachments: the list (附件说明, ``附件：1. 名称`` or ``附：名称``) and the attachments themselves.
+
+An attachment printed after the signature opens with its own head (``附件``, ``附件2``, ``附``) and
+then its title; :func:`attachment_regions` finds where each one stands, so that the parser can tell
+the document a notice issues (its outline and tasks count) from forms, lists and tables (they don't).
+"""
 
 from __future__ import annotations
 
+import difflib
 import re
+from dataclasses import dataclass
 
+from parsing.cleaning.shapes import has_sentence_punct
 from parsing.document import CleanText
 from parsing.units import compact
 
-_HEAD = re.compile(r"^[\s\-—·•*]*附\s*件\s*[:：]\s*(.*)$")
+# 附件：… / 附件:… / 附：… / 附件 1.…
+_HEAD = re.compile(r"^[\s\-—·•*]*附\s*(?:件\s*[:：]|[:：]|件\s+(?=[（(]?[0-9０-９]))\s*(.*)$")
 _ITEM = re.compile(r"^\s*(?:[0-9０-９]{1,2}\s*[.．、]|[（(][0-9０-９]{1,2}[）)])\s*(.+)$")
 
 Span = tuple[int, int]
 
 
-def find_attachments(clean: CleanText) -> tuple[list[str], list[Span], list[int]]:
-    """(names, spans, paragraph indexes of the list) of the first attachment list."""
+def find_attachments(clean: CleanText, after: int = -1) -> tuple[list[str], list[Span], list[int]]:
+    """(names, spans, paragraph indexes of the list) of the first attachment list; without a list,
+    the attachments' own heads (``附件1：名称`` lines, or the title under a ``附件`` head after
+    paragraph ``after``, the signature)."""
     text = clean.text
     paras = clean.paragraphs
     for i, para in enumerate(paras):
@@ -47,7 +58,16 @@ def find_attachments(clean: CleanText) -> tuple[list[str], list[Span], list[int]
         names = [n for n in names if n]
         if names:
             return names, spans, used
-    return _numbered_heads(clean)
+    found = _numbered_heads(clean)
+    if found[0]:
+        return found
+    regions = attachment_regions(clean, after)
+    heads = [r for r in regions if r.name]
+    return ([r.name for r in heads], [clean_span(clean, r.title) for r in heads], [r.head for r in heads])
+
+
+def clean_span(clean: CleanText, index: int) -> Span:
+    return clean.paragraphs[index].start, clean.paragraphs[index].end
 
 
 _NUMBERED_HEAD = re.compile(r"^[\s\-—·•*]*附\s*件\s*([0-9０-９]{1,2})\s*[:：.．、]\s*(\S.*)$")
@@ -95,3 +115,60 @@ def _tidy(value: str) -> str:
     if name.startswith("《") and name.endswith("》") and name.count("《") == 1:
         name = name[1:-1]  # 《医疗机构自查表》 → 医疗机构自查表 (as basis and enclosed titles are given)
     return name
+
+
+# an attachment's own head, alone on its line: 附件 / 附件2 / 附件二： / 附 / 附表1
+_BARE_HEAD = re.compile(r"^[\s\-—·•*]*附\s*(?:件|表|录)?\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?\s*$")
+_TITLE_MAX = 80
+
+
+@dataclass(frozen=True)
+class AttachmentRegion:
+    """One attachment printed in the document: paragraphs ``head`` to ``end`` (exclusive)."""
+
+    head: int  # the 附件 / 附件2 line (or the 附件2：名称 line)
+    title: int  # the paragraph that names it (the head itself when it names it inline)
+    end: int
+    name: str | None
+
+    def paragraphs(self) -> range:
+        return range(self.head, self.end)
+
+
+def attachment_regions(clean: CleanText, after: int) -> list[AttachmentRegion]:
+    """The attachments printed after paragraph ``after`` (the signature), each from its head to
+    the next head or the end of the text."""
+    texts = clean.paragraph_texts()
+    heads: list[tuple[int, int, str | None]] = []  # (head, title paragraph, name)
+    for i in range(max(after + 1, 0), len(texts)):
+        line = texts[i]
+        if _BARE_HEAD.match(line) and compact(line):
+            k = next((k for k in range(i + 1, len(texts)) if compact(texts[k])), None)
+            if k is None:
+                continue
+            title = compact(texts[k])
+            if len(title) > _TITLE_MAX or has_sentence_punct(title.rstrip("。")) or _ITEM.match(texts[k]) \
+                    or _BARE_HEAD.match(texts[k]):
+                continue  # 附件 then 1.…: a list, not an attachment's head
+            heads.append((i, k, _tidy(title)))
+        elif (m := _NUMBERED_HEAD.match(line)) and len(compact(m.group(2))) <= _TITLE_MAX and after >= 0:
+            heads.append((i, i, _tidy(m.group(2))))
+    regions = []
+    for n, (head, title, name) in enumerate(heads):
+        end = heads[n + 1][0] if n + 1 < len(heads) else len(texts)
+        regions.append(AttachmentRegion(head, title, end, name or None))
+    return regions
+
+
+def is_issued(region: AttachmentRegion, enclosed_title: str | None) -> bool:
+    """Whether the attachment is the document the notice issues or forwards (印发 / 转发 《X》)."""
+    if not enclosed_title or not region.name:
+        return False
+    want, name = _bare(enclosed_title), _bare(region.name)
+    if not want or not name:
+        return False
+    return want in name or name in want or difflib.SequenceMatcher(None, want, name).ratio() >= 0.8
+
+
+def _bare(title: str) -> str:
+    return re.sub(r"[《》〈〉“”\"\s]", "", title)

@@ -24,6 +24,7 @@ from parsing.leadership import find_leadership
 from parsing.model import Notice, Section, Source
 from parsing.outline import build_outline, find_headings
 from parsing.progress import CancelCheck, ProgressCallback, check_cancelled, never, noop, wrap_callback
+from parsing.scope import Scope, find_scope
 from parsing.tasks import find_tasks, table_tasks
 
 _IMPRINT = re.compile(r"^(?:抄\s*送|抄\s*报|分\s*送)\s*[:：]")
@@ -74,7 +75,8 @@ def parse_clean(clean: CleanText, source: Source) -> Notice:
     notice.urgency = header.urgency
     notice.spans.update(header.spans)
 
-    names, att_spans, att_paras = _guarded(notice, "附件", lambda: find_attachments(clean), ([], [], []))
+    signature_end = header.signature_paras[-1] if header.signature_paras else -1
+    names, att_spans, att_paras = _guarded(notice, "附件", lambda: find_attachments(clean, signature_end), ([], [], []))
     notice.attachments = names
     if att_spans:
         notice.spans["attachments"] = (att_spans[0][0], att_spans[-1][1])
@@ -83,8 +85,10 @@ def parse_clean(clean: CleanText, source: Source) -> Notice:
     contacts = _guarded(notice, "联系人", lambda: find_contacts(clean, body_offset), [])
     notice.contacts = contacts
 
-    # The outline covers the body: not the head, the signature, the attachment list.
-    excluded = set(att_paras) | set(header.signature_paras)
+    # The outline covers the body: not the head, the signature, the attachment list, nor what lies
+    # outside the notice and the document it issues (forms, lists, tables, a table of contents).
+    scope = _guarded(notice, "附件范围", lambda: find_scope(clean, signature_end, header.enclosed_title), Scope())
+    excluded = set(att_paras) | set(header.signature_paras) | scope.excluded()
     body = [i for i in range(header.body_start, len(clean.paragraphs)) if i not in excluded]
     lines = _guarded(notice, "结构", lambda: find_headings(clean, body), [])
     # the 版记 (抄送：…, …印发) ends the body even where no signature stands above it
@@ -108,7 +112,7 @@ def parse_clean(clean: CleanText, source: Source) -> Notice:
     if basis_spans:
         notice.spans["basis"] = (basis_spans[0][0], basis_spans[-1][1])
 
-    _add_times(notice, clean, flat)
+    _add_times(notice, clean, flat, scope)
     if notice.title is None and notice.genre not in ("总结", "报告"):
         notice.warnings.append("未找到公文标题")
     if notice.title and notice.recipients and notice.issue_date is None:
@@ -122,7 +126,11 @@ def parse_clean(clean: CleanText, source: Source) -> Notice:
     return notice
 
 
-def _add_times(notice: Notice, clean: CleanText, flat: list[Section]) -> None:
+def _inside(span: tuple[int, int] | None, ranges: list[tuple[int, int]]) -> bool:
+    return span is not None and any(a <= span[0] < b for a, b in ranges)
+
+
+def _add_times(notice: Notice, clean: CleanText, flat: list[Section], scope: Scope) -> None:
     extract = _extract_times()
     if extract is None:
         return
@@ -133,8 +141,9 @@ def _add_times(notice: Notice, clean: CleanText, flat: list[Section]) -> None:
         log.exception("extract_times failed")
         notice.warnings.append(f"时限识别出错：{exc}")
         return
-    notice.deadlines = list(times.deadlines)
-    notice.phases = list(times.phases)
+    outside = scope.char_ranges(clean)  # a form's or a problem list's dates are not the notice's
+    notice.deadlines = [d for d in times.deadlines if not _inside(d.span, outside)]
+    notice.phases = [p for p in times.phases if not _inside(getattr(p, "span", None), outside)]
     notice.warnings.extend(w for w in times.warnings if w not in notice.warnings)
     for task in notice.tasks:
         if not task.span:

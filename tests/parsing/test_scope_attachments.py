@@ -1,0 +1,112 @@
+"""Only the notice and the document it issues give outline entries, tasks and deadlines; the other
+attachments are named wherever the document names them (附件：…, 附：…, or their own head)."""
+
+from __future__ import annotations
+
+from parsing.attachments import attachment_regions, find_attachments
+from parsing.model import Source
+from parsing.parser import parse_clean
+from parsing.pipeline import text_from_string
+from parsing.scope import contents_paragraphs, note_paragraphs
+
+
+def parse_text(text: str):
+    _, clean = text_from_string(text)
+    return parse_clean(clean, Source(file="t.txt", format="txt"))
+
+
+HEAD = """关于做好2024年防汛检查工作的通知
+
+各乡镇人民政府，县直各单位：
+
+一、开展排查
+
+各乡镇要于6月10日前完成隐患排查。
+
+二、报送情况
+
+各单位要于6月20日前将排查情况报县应急管理局。
+
+县应急管理局
+
+2024年6月1日
+"""
+
+FORM = """
+附件2
+
+防汛隐患排查情况统计表
+
+一、基本情况
+
+1.是否建立防汛责任制。整改时限：2024年6月5日前。
+
+2.是否储备防汛物资。
+"""
+
+
+def test_an_attachment_known_only_by_its_head_is_named_and_gives_no_tasks():
+    notice = parse_text(HEAD + FORM)
+    assert notice.attachments == ["防汛隐患排查情况统计表"]
+    assert [s.heading for s in notice.outline] == ["开展排查", "报送情况"]
+    assert [t.outline_path for t in notice.tasks] == [["一"], ["二"]]
+    assert [d.date for d in notice.deadlines] == ["2024-06-10", "2024-06-20"]
+
+
+def test_fu_names_the_attachment():
+    text = HEAD.replace("县应急管理局\n\n2024年6月1日", "附：防汛隐患排查情况统计表\n\n县应急管理局\n\n2024年6月1日")
+    notice = parse_text(text + FORM.replace("附件2", "附"))
+    assert notice.attachments == ["防汛隐患排查情况统计表"]
+    assert notice.signatory == "县应急管理局"
+    assert len(notice.tasks) == 2
+
+
+def test_half_width_fu_list():
+    text = HEAD.replace("县应急管理局\n\n2024年6月1日", "附:1.排查统计表\n2.回执\n\n县应急管理局\n\n2024年6月1日")
+    assert parse_text(text).attachments == ["排查统计表", "回执"]
+
+
+def test_the_issued_plan_after_the_signature_counts_and_the_table_after_it_does_not():
+    text = ("关于印发《某县防汛工作方案》的通知\n\n各乡镇人民政府：\n\n现将《某县防汛工作方案》印发给你们，请认真贯彻落实。\n\n"
+            "附件：1.某县防汛工作方案\n2.防汛物资储备表\n\n县应急管理局\n\n2024年6月1日\n\n附件1\n\n某县防汛工作方案\n\n"
+            "一、工作任务\n\n各乡镇要于6月30日前完成物资储备。\n\n附件2\n\n防汛物资储备表\n\n序号\n物资名称\n数量\n1\n冲锋舟\n2\n"
+            "注：1.物资于2024年7月15日前到位。\n2.数量按常住人口测算。\n")
+    notice = parse_text(text)
+    assert notice.attachments == ["某县防汛工作方案", "防汛物资储备表"]
+    assert [s.heading for s in notice.outline] == ["工作任务"]
+    assert [t.outline_path for t in notice.tasks] == [["一"]]
+    assert [d.date for d in notice.deadlines] == ["2024-06-30"]
+
+
+def test_regions_run_from_head_to_head():
+    _, clean = text_from_string(HEAD + FORM + "\n附件3\n\n回执\n\n单位名称：\n")
+    signature = next(i for i, t in enumerate(clean.paragraph_texts()) if t == "2024年6月1日")
+    regions = attachment_regions(clean, signature)
+    assert [r.name for r in regions] == ["防汛隐患排查情况统计表", "回执"]
+    assert regions[0].end == regions[1].head
+    names, _, _ = find_attachments(clean, signature)
+    assert names == ["防汛隐患排查情况统计表", "回执"]
+
+
+def test_a_list_under_a_bare_head_is_no_region():
+    _, clean = text_from_string("附件\n\n1.统计表\n\n2.回执\n")
+    assert attachment_regions(clean, -1) == []
+
+
+def test_a_table_of_contents_gives_no_outline():
+    text = ("关于印发某县应急预案的通知\n\n各乡镇人民政府：\n\n现将《某县应急预案》印发给你们。\n\n县人民政府办公室\n\n"
+            "2024年6月1日\n\n某县应急预案\n\n目  录\n\n一、总则……………………1\n二、组织体系……………………3\n\n"
+            "一、总则\n\n为做好应急工作，制定本预案。\n\n二、组织体系\n\n县应急管理局负责日常工作。\n")
+    notice = parse_text(text)
+    assert [s.heading for s in notice.outline] == ["总则", "组织体系"]
+
+
+def test_contents_without_leaders_end_where_the_body_repeats_them():
+    _, clean = text_from_string("目  录\n\n1 总则\n\n2 组织机构\n\n1 总则\n\n为做好工作，制定本预案。\n")
+    texts = clean.paragraph_texts()
+    assert [texts[i] for i in contents_paragraphs(clean)] == ["目录", "1总则", "2组织机构"]
+
+
+def test_numbered_notes_under_a_table_are_no_headings():
+    _, clean = text_from_string("注：1.重点人群包括老年人。\n2.指标以系统数据为准。\n3.续约率按年计。\n二、工作要求\n")
+    assert note_paragraphs(clean) == [0, 1, 2]
