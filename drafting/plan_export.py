@@ -114,14 +114,14 @@ def contact_note(plan: CountyPlan) -> str | None:
 def plan_to_document(plan: CountyPlan, *, with_table: bool = True) -> OfficialDocument:
     """The cover notice with the plan (and the 任务分工表, landscape) as its attachments."""
     day = datetime.date.fromisoformat(plan.issue_date) if plan.issue_date else datetime.date.today()
-    forward = plan.cover_title.startswith(("关于转发", "转发"))
+    forward = plan.cover_title.startswith(("关于转发", "转发")) or plan.shape == "notice"
     body: list[Block] = [Paragraph(p) for p in plan.cover_body]
     attachments: list[Attachment] = []
     if forward:
         body.extend(plan_blocks(plan.sections))
     else:
         attachments.append(Attachment(title=plan.title, blocks=plan_blocks(plan.sections)))
-    if with_table and plan.tasks:
+    if with_table and plan.tasks and plan.shape != "notice":  # a short 通知 names its units in each step
         attachments.append(Attachment(title=TABLE_TITLE, blocks=[task_table(plan)], landscape=True))
     return OfficialDocument(
         title=plan.cover_title,
