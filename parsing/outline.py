@@ -25,6 +25,7 @@ _CN_DIGITS = "零一二三四五六七八九"
 # Arabic style → the Chinese style it may stand in for, by mistake.
 _GLITCH_OF = {"arabic": "cn", "paren_arabic": "paren_cn"}
 _HEADING_END = re.compile(r"[。：:]")
+_OPENS_LIST = re.compile(r"(?:其中|包括|如下|以下|主要有|分别为|分别是)$")
 _WS = re.compile(r"\s+")
 _PUNCT = re.compile(r"[，,。；;：:！？!?“”\"、《》（）()\d]")
 _TWO_PHRASES = re.compile(r"^[\u4e00-\u9fa5]{2,8}[ \u3000]+[\u4e00-\u9fa5]{2,8}$")
@@ -67,16 +68,23 @@ def _part_number(line: str) -> HeadingNumber | None:
 
 
 def _heading_stop(body: str) -> int | None:
-    """Index of the first 。 or ： outside brackets and quotes, which ends a heading."""
-    depth = 0
+    """Index of the first 。 or ： outside brackets and quotes, which ends a heading.
+
+    A ``：`` ends it only when it closes the heading phrase (``1.时间：…``), not when it opens a
+    list inside a first sentence (``…全覆盖，其中：…``)."""
+    depth, comma = 0, False
     for k, ch in enumerate(body):
         if ch in "（(《“":
             depth += 1
         elif ch in "）)》”":
             depth = max(0, depth - 1)
+        elif depth == 0 and ch in "，,":
+            comma = True
         elif depth == 0 and _HEADING_END.match(ch):
             if ch in "：:" and 0 < k < len(body) - 1 and body[k - 1].isdigit() and body[k + 1].isdigit():
                 continue  # 12:00, a clock time
+            if ch in "：:" and (comma or _OPENS_LIST.search(body[:k])) and "。" in body[k:]:
+                continue
             return k
     m = _HEADING_END.search(body)  # an unclosed bracket (OCR): the first 。/： after all
     return m.start() if m and depth else None

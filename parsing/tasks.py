@@ -43,6 +43,8 @@ _NO_DUTY_UNNAMED = re.compile(r"是指|可以(?:向|依法|按照|按规定)?[^�
 # Headings of what is to be checked or done (排查重点, 整治内容): their items are work even unassigned.
 _CHECK_HEADING = re.compile(r"(?:重点|内容)$")
 _ONLY_REQUEST = re.compile(r"^[^。；要应须]{0,30}请")
+# A heading that opens with a verb assigns work: 明确试点范围 is no 范围 section.
+_ACTION_HEADING = re.compile(r"^(?:明确|确定|扩大|划定|界定|合理确定|科学确定|拓展|调整|规范|落实|加强|做好|强化|推进)")
 # A request to the recipients (请于9月20日前报送…): work assigned without naming the unit.
 _REQUEST = re.compile(r"^请(?:于|在|按|将|及时|务必|认真|各)")
 # Top-level sections whose single paragraph is not a task even when someone is told to act.
@@ -128,6 +130,8 @@ def item_text_span(clean: CleanText, section: Section, stop: int) -> Span:
 def _is_narrative(section: Section) -> bool:
     """指导思想, 总体要求, 指导思想和工作目标, 排查的范围…: sections that describe, not assign."""
     heading = re.sub(r"[（(][^）)]*[）)]$", "", section.heading)
+    if _ACTION_HEADING.match(heading):
+        return False  # 明确试点范围, 扩大监测对象: work to do, though it names a scope
     parts = [p for p in re.split(r"[和与及、，,]", heading) if p]
     return bool(_NARRATIVE.search(heading)) or (len(parts) > 1 and all(_NARRATIVE.search(p) for p in parts))
 
@@ -186,6 +190,9 @@ def find_tasks(clean: CleanText, outline: list[Section], region_end: int, report
             if reporting:
                 continue
             subjects = duty_subjects(body, t_start)
+            if not subjects.lead and (number := match_heading_number(text[section.span[0]:section.span[1]])):
+                # 二、…，试点地区哨点医院要实现全覆盖，其中：… — the heading sentence itself names who acts
+                subjects = duty_subjects(text[section.span[0] + number.end:section.span[1]], section.span[0] + number.end)
             units = without_higher_authorities(subjects, issuer)
             said = compact(body)
             if _NO_DUTY.search(said) or (not units.lead and _NO_DUTY_UNNAMED.search(said)):
