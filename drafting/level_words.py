@@ -68,6 +68,9 @@ def level_rules(kind: str, profile: CountyProfile) -> list[LevelRule]:
                            f"{who}所称下级卫生健康行政部门，在本县即{p.bureau_short}"))
     rules.append(LevelRule(rf"各{level_list}{_HEALTH_ADMIN}", const(p.units_collective), "下级",
                            f"{who}文件的主送对象，在本县为{p.units_collective}"))
+    rules.append(LevelRule(rf"各{level_list}(?:安委会|安全生产委员会|人民政府|政府|[^\s，。；：、和及与要的各]{{2,8}}?(?:部门|机构))",
+                           lambda m: "县" + re.sub(r"^各[^级]*级(?:、[^级]*级)*", "", m.group(0)), "机关",
+                           f"{who}文件主送的下级机关，在本县为县级对应机关"))
     rules.append(LevelRule(r"(?:地方)?各级党委(?:和|、)?政府|(?:地方)?各级(?:人民)?政府|地方(?:人民)?政府",
                            lambda m: "县委、县政府" if "党委" in m.group(0) else "县人民政府", "机关",
                            "本县的属地党委政府"))
@@ -81,7 +84,7 @@ def level_rules(kind: str, profile: CountyProfile) -> list[LevelRule]:
                                r"(?:卫生健康委员会|卫生健康委|卫健委)?", const(p.units_collective), "下级",
                                f"国家文件的主送对象，在本县为{p.units_collective}"))
     # 各地: the lower areas the superior addresses; in the county, its units.
-    rules.append(LevelRule(r"各地各(?:单位|部门)", const("各单位"), "下级", "本县由各单位落实"))
+    rules.append(LevelRule(r"各地(?:区)?[、，]?各(?:有关|相关)?(?:单位|部门)", const("各单位"), "下级", "本县由各单位落实"))
     rules.append(LevelRule(r"(?<=[对由在向对于])各地(?:区)?(?![址点方名])", const("各单位"), "下级",
                            "上级所称各地，在本县为各单位"))
     rules.append(LevelRule(r"各地(?:区|市)?(?![址点方名])", const(p.units_collective), "下级",

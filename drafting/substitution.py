@@ -19,7 +19,14 @@ from dataclasses import dataclass
 from drafting.level_words import LevelRule, const, level_rules
 from drafting.plan import Substitution
 from drafting.profile import CountyProfile
-from drafting.territory_facts import attribute, drop_superior_facts, fact_phrase_spans, is_territory_fact
+from drafting.territory_facts import (
+    attribute,
+    drop_superior_facts,
+    fact_phrase_spans,
+    is_attributed,
+    is_territory_fact,
+    territory_word,
+)
 from parsing.model import Notice
 
 # How the health organ is named, longest forms first.
@@ -35,7 +42,8 @@ _LEVEL_OF_SUFFIX = {"自治区": "区", "省": "省", "市": "市", "自治州":
 _CITY_LEVELS = {"市", "州", "盟", "地区"}
 _PROVINCE_LEVELS = {"省", "区"}
 # National issuers: 国家卫生健康委, 国务院安委会, 应急管理部; national numbers: 国卫办…, 国办发, 安委办.
-_NATIONAL_ISSUER = re.compile(r"^(?:国家|国务院|中共中央|中央|全国|[\u4e00-\u9fff]{2,6}部(?:办公厅)?$|[\u4e00-\u9fff]{2,6}部、)")
+_NATIONAL_ISSUER = re.compile(r"^(?:国家|国务院|中共中央|中央|全国)")
+_MINISTRY = re.compile(r"^[\u4e00-\u9fff]{2,8}部(?:办公厅)?$")
 _NATIONAL_NUMBER = re.compile(r"^(?:国[\u4e00-\u9fff]|安委办?〔|安委〔|中办|厅字)")
 
 # Lower-level organs a superior addresses, that become the county's own units.
@@ -75,9 +83,9 @@ def superior_level(notice: Notice) -> SuperiorLevel:
     issuer = (notice.issuer or notice.signatory or "").split("、")[0]
     if not issuer and notice.title and "关于" in notice.title:
         issuer = notice.title.split("关于", 1)[0]
-    if _NATIONAL_ISSUER.match(issuer) or (not _PLACE.match(issuer) and _NATIONAL_NUMBER.match(notice.doc_number or "")):
-        organ = re.sub(r"^国家", "", issuer)
-        return SuperiorLevel("国", None, organ, _is_health(issuer))
+    if _NATIONAL_ISSUER.match(issuer) or (not _PLACE.match(issuer) and (
+            _MINISTRY.match(issuer) or _NATIONAL_NUMBER.match(notice.doc_number or ""))):
+        return SuperiorLevel("国", None, issuer, _is_health(issuer))
     if not issuer:
         return SuperiorLevel("市", None, "卫生健康委员会", True)
     if issuer[0] in "省市县州区" and any(issuer[1:].startswith(h) for h in (*HEALTH_FORMS, "人民政府")):
@@ -153,14 +161,15 @@ class Substituter:
             own = "国家" if lv.kind == "national" else rf"(?<![县区乡镇]){word}"
             rules.append(_rule(rf"{own}(?:{_HEALTH}){office}", organ_name, "机关", True))
         elif lv.organ:
-            full = ("国家" if lv.kind == "national" and not lv.organ.startswith("国") else "") + \
-                (lv.place or ("" if lv.kind == "national" else lv.word)) + lv.organ
+            full = lv.organ if lv.kind == "national" else (lv.place or lv.word) + lv.organ
             rules.append(_rule(re.escape(full), const(p.bureau), "机关", True))
         # The superior's own parts: 委属各单位, 委机关各科室, 委领导.
         rules.append(_rule(r"(?:委|局)(?:直属|属|直)(?:[（(]管[）)])?各(?:单位|医疗卫生单位)", const(direct_units), "内设"))
         rules.append(_rule(r"(?:委|局)机关各(?:处室|科室|处（室）|处、室|股室)", const(p.departments_collective),
                            "内设"))
         rules.append(_rule(r"(?<![党县区乡镇市省])委领导", const(f"{p.organ_prefix}领导"), "内设"))
+        if lv.kind != "county":
+            rules.append(_rule(r"(?:我|本)(?:委(?![员托会属])|厅|部(?![门分队署位]))", lambda m: m.group(0)[0] + p.organ_prefix, "机关"))
         if lv.kind != "county":
             if lv.place:
                 rules.append(_rule(rf"{re.escape(lv.place)}(?![委政人])", const(p.county), "范围"))
@@ -195,11 +204,13 @@ class Substituter:
         if self.level.kind != "county":
             bare = "".join(piece for piece, quoted in _split_quoted(sentence) if not quoted)
             body = sentence.lstrip()
+            if is_attributed(bare.strip()) and territory_word(bare):
+                return sentence  # 据统计，全省共发生…: already the superior's own figure
             if is_territory_fact(bare.strip()) and body:
                 lead = sentence[:len(sentence) - len(body)]
                 new = lead + attribute(body, self.superior_short)
                 self._record(body, attribute(body, self.superior_short), where,
-                             f"陈述{self.superior_short}辖区的情况，保留原范围并注明出处，不改为本县")
+                             f"陈述{self.superior_short}所辖范围的情况，保留原范围并注明出处，不改为本县")
                 return new
         quoted, pos = [], 0
         for piece, is_quoted in _split_quoted(sentence):
@@ -295,8 +306,7 @@ class Substituter:
         """How the county's text names the superior organ (市卫生健康委), for citations."""
         lv = self.level
         if lv.kind == "national":
-            return "国家卫生健康委" if lv.is_health else "国家" * (not lv.organ.startswith(("国", "中"))) + \
-                re.sub(r"办公厅$", "", lv.organ)
+            return "国家卫生健康委" if lv.is_health else re.sub(r"办公(?:厅|室)$", "", lv.organ)
         if lv.is_health and lv.kind != "county":
             return f"{lv.word}卫生健康委"
         return (lv.place or lv.word) + lv.organ
