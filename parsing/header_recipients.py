@@ -62,6 +62,10 @@ _BARE_ORGAN = re.compile(r"^(?!各|全|有关|国家|国务院|中共|中央|[�
                          r"[\u4e00-\u9fa5]{1,7}(?:局|委|厅|办|中心|委员会|管委会)$")
 # A recipient headed by a level of places (``各省、自治区、直辖市…``, ``各县（市、区）…``)
 _PLACE_HEADED = re.compile(r"^各(?:省|市|县|区|州|盟|旗|乡镇|乡|镇|地)")
+# A place alone (``高新区``, ``兰州新区``) and a place with its organ (``榆中生态创新城管委会``): in
+# ``兰州新区、高新区、经开区、榆中生态创新城管委会`` the places share the organ word at the end
+_PLACE_ONLY = re.compile(r"^各?[\u4e00-\u9fa5]{0,10}(?:省|市|县|区|州|旗|盟|新区|开发区|园区|示范区|风景区|林区|城)$")
+_PLACE_ORGAN = re.compile(r"^[\u4e00-\u9fa5]{2,12}?(?:市|县|区|州|旗|盟|城)(?P<organ>[\u4e00-\u9fa5（）]{2,16})$")
 # A head before 各 / 有关: ``国务院各部委``, ``省有关部门``, ``县直各部门``
 _HEADED_KIND = re.compile(r"^(?!各|有关)[\u4e00-\u9fa5（）]{1,20}?(?:各|有关)(?:直属|所属|下属)?[\u4e00-\u9fa5]{1,6}$")
 
@@ -72,16 +76,27 @@ def _join_shared_heads(names: list[str], spans: list[Span], text: str) -> tuple[
     with the headed kind before it, a bare organ word with the places before it."""
     out_names: list[str] = []
     out_spans: list[Span] = []
-    for name, span in zip(names, spans, strict=True):
+    for k, (name, span) in enumerate(zip(names, spans, strict=True)):
         if out_names and text[out_spans[-1][1]:span[0]].strip() == "、":
             last = out_names[-1].split("、")[-1]
             levels = _BARE_LEVEL.match(last) and not name.startswith("各")
             kinds = _BARE_KIND.match(name) and _HEADED_KIND.match(out_names[-1].split("、")[0])
             organs = _BARE_ORGAN.match(name) and is_organ(name) and _PLACE_HEADED.match(out_names[-1])
-            if levels or kinds or organs:
+            places = _shares_the_organ(out_names[-1].split("、"), name, names[k + 1:])
+            if levels or kinds or organs or places:
                 out_names[-1] += "、" + name
                 out_spans[-1] = (out_spans[-1][0], span[1])
                 continue
         out_names.append(name)
         out_spans.append(span)
     return out_names, out_spans
+
+
+def _shares_the_organ(before: list[str], name: str, later: list[str]) -> bool:
+    """Whether ``name`` continues a list of places that ends with one place and its organ word."""
+    if not all(_PLACE_ONLY.match(p) and not is_organ(p) for p in before):
+        return False
+    if (m := _PLACE_ORGAN.match(name)) and is_organ(m.group("organ")) and not _PLACE_ONLY.match(name):
+        return True
+    # one more place: join only when the list goes on to its organ (``高新区、经开区、…管委会``)
+    return bool(_PLACE_ONLY.match(name)) and not is_organ(name) and bool(later) and _shares_the_organ([name], later[0], later[1:])
