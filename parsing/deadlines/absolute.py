@@ -176,7 +176,7 @@ def _read_at(ctx: Context, atoms: list[DateAtom], i: int, lo: int, hi: int) -> i
         written_day = atom.last_day()
         if ctx.issue_date and written_day and written_day < ctx.issue_date:
             return 1  # 会议于3月5日召开 in a notice of 3月7日: a report of the past
-        start = _prefix_start(text, lo, atom.start)
+        start = _prefix_start(text, lo, atom.start) if due_prefix else _target_start(text, lo, atom.start)
         meeting = bool(_MEETING.search(rest[:60].split("。")[0])) and re.search(r"召开|举行|举办", rest[:40])
         _add_due(ctx, atom, clock, (start, pos), lo, hi, "", meeting="参加会议" if meeting else None)
         return 1
@@ -249,7 +249,7 @@ def _leads_a_duty(ctx: Context, atom: DateAtom, pos: int, lo: int, hi: int) -> b
         return False
     if not re.match(r"\s*(?:[^，。；]{0,16}?(?:当天|当日|期间))?\s*[，,]", ctx.text[pos:pos + 24]):
         return False
-    day = atom.first_day()
+    day = atom.last_day()  # 上半年，各乡镇要…: a period still running sets its end
     if ctx.issue_date is None or day is None or day < ctx.issue_date:
         return False
     if not atom.year_written and day.year != ctx.issue_date.year:
