@@ -22,6 +22,7 @@ from drafting import templating
 from drafting.completeness import check_plan
 from drafting.plan import CountyPlan, PlanDeadline, PlanSection, PlanTask
 from drafting.plan_shape import is_urgent, shape_for
+from drafting.plan_sync import units_phrase
 from drafting.plan_titles import (
     TOPIC_NOUNS,
     citation,
@@ -264,16 +265,7 @@ def strip_units_parenthesis(text: str) -> str:
 
 
 def _units_phrase(b: _Build, lead: list[str], support: list[str]) -> str:
-    depts = [u for u in support if b.matcher.is_department(u)]
-    units = [u for u in support if u not in depts]
-    parts = []
-    if lead:
-        parts.append("、".join(lead) + ("牵头" if support else "负责"))
-    if depts:
-        parts.append("、".join(depts) + "配合")
-    if units:
-        parts.append("、".join(units) + "负责落实")
-    return "，".join(parts)
+    return units_phrase(lead, support, b.matcher.is_department)
 
 
 def _sentence(text: str) -> str:

@@ -24,6 +24,7 @@ from drafting.gbt9704.model import (
     Table,
 )
 from drafting.plan import CountyPlan, PlanSection, PlanTask
+from drafting.plan_sync import print_task_units
 from parsing.errors import PolicyDeskError
 from parsing.progress import CancelCheck, ProgressCallback, check_cancelled, never, noop
 
@@ -113,6 +114,7 @@ def contact_note(plan: CountyPlan) -> str | None:
 
 def plan_to_document(plan: CountyPlan, *, with_table: bool = True) -> OfficialDocument:
     """The cover notice with the plan (and the 任务分工表, landscape) as its attachments."""
+    plan = print_task_units(plan)  # the body prints every task as the table has it
     day = datetime.date.fromisoformat(plan.issue_date) if plan.issue_date else datetime.date.today()
     forward = plan.cover_title.startswith(("关于转发", "转发")) or plan.shape == "notice"
     body: list[Block] = [Paragraph(p) for p in plan.cover_body]
