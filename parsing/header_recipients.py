@@ -22,7 +22,7 @@ _LABEL = re.compile(r"\s*主\s*送\s*[:：]\s*")
 def looks_like_recipients(text: str, start: int, end: int) -> bool:
     """A 主送 line names organs (``各县（市、区）卫健委，委属各单位：``), not a sentence."""
     names, _ = split_recipients(text, start, end)
-    if not names or any(len(n) > 40 or "关于" in n or "〔" in n for n in names):
+    if not names or any(len(n) > 40 or re.search(r"关于|〔|通知|的", n) for n in names):
         return False  # a title or a document number is no recipient (a run-on head left whole)
     return sum(1 for n in names if is_organ(n) or n.startswith("各")) * 2 >= len(names)
 

@@ -141,3 +141,10 @@ def test_recipients_named_only_in_the_imprint_and_a_date_above_the_organ():
     assert n.recipients == ["各乡镇卫生院", "县直医疗卫生单位"]
     n = parse_text("关于做好汛期工作的通知\n各卫生院：" + BODY + "2024年3月5号\n县卫生健康局\n")
     assert (n.signatory, n.issue_date) == ("县卫生健康局", "2024-03-05")
+
+
+def test_a_genre_word_inside_the_title_does_not_end_it():
+    line = "县卫〔2024〕3号关于开展“安全生产月”活动方案编制工作的通知县直各单位，局机关各股室："
+    text = {kind: line[a:b] for kind, (a, b) in split_run_on_head(line)}
+    assert text["title"] == "关于开展“安全生产月”活动方案编制工作的通知"
+    assert text["recipients"] == "县直各单位，局机关各股室："
