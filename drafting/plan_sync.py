@@ -148,3 +148,26 @@ def sync_plan(plan: CountyPlan, previous: CountyPlan | None = None,
         if changed:
             from_body.append(task.id)
     return from_body
+
+
+def sync_body_edits(before: CountyPlan, after: CountyPlan,
+                    is_department: Callable[[str], bool] = default_is_department) -> list[str]:
+    """``after`` is ``before`` with its body text edited (its tasks as the table has them now):
+    a task whose body section the user changed takes its measures and units from the body; every
+    other task's section is printed from the table. In place on ``after``; returns the ids of
+    the tasks taken from the body."""
+    printed_before = {task.id: _printed(section) for task, section in task_sections(before)}
+    from_body: list[str] = []
+    for task, section in task_sections(after):
+        body = _printed(section)
+        old = printed_before.get(task.id)
+        if old is not None and (body.measures, body.lead, body.support) != (old.measures, old.lead, old.support):
+            if body.measures:
+                task.measures = body.measures
+            if body.lead is not None:
+                task.lead, task.support = list(body.lead), list(body.support or [])
+                task.unit_reasons = ["已按正文中的修改"]
+            from_body.append(task.id)
+        elif (body.measures, body.lead, body.support) != (task.measures, task.lead, task.support):
+            _write(section, task, is_department)
+    return from_body

@@ -32,6 +32,7 @@ from desktop.plan_text import apply_cover_text, apply_plan_text, cover_to_text, 
 from desktop.ui.pdf_pane import PdfPane
 from desktop.ui.session import Session
 from desktop.worker import TaskState
+from drafting.plan_sync import sync_body_edits
 from parsing.errors import PolicyDeskError
 from parsing.locations import user_data_dir
 
@@ -213,7 +214,9 @@ class DraftPage(QWidget):
         if plan is None:
             return None
         if self.plan_edit.toPlainText().strip():
-            plan = apply_plan_text(plan, self.plan_edit.toPlainText())
+            edited = apply_plan_text(plan, self.plan_edit.toPlainText())
+            sync_body_edits(plan, edited)  # body and 任务分工表 edits meet (issue 14.7)
+            plan = edited
         if self.cover_edit.toPlainText().strip():
             plan = apply_cover_text(plan, self.cover_edit.toPlainText())
         return plan

@@ -97,3 +97,23 @@ def test_a_body_edit_shows_in_the_table_and_the_export():
     # nothing else moved
     others = [(t.lead, t.support, t.measures) for t in edited.tasks if t.id != task.id]
     assert others == [(t.lead, t.support, t.measures) for t in plan.tasks if t.id != task.id]
+
+
+def test_the_draft_page_text_and_the_table_edits_meet():
+    """What the 起草 page does: the table was edited after drafting, the body text too."""
+    from drafting.plan_sync import sync_body_edits
+
+    plan = _plan()
+    text = plan_to_text(plan)  # the text the page shows
+    table_task = next(t for t in plan.tasks if t.category == "开展安全生产宣传教育培训")
+    table_task.support = ["科教宣传股"]  # edited in the table
+    body_edit = "（卫生应急办公室牵头，各医疗卫生单位负责落实）"
+    after = apply_plan_text(plan, text.replace(body_edit, "（卫生应急办公室牵头，县急救指挥中心负责落实）"))
+    taken = sync_body_edits(plan, after)
+    by_id = {t.id: t for t in after.tasks}
+    team = next(t for t in after.tasks if t.category == "加强医疗应急队伍建设")
+    assert taken == [team.id] and team.support == ["县急救指挥中心"]
+    assert by_id[table_task.id].support == ["科教宣传股"]  # the table edit stays …
+    exported = _exported_text(after)
+    assert "（局办公室牵头，科教宣传股配合）" in exported  # … and is printed
+    assert "（卫生应急办公室牵头，县急救指挥中心负责落实）" in exported
