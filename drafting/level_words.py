@@ -25,12 +25,19 @@ LEVEL_NAMES = {"national": "国家", "province": "省", "city": "市", "county":
 # Services the county runs at several levels itself (县级、乡镇级、村级): 各级医疗机构 is the county's too.
 _SERVICE = r"(?:各类)?(?:医疗卫生|医疗|卫生|疾控|疾病预防控制|妇幼保健|急救|采供血|医养结合|托育)(?:服务)?(?:机构|单位)"
 # Administrative organs: at the county there is one, the county's.
-_HEALTH_ADMIN = r"(?:卫生健康|卫生计生|卫健)(?:行政)?(?:主管)?部门"
+_HEALTH_ADMIN = r"(?:卫生健康|卫生计生|卫健|卫生)(?:行政)?(?:主管)?部门"
+_PROVINCE_HEALTH = r"(?:卫生健康委员会|卫生健康委|卫健委|卫生计生委|卫生厅局|卫生厅)"
 _OTHER_ORGAN = r"[^\s，。；：、和及与要的各]{2,8}?(?:部门|机构)"
 # 全国消防日, 全国安全生产月, 全国卫生健康工作会议: names of national events stay.
 _NATIONAL_EVENT = r"(?![\u4e00-\u9fff]{0,8}?(?:日|周|宣传月|生产月|会议|大会|运动|人大|政协)|“?两会)"
 # 省级重点专科, 市级示范医院: designations, not the speaker's level.
 _DESIGNATION = r"(?!以上|以下|及以上|重点|示范|先进|标准化|临床|质控|名|文明|卫生城|卫生县|卫生乡)"
+
+
+# 健全省级…, 安全市场…: a word ending in 全 before a level word is no scope word.
+NOT_A_WORD_ENDING_IN_QUAN = r"(?<![健完安齐顾两万双])"
+# 省直医疗机构, 市属医院: the superior's own units; the county's are 县直.
+_DIRECT = r"(?:直|属)(?:各)?(?:医疗卫生|医疗|卫生健康|卫健)?(?:机构|单位|医院)"
 
 
 @dataclass
@@ -81,10 +88,11 @@ def level_rules(kind: str, profile: CountyProfile) -> list[LevelRule]:
     # The superior's direct subordinates (its 主送): the county's units.
     if kind == "national":
         rules.append(LevelRule(r"各省(?:、自治区、直辖市|[（(]区、市[）)]|份)(?:及新疆生产建设兵团)?"
-                               r"(?:卫生健康委员会|卫生健康委|卫健委)?", const(p.units_collective), "下级",
+                               rf"{_PROVINCE_HEALTH}?", const(p.units_collective), "下级",
                                f"国家文件的主送对象，在本县为{p.units_collective}"))
     # 各地: the lower areas the superior addresses; in the county, its units.
-    rules.append(LevelRule(r"各地(?:区)?[、，]?各(?:有关|相关)?(?:单位|部门)", const("各单位"), "下级", "本县由各单位落实"))
+    rules.append(LevelRule(r"各地(?:区)?[、，]?各(?:有关|相关)?(?:单位|部门)|各级各(?:有关|相关)?部门", const("各单位"), "下级",
+                           "本县由各单位落实"))
     rules.append(LevelRule(r"(?<=[对由在向对于])各地(?:区)?(?![址点方名])", const("各单位"), "下级",
                            "上级所称各地，在本县为各单位"))
     rules.append(LevelRule(r"各地(?:区|市)?(?![址点方名])", const(p.units_collective), "下级",
@@ -92,11 +100,14 @@ def level_rules(kind: str, profile: CountyProfile) -> list[LevelRule]:
     # Scope words of the superior's level and the levels between it and the county.
     for word in scope:
         guard = _NATIONAL_EVENT if word == "国" else r"(?=[^级]|$)"
-        rules.append(LevelRule(rf"全{word}{guard}", const("全县"), "范围", f"{who}的范围词，改为本县范围"))
+        rules.append(LevelRule(rf"{NOT_A_WORD_ENDING_IN_QUAN}全{word}{guard}", const("全县"), "范围",
+                               f"{who}的范围词，改为本县范围"))
         if word != "国":
             rules.append(LevelRule(rf"(?:本|我){word}(?!级)", lambda m: m.group(0)[0] + "县", "范围",
                                    f"{who}的自称，改为本县"))
     rules.append(LevelRule(r"本地区(?!域)", const("本县"), "范围", "上级所称本地区，改为本县"))
+    direct_units = next((g.name for g in p.unit_groups if g.kind == "县直单位"), p.subordinate_collective)
+    rules.append(LevelRule(rf"(?:{levels}){_DIRECT}", const(direct_units), "下级", f"{who}直属的单位，在本县为{direct_units}"))
     # 省级、市级 as the speaker's own lower levels: 县级 in the county.
     rules.append(LevelRule(rf"{level_list}{_DESIGNATION}", const("县级"), "层级", f"{who}所称的本级或下级，在本县为县级"))
     return rules

@@ -169,7 +169,17 @@ class Substituter:
                            "内设"))
         rules.append(_rule(r"(?<![党县区乡镇市省])委领导", const(f"{p.organ_prefix}领导"), "内设"))
         if lv.kind != "county":
-            rules.append(_rule(r"(?:我|本)(?:委(?![员托会属])|厅|部(?![门分队署位]))", lambda m: m.group(0)[0] + p.organ_prefix, "机关"))
+            division = r"[\u4e00-\u9fff]{2,6}?(?:处|科|司)(?![\u4e00-\u9fff]{0,1}(?:学|技|普|长))"
+
+            def own_part(m: re.Match[str]) -> str:
+                text = m.group(0)
+                part = re.sub(r"^(?:我|本)?(?:委|厅|部)", "", text)
+                return self._department_for(part) if part else text[0] + p.organ_prefix
+
+            # 我委将…, 报我委医政司, 由委医政医管处负责: the superior's own organ and divisions.
+            rules.append(_rule(rf"(?:我|本)(?:委(?![员托会属])|厅|部(?![门分队署位]))(?:{division})?"
+                               rf"|(?:(?<=^)|(?<=[由向报至经对和与及将请、，。；（(]))委(?![员托会属机领])(?:{division})",
+                               own_part, "机关"))
         if lv.kind != "county":
             if lv.place:
                 rules.append(_rule(rf"{re.escape(lv.place)}(?![委政人])", const(p.county), "范围"))

@@ -16,13 +16,13 @@ from __future__ import annotations
 import re
 
 # The territory a word names, and how the county writes that territory in a fact phrase.
-_TERRITORY = re.compile(r"全国|全省|全市|全州|我省|我市|我州|本省|本市|国内|省内|市内")
+_TERRITORY = re.compile(r"(?<![健完安齐顾两万双])全[国省市州]|我省|我市|我州|本省|本市|国内|省内|市内")
 _INSIDE = {"国": "国内", "省": "省内", "市": "市内", "州": "州内"}
 # What has happened, how things stand (numbers of cases, trends, past periods).
 _FACT = re.compile(
     r"多发|频发|高发|连发|接连发生|相继发生|(?:已|共|先后|累计)(?:经)?(?:发生|排查|检查|整改|完成|建成|处置|下发|出动|督办|有)|"
     r"发生[^，。；]{0,12}?\d+起|\d+起|造成\d+人|\d+人(?:死亡|受伤|遇难)|死亡|伤亡|同比|环比|(?:上升|下降|增长)\d|"
-    r"形势(?:总体)?(?:平稳|稳定|严峻|复杂)|取得[^，。；]{0,6}成效|(?:依然|仍然|仍)(?:突出|严峻|存在|有)|暴露出|仍有")
+    r"形势(?:总体)?(?:平稳|稳定|严峻|复杂)|取得[^，。；]{0,6}成效|(?:我|全)[国省市州](?:是|有|现有|拥有|共有)|(?:依然|仍然|仍)(?:突出|严峻|存在|有)|暴露出|仍有")
 _FACT_TIME = re.compile(r"近期|近年来|近日|今年以来|入冬以来|\d{1,2}月(?:份)?以来|截至|截止|去年|上年|\d{4}年(?:，|全|我|以来)")
 # What is to be done: a goal or a duty is not a fact even when it names a number (主要, 重要, 要求
 # are not 要).
