@@ -63,7 +63,27 @@ def find_attachments(clean: CleanText, after: int = -1) -> tuple[list[str], list
         return found
     regions = attachment_regions(clean, after)
     heads = [r for r in regions if r.name]
-    return ([r.name for r in heads], [clean_span(clean, r.title) for r in heads], [r.head for r in heads])
+    if heads:
+        return [r.name for r in heads], [clean_span(clean, r.title) for r in heads], [r.head for r in heads]
+    return _contents_names(clean)
+
+
+# 附件1  某县防汛工作方案……………3: a contents list naming the attachments
+_CONTENTS_ITEM = re.compile(r"^附\s*件\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[:：.．、]?\s*(.+?)\s*"
+                            r"(?:[.．·•…‥⋯]\s*){3,}[（(]?\s*[0-9０-９]{1,3}\s*[）)]?$")
+
+
+def _contents_names(clean: CleanText) -> tuple[list[str], list[Span], list[int]]:
+    names: list[str] = []
+    spans: list[Span] = []
+    used: list[int] = []
+    for i, para in enumerate(clean.paragraphs):
+        m = _CONTENTS_ITEM.match(clean.text[para.start:para.end])
+        if m and _tidy(m.group(2)) and _tidy(m.group(2)) not in names:
+            names.append(_tidy(m.group(2)))
+            spans.append((para.start + m.start(2), para.start + m.end(2)))
+            used.append(i)
+    return names, spans, used
 
 
 def clean_span(clean: CleanText, index: int) -> Span:
@@ -135,24 +155,33 @@ class AttachmentRegion:
         return range(self.head, self.end)
 
 
-def attachment_regions(clean: CleanText, after: int) -> list[AttachmentRegion]:
+def attachment_regions(clean: CleanText, after: int, listed: list[str] = ()) -> list[AttachmentRegion]:
     """The attachments printed after paragraph ``after`` (the signature), each from its head to
-    the next head or the end of the text."""
+    the next head or the end of the text. Besides ``附件`` heads, a paragraph that is one of the
+    ``listed`` names opens an attachment whose head line was lost."""
     texts = clean.paragraph_texts()
+    wanted = {_bare(name) for name in listed if len(_bare(name)) >= 4}
     heads: list[tuple[int, int, str | None]] = []  # (head, title paragraph, name)
-    for i in range(max(after + 1, 0), len(texts)):
+    i = max(after + 1, 0)
+    while i < len(texts):
         line = texts[i]
         if _BARE_HEAD.match(line) and compact(line):
             k = next((k for k in range(i + 1, len(texts)) if compact(texts[k])), None)
             if k is None:
-                continue
+                break
             title = compact(texts[k])
             if len(title) > _TITLE_MAX or has_sentence_punct(title.rstrip("。")) or _ITEM.match(texts[k]) \
                     or _BARE_HEAD.match(texts[k]):
+                i += 1
                 continue  # 附件 then 1.…: a list, not an attachment's head
             heads.append((i, k, _tidy(title)))
-        elif (m := _NUMBERED_HEAD.match(line)) and len(compact(m.group(2))) <= _TITLE_MAX and after >= 0:
+            i = k + 1
+            continue
+        if (m := _NUMBERED_HEAD.match(line)) and len(compact(m.group(2))) <= _TITLE_MAX and after >= 0:
             heads.append((i, i, _tidy(m.group(2))))
+        elif after >= 0 and _bare(_tidy(line)) in wanted:
+            heads.append((i, i, _tidy(line)))
+        i += 1
     regions = []
     for n, (head, title, name) in enumerate(heads):
         end = heads[n + 1][0] if n + 1 < len(heads) else len(texts)
@@ -160,14 +189,33 @@ def attachment_regions(clean: CleanText, after: int) -> list[AttachmentRegion]:
     return regions
 
 
-def is_issued(region: AttachmentRegion, enclosed_title: str | None) -> bool:
-    """Whether the attachment is the document the notice issues or forwards (印发 / 转发 《X》)."""
-    if not enclosed_title or not region.name:
+def is_issued(region: AttachmentRegion, issued_titles: list[str]) -> bool:
+    """Whether the attachment is a document the notice issues or forwards (印发 / 转发 《X》)."""
+    name = _bare(region.name or "")
+    if not name:
         return False
-    want, name = _bare(enclosed_title), _bare(region.name)
-    if not want or not name:
-        return False
-    return want in name or name in want or difflib.SequenceMatcher(None, want, name).ratio() >= 0.8
+    for title in issued_titles:
+        want = _bare(title)
+        if want and (want in name or name in want or difflib.SequenceMatcher(None, want, name).ratio() >= 0.8):
+            return True
+    return False
+
+
+# 现将《X》《Y》印发给你们 / 现将《X》转发给你们 / 制定了《X》，现予印发
+_ISSUING = re.compile(r"印发|转发|下发|发给你们|现予")
+
+
+def issued_titles(clean: CleanText, enclosed_title: str | None, first: int, last: int) -> list[str]:
+    """The titles of the documents the notice issues or forwards: the one its title names and
+    every 《…》 of a body sentence (paragraphs ``first`` to ``last``) that issues it."""
+    titles = [enclosed_title] if enclosed_title else []
+    texts = clean.paragraph_texts()
+    for i in range(max(first, 0), min(last, len(texts))):
+        for sentence in re.split(r"[。；;！]", texts[i]):
+            if not _ISSUING.search(sentence) or re.search(r"根据|按照|依据|依照", sentence):
+                continue
+            titles += [t for t in re.findall(r"《([^《》]{4,80})》", sentence) if t not in titles]
+    return titles
 
 
 def _bare(title: str) -> str:

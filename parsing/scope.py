@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from parsing.attachments import attachment_regions, is_issued
+from parsing.attachments import attachment_regions, is_issued, issued_titles
 from parsing.cleaning.shapes import has_sentence_punct
 from parsing.document import CleanText
 from parsing.units import compact
 
 # 一、总则…………1 / （一）编制目的 ........ 3 / 附则··········12
-_LEADER_ENTRY = re.compile(r"(?:[.．·•…‥⋯_]\s*){3,}[（(]?\s*[0-9０-９]{1,3}\s*[）)]?$")
+_LEADER_ENTRY = re.compile(r"(?:[.．·•…‥⋯]\s*){3,}[（(]?\s*[0-9０-９]{1,3}\s*[）)]?$")
 # the two halves of an entry a narrow page broke: 一、总则………… | ……………1
 _LEADER_OPEN = re.compile(r"(?:[.．·•…‥⋯]\s*){3,}$")
 _LEADER_CLOSE = re.compile(r"^(?:[.．·•…‥⋯]\s*)+[（(]?\s*[0-9０-９]{1,3}\s*[）)]?$")
@@ -43,15 +43,19 @@ class Scope:
         return [(clean.paragraphs[i].start, clean.paragraphs[i].end) for i in sorted(self.outside)]
 
 
-def find_scope(clean: CleanText, signature_end: int, enclosed_title: str | None) -> Scope:
+def find_scope(clean: CleanText, signature_end: int, enclosed_title: str | None, body_start: int = 0,
+               listed: list[str] = ()) -> Scope:
     """The paragraphs outside the notice and its issued document.
 
     ``signature_end`` is the last paragraph of the signature (-1 without one); attachments are
-    looked for after it. The one whose title is ``enclosed_title`` stays in, without its head line.
+    looked for after it (``listed``: the names the attachment list gives). The one the notice
+    issues (``enclosed_title``, or a 《…》 the body issues) stays in, without its head line.
     """
     scope = Scope()
-    for region in attachment_regions(clean, signature_end):
-        if is_issued(region, enclosed_title):
+    last = signature_end if signature_end >= 0 else len(clean.paragraphs)
+    titles = issued_titles(clean, enclosed_title, body_start, last)
+    for region in attachment_regions(clean, signature_end, listed):
+        if is_issued(region, titles):
             scope.outside.add(region.head)
         else:
             scope.outside.update(region.paragraphs())

@@ -36,6 +36,11 @@ _FURNITURE_LINE = re.compile(
         r"^(?:主办|承办|协办|技术支持|运维|版权所有|Copyright|©)\s*(?:[:：]|\s).*$",
         r"^.*(?:ICP备|ICP证|公网安备|网站标识码|网站识别码).*$",
         r"^(?:登录|注册|无障碍|长者模式|关怀版|English|繁体|简体)(?:\s*[|｜/／]\s*\S{1,8}){1,8}\s*$",  # a menu bar
+        rf"^[\u4e00-\u9fff]{{2,24}}\s*[-—|｜]?\s*{_URL}\s*$",  # 中国政府网 www.gov.cn
+        r"^本帖最后由.{1,40}编辑\s*$",  # Discuz! edit stamp
+        rf"^(?:发表于|回复于|楼主|沙发|板凳|地板|只看该作者|使用道具|举报|引用|回复)(?:{_C}|\s|$).{{0,40}}$",
+        r"^\d{1,4}\s*(?:#|楼)\s*$",  # 2# / 3楼
+        r"^(?:分享到|分享至|扫一扫在手机打开当前页|在手机上打开)\s*[:：]?.{0,30}$",
     ]),
     re.IGNORECASE,
 )
@@ -63,12 +68,19 @@ _GLUED_DATE = re.compile(r"^[【\[［(（]?\s*(?:19|20)\d{2}\s*[.．\-－/]\s*\d
 _TITLE_TAIL = re.compile(r"(?:关于|印发|转发).*(?:通知|意见|方案|办法|规定|函|决定|通报|要点|计划|公告|通告|批复)\s*$")
 
 
+# The publishing line of a page: two or more of its fields on one line (日期:… 来源:… 浏览次数:…).
+_META_KEY = re.compile(r"(?:发布时间|发布日期|更新时间|更新日期|时间|日期|信息来源|文章来源|来源|发布者|发布人|作者|责任编辑|编辑|"
+                       r"浏览次数|浏览量|浏览|点击数|点击量|点击|阅读次数|阅读量|阅读|访问量|字号|字体)\s*[:：]")
+
+
 def is_furniture_line(text: str) -> bool:
     """True for a line that belongs to the web page or the forum, not to the notice."""
     value = text.strip(EDGE_SPACE)
     if not value:
         return False
     if _FURNITURE_LINE.match(value):
+        return True
+    if len(_META_KEY.findall(value)) >= 2 and _META_KEY.match(value) and "。" not in value:
         return True
     if _BUTTON_LINE.match(value):
         words = [w for w in re.split(r"[\s【】\[\]［］()（）<>|｜/／·•:：,，>＞]+", value) if w]

@@ -54,6 +54,8 @@ _BARE_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(
 _ORGAN_END = re.compile(r"(?:局|委|委员会|办公室|办公厅|政府|中心|院|厅|部|处|科|股|室|所|站|会)$")
 # an attachment's own head alone on its line (附件 / 附件2 / 附): its title follows on a line of its own
 _ATTACHMENT_HEAD = re.compile(r"^附\s*(?:件|表)?\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$")
+# the 附注 under the date of a published notice: （此件公开发布） / （此件依申请公开）
+_PUBLICITY_NOTE = re.compile(r"^\s*[（(]\s*此\s*件[^）)]{1,12}[）)]\s*$")
 _INDENT = 1.5  # em of leading space that marks a paragraph's first line
 _INDENT_SHARE = (0.02, 0.6)  # indents carry meaning only when some lines, not most, have one
 
@@ -279,6 +281,8 @@ def _joins(par: _Paragraph, a: Line, b: Line, layout: Layout) -> bool:
         return True  # hywjwyzk@12 | 6.com: the wrap broke a mail address, the next line is not a list item
     if b.opens_paragraph or a.closes_paragraph:
         return False
+    if _PUBLICITY_NOTE.match(text_a) or _PUBLICITY_NOTE.match(text_b):
+        return False  # （此件公开发布） under the date stands alone
     if _CLOSING_PUNCT.match(text_b) and not ends_terminal(text_a):
         return True  # a full stop or a comma the wrap pushed to a line of its own never opens one
     terminal = ends_terminal(text_a)

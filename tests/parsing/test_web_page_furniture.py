@@ -88,3 +88,26 @@ def test_a_pasted_page_keeps_its_header_fields():
     assert notice.issue_date == "2024-05-18"
     assert [s.heading for s in notice.outline] == ["开展专题教育"]
     assert "打印" not in clean.text and "发布时间" not in clean.text
+
+
+@pytest.mark.parametrize("line", [
+    "日期:2024-01-15   来源:  长沙县卫生健康局",
+    "时间：2023-06-01 作者：办公室 点击：356",
+    "中国政府网 www.gov.cn",
+    "本帖最后由 晋北老卫 于 2018-11-3 09:15 编辑",
+    "发表于 2018-11-03 09:12",
+    "2#",
+    "分享到：微信 微博",
+])
+def test_more_furniture_lines(line):
+    assert is_furniture_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "时间：2024年3月15日上午9:00 地点：县政府三楼会议室",
+    "报名网址：http://www.example.gov.cn/bm",
+    "回复函请于3月5日前报送。",
+    "引用的数据以统计年鉴为准。",
+])
+def test_lines_like_furniture_that_are_content(line):
+    assert not is_furniture_line(line)
