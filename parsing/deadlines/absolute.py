@@ -92,7 +92,8 @@ def read_sentence(ctx: Context, lo: int, hi: int) -> None:
     """Every date-written deadline in the sentence ``text[lo:hi]``."""
     text = ctx.text
     # Loose forms (当日, 次日, 20天后, a bare 周五) count from a day the sentence does not date.
-    atoms = [a for a in find_atoms(text, lo, hi, ctx.years) if ctx.free((a.start, a.end)) and not a.loose]
+    atoms = _days_follow_months(
+        [a for a in find_atoms(text, lo, hi, ctx.years) if ctx.free((a.start, a.end)) and not a.loose])
     i = 0
     while i < len(atoms):
         if not ctx.free((atoms[i].start, atoms[i].end)):
@@ -102,6 +103,27 @@ def read_sentence(ctx: Context, lo: int, hi: int) -> None:
         i += max(consumed, 1)
     _read_clock_only(ctx, lo, hi)
     _read_relative(ctx, lo, hi)
+
+
+def _days_follow_months(atoms: list[DateAtom]) -> list[DateAtom]:
+    """``于3月5日前报送初稿，10日前报送终稿``: a day written alone takes the month written before it."""
+    settled: list[DateAtom] = []
+    for atom in atoms:
+        before = next((a for a in reversed(settled) if a.month is not None and a.year is not None
+                       and not a.bare_day and a.period is None), None)
+        if atom.bare_day and before is not None and before.year is not None and before.month is not None:
+            year, month = before.year, before.month
+            if atom.day is not None and before.day is not None and atom.day < before.day:
+                year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+            try:
+                date(year, month, atom.day or 1)
+            except ValueError:
+                settled.append(atom)
+                continue
+            atom = replace(atom, year=year, month=month, bare_day=False, year_written=before.year_written,
+                           year_note=f"“{squash(atom.text)}”未写月份，按前文的{year}年{month}月计")
+        settled.append(atom)
+    return settled
 
 
 def _chain(text: str, atoms: list[DateAtom], i: int) -> list[DateAtom]:

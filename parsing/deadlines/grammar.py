@@ -122,7 +122,7 @@ def match_range(text: str, atoms: list[DateAtom], i: int, pos: int, hi: int,
         if year:
             last = DateAtom(year.start(), year.end(), year.group(0), int(year.group(1)), year_written=True)
             return _finish(text, atom, last, hi, 1)
-    if (atom.month is not None and atom.day is not None) or atom.part in ("上旬", "中旬", "下旬"):
+    if atom.month is not None:
         bare = _BARE_DAY.match(text, at, hi)
         if bare:
             day = cn_to_int(bare.group(1))

@@ -11,17 +11,16 @@ import re
 from datetime import date
 
 from parsing.deadlines.context import Context, squash
-from parsing.deadlines.phrases import DateAtom, find_atoms, iso, settle_range
+from parsing.deadlines.grammar import match_range
+from parsing.deadlines.phrases import find_atoms, iso
 from parsing.deadlines.structure import Heading, Span
 from parsing.model import Phase
 
 SCHEDULE_RE = re.compile(r"时间安排|时间步骤|实施步骤|工作步骤|方法步骤|步骤安排|进度安排|时间节点|阶段安排|推进步骤|"
                          r"实施阶段|具体步骤|时间进度|进度要求|步骤和时间|时间和步骤|步骤")
 _TODAY = re.compile(r"(?:自|从)?\s*即日\s*起?\s*(?:至|到|—|－|-|~|～)\s*")
-_CONNECTOR = re.compile(r"\s*(?:起\s*)?(?:至|到|—|－|–|~|～|-)\s*")
 _STAGE_PARAGRAPH = re.compile(r"^\s*第[一二三四五六七八九十]+阶段")
 _STAGE_WORD = re.compile(r"阶段\s*(?:[（(：:，,。]|$)|^\s*第[一二三四五六七八九十]+阶段")
-_BARE_DAY = re.compile(r"([0-9０-９]{1,2})\s*[日号]")
 
 
 def read_period(ctx: Context, start: int, end: int) -> tuple[date | None, date | None, Span] | None:
@@ -37,16 +36,9 @@ def read_period(ctx: Context, start: int, end: int) -> tuple[date | None, date |
             today = m
     if today:
         return ctx.issue_date, first.last_day(), (today.start(), first.end)
-    conn = _CONNECTOR.match(text, first.end, end)
-    if conn:
-        last: DateAtom | None = None
-        if len(atoms) > 1 and atoms[1].start == conn.end():
-            last = atoms[1]
-        elif first.month is not None and (bare := _BARE_DAY.match(text, conn.end(), end)):
-            last = DateAtom(bare.start(), bare.end(), bare.group(0), first.year, first.month, int(bare.group(1)))
-        if last is not None:
-            first, last = settle_range(first, last)
-            return first.first_day(), last.last_day(), (first.start, last.end)
+    ranged = match_range(text, atoms, 0, first.end, end)
+    if ranged is not None:
+        return ranged.first.first_day(), ranged.last.last_day(), (first.start, ranged.last.end)
     if first.bare_year:
         return None
     after = text[first.end:first.end + 3]
