@@ -216,6 +216,8 @@ def _carry_task(b: _Build, index: int, task: Task, where: str,
         if superior.text and superior.text in text:
             text = text.replace(superior.text, localise_phrase(superior.text, superior, county,
                                                                b.ctx.draft_date.year), 1)
+        if superior.to and f"报{superior.to}" in text:  # the county's units report to the county
+            text = text.replace(f"报{superior.to}", f"报{county.to or b.profile.office}", 1)
         deadlines.append(county)
     heading = reach.heading
     if phase_pd is not None:

@@ -267,12 +267,34 @@ class ReachClassifier:
         bare = heading.rstrip("。：:")
         if first.printed is not None and _norm(first.text).rstrip("。").startswith(_norm(bare)) \
                 and len(bare) > 20:
-            return first.printed.rstrip("。")
+            return _short_heading(first) or first.printed.rstrip("。")
         if any(r.kind == "implement" for r in reaches) and re.match(rf"^{_POLICY_VERB}", bare):
             return re.sub(rf"^{_POLICY_VERB}", "贯彻落实", bare)
         if any(r.kind == "higher" for r in reaches):
             return re.sub(r"(?:国家|全国|跨区域)(?=[\u4e00-\u9fff]{2})", "", bare)
         return heading
+
+
+_HEADING_VERB = re.compile(r"^(?:开展|加强|落实|督促|组织|整治|检查|全面|排查|建立|健全|完善|推进|做好|强化|严格|会同|"
+                           r"提升|规范|深化|压实|实施|推动|抓好|确保)")
+
+
+def _short_heading(first: SentenceReach) -> str | None:
+    """A 重点任务 name for an item written as one sentence with no heading of its own: its first
+    clause that opens with a verb (``督促医疗机构……落实消防安全主体责任``), after the actor; an
+    outside body's item keeps ``配合X`` in front."""
+    assert first.printed is not None
+    text = first.printed.rstrip("。")
+    prefix = ""
+    if first.kind == "outside" and first.actor:
+        prefix = f"配合{partner_name(first.actor)}"
+        text = text[text.index(prefix) + len(prefix):] if prefix in text else text
+    elif first.actor and text.startswith(first.actor):
+        text = re.sub(rf"^{_MODAL}", "", text[len(first.actor):])
+    for clause in re.split(r"[，；]", text):
+        if _HEADING_VERB.match(clause) and 4 <= len(clause) <= 30:
+            return prefix + clause
+    return None
 
 
 def _join(text: str, reaches: list[SentenceReach]) -> str:
