@@ -69,7 +69,10 @@ def level_rules(kind: str, profile: CountyProfile) -> list[LevelRule]:
     who = LEVEL_NAMES[kind]
     rules: list[LevelRule] = []
 
-    # Administrative organs of every level: one organ in the county.
+    # Administrative organs of every level: one organ in the county; their parts are the bureau's 股室.
+    rules.append(LevelRule(rf"(?:地方)?各级{_HEALTH_ADMIN}(?:各)?(?:内设机构|业务处室|处室|科室|职能部门)",
+                           const(p.departments_collective), "内设",
+                           f"{who}所称各级卫生健康行政部门的内设机构，在本县即{p.departments_collective}"))
     rules.append(LevelRule(rf"(?:地方)?各级{_HEALTH_ADMIN}", const(p.bureau_short), "机关", f"{who}所称各级卫生健康行政部门，在本县即{p.bureau_short}"))
     rules.append(LevelRule(rf"各地(?:区)?{_HEALTH_ADMIN}|(?<!各){level_list}{_HEALTH_ADMIN}", const(p.bureau_short), "机关",
                            f"{who}所称下级卫生健康行政部门，在本县即{p.bureau_short}"))

@@ -61,8 +61,10 @@ class Measure:
 
 
 def printed_text(plan: CountyPlan) -> Iterator[tuple[str, str]]:
-    """The plan as printed: titles, cover notice, body (the table repeats the body's tasks)."""
-    yield "标题", plan.title
+    """The plan as printed: titles, cover notice, body (the table repeats the body's tasks). A
+    转发通知 takes the superior's own title: that one is cited, not the county's sentence."""
+    if plan.title != (plan.superior or {}).get("title"):
+        yield "标题", plan.title
     yield "通知标题", plan.cover_title
     for text in plan.cover_body:
         yield "印发通知", text
@@ -121,8 +123,8 @@ def load_superior(path: Path) -> Notice:
     return load_notice(path)
 
 
-def draft(path: Path) -> CountyPlan:
-    return build_plan(load_superior(path), load_sample_profile())
+def draft(path: Path, kind: str = "实施方案") -> CountyPlan:
+    return build_plan(load_superior(path), load_sample_profile(), kind=kind)
 
 
 def measure_all(with_table: bool = False) -> list[Measure]:

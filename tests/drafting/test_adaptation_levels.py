@@ -13,6 +13,7 @@ import re
 import pytest
 from adaptation_words import LEVEL_WORDS, draft, load_superior, measure_plan, printed_text, superior_sources
 
+from drafting.plan_builder import PLAN_KINDS
 from drafting.profile import load_sample_profile
 from drafting.substitution import Substituter, superior_level
 from drafting.territory_facts import is_territory_fact
@@ -37,8 +38,9 @@ def _plan_text(plan) -> str:
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.stem)
 def test_no_superior_level_word_left_in_the_countys_sentences(path):
-    measure = measure_plan(path.stem, draft(path), with_table=True)
-    assert [(w.word, w.sentence) for w in measure.leftovers] == []
+    for kind in PLAN_KINDS:
+        measure = measure_plan(path.stem, draft(path, kind), with_table=True)
+        assert [(w.word, w.sentence) for w in measure.leftovers] == [], kind
 
 
 def test_levels_known_from_issuer_and_number():
