@@ -54,7 +54,7 @@ _HEADS = r"(?:局长|主任|主要负责人|主要负责同志|分管负责同�
 _COLLECTIVE_JOIN = re.compile(r"[、和及与]")
 _DIVISION_SUFFIX = re.compile(r"(?<=委|局|厅)[\u4e00-\u9fff]{2,6}(?:处|科|司|办公室)$")
 # The superior may stay where it is cited as the source of what the county does.
-_CITING_BEFORE = re.compile(r"(?:按照|根据|依据|遵照|贯彻落实|落实|贯彻)$")
+_CITING_BEFORE = re.compile(r"(?:按照|根据|依据|遵照|贯彻落实|落实|贯彻|据)$")
 _CITING_AFTER = re.compile(r"^(?:办公室)?(?:关于|要求|部署|决策部署|工作要求|的要求|的部署|文件|通知)")
 
 

@@ -204,3 +204,9 @@ def test_a_national_organ_that_is_not_health_and_its_addressees():
     assert sub.apply("我委将组织督导，本部门要抓好落实。", "x") == "我局将组织督导，本部门要抓好落实。"
     assert superior_level(_notice("江州市委宣传部")).kind == "city"
     assert superior_level(_notice("国家市场监督管理总局")).kind == "national"
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.stem)
+def test_an_attributed_fact_is_no_leftover_organ_in_the_check(path):
+    plan = draft(path)
+    assert not [c.message for c in plan.checks if "上级机关名称" in c.message]
