@@ -59,7 +59,7 @@ _BARE_LEVEL = re.compile(r"^各?(?:省|自治区|直辖市|计划单列市|副�
 _BARE_KIND = re.compile(r"^(?:有关|直属|所属|下属)?(?:单位|部门|机构|企业|事业单位|人民团体|团体)$")
 # An organ word with no place of its own (``能源局`` in ``各省、自治区、直辖市发展改革委、能源局``)
 _BARE_ORGAN = re.compile(r"^(?!各|全|有关|国家|国务院|中共|中央|[省市县区州旗盟乡镇](?!场)|[\u4e00-\u9fa5]{1,4}[省市县区州旗盟])"
-                         r"[\u4e00-\u9fa5]{1,7}(?:局|委|厅|办|中心|委员会|管委会)$")
+                         r"[\u4e00-\u9fa5]{1,7}(?:局|委|厅|办|中心|委员会|管委会|大队|支队|中队|站|所)$")
 # A recipient headed by a level of places (``各省、自治区、直辖市…``, ``各县（市、区）…``)
 _PLACE_HEADED = re.compile(r"^各(?:省|市|县|区|州|盟|旗|乡镇|乡|镇|地)")
 # A place alone (``高新区``, ``兰州新区``) and a place with its organ (``榆中生态创新城管委会``): in
