@@ -195,8 +195,6 @@ def _plausible(phrase: str) -> bool:
 
 def _subject_at_sentence_start(clause: str) -> tuple[str, int] | None:
     """``县卫健委指导…`` → 县卫健委: the shortest unit name followed by a predicate."""
-    if (place := _PLACE_SUBJECT.match(clause)) and _PREDICATE_START.match(clause[place.end():]):
-        return place.group(), place.end()  # 各区全面推行, 各地结合实际制定…
     for m in _SUFFIX_AT.finditer(clause[:40]):
         end = m.end()
         subject = clause[:end]
@@ -205,6 +203,9 @@ def _subject_at_sentence_start(clause: str) -> tuple[str, int] | None:
         if _PREDICATE_START.match(clause[end:]) and _plausible(subject) and "的" not in subject \
                 and not _CAUSATIVE.search(subject):
             return subject, end
+    if (place := _PLACE_SUBJECT.match(clause)) and _PREDICATE_START.match(clause[place.end():]) \
+            and not re.match(r"应[急对用]", clause[place.end():]):
+        return place.group(), place.end()  # 各区全面推行, 各地结合实际制定… (not 各县（市、区）应急管理局)
     return None
 
 

@@ -113,7 +113,7 @@ def item_text_span(clean: CleanText, section: Section, stop: int) -> Span:
     number = match_heading_number(text[section.span[0]:para_end])
     if number is not None and (number.style == "article" or len(section.heading) > 40):
         # an article (第三条 …) or a long numbered sentence has no heading of its own: all of it is text
-        return section.span[0] + number.end, _with_label_lines(text, para_end, stop)
+        return section.span[0] + number.end, _following_paragraphs(clean, _with_label_lines(text, para_end, stop), stop)
     while start < para_end and text[start] in "。：: \t\u3000":
         start += 1
     if start < para_end:
@@ -182,6 +182,7 @@ def find_tasks(clean: CleanText, outline: list[Section], region_end: int, report
             units = inherited if inherited.explicit else units
         if any(_is_narrative(s) for s in path) and not units.explicit:
             continue
+        in_article = any(s.number.startswith("第") and s.number.endswith("条") for s in path)
         if units.explicit and not units.lead and units.support:
             # （执法大队配合） names only helpers: the sentence's subject leads (各医疗机构要…)
             for name, span in zip(*_subject_leads(body, t_start, units.support), strict=True):
@@ -199,6 +200,8 @@ def find_tasks(clean: CleanText, outline: list[Section], region_end: int, report
                 continue  # 鼓励…, 可以…申请, penalties, definitions: nothing anyone must do
             if subjects.lead and not units.lead:
                 continue  # only what a higher authority will do (省卫生健康委将组织抽查): background
+            if in_article and not units.lead:
+                continue  # an article is a task only when a unit carries its duty (not 房屋所有人应当…)
             heading_units = split_units(section.heading)
             if heading_units and all(is_unit(u) for u in heading_units) and section.span is not None \
                     and text[section.span[1]:section.span[1] + 1] in ("：", ":") and len(section.heading) <= 30:

@@ -104,6 +104,9 @@ def clean_unit(name: str) -> str:
     return name.strip("，,。；;：:、")
 
 
+# A bare level (各市, 自治区, 县（市、区）) and a level followed by its organ (县（市、区）人民政府).
+_LEVEL_LIST = re.compile(r"^各?(?:省|自治区|直辖市|市|州|盟|县|区|旗|乡|镇|乡镇|街道)(?:（[^（）]{1,12}）)?$")
+_LEVEL_ORGAN = re.compile(r"^(?:省|自治区|直辖市|市|州|盟|县|区|旗|乡|镇|乡镇|街道)(?:（[^（）]{1,12}）)?(?![直属级])(.{2,12})$")
 # Generic organ words that never name a unit after another one: they share its head (有关部门和单位).
 BARE_HEADS = frozenset(("单位", "部门", "机构", "企业", "组织", "机关", "地区"))
 
@@ -140,6 +143,12 @@ def split_units(phrase: str) -> list[str]:
             out.extend(clean_unit(p) for p in parts)
         else:
             out.append(piece)
+    if len(out) > 1 and _LEVEL_LIST.match(out[0]) and all(_LEVEL_LIST.match(p) for p in out[1:-1]) \
+            and (m := _LEVEL_ORGAN.match(out[-1])) and is_unit(m.group(1)):
+        return ["、".join(out)]  # 各市、县（市、区）人民政府: levels before one organ word
+    if len(out) > 1 and out[0].startswith("各") and all(_LEVEL_LIST.match(p) for p in out) \
+            and not all(_PLACES.match(p) for p in out):
+        return ["、".join(out)]  # 各市、县（市、区）: every place of these levels
     if out and not all(is_unit(p) for p in out):
         # 县卫生健康委、医疗卫生、托育和医养结合等各类机构: the organs before the first piece that is no
         # unit stand alone, the rest is one group sharing its head (各类机构)
