@@ -38,7 +38,7 @@ _OUTSIDE = re.compile(
     r"安委会|安委办|消安委|安全生产委员会|人民政府|政府|宣传部|网信")
 # Duty-holders of which every county unit is one: the county's units carry their duty.
 _DUTY_HOLDERS = re.compile(r"^(?:各类?|全体|广大)?(?:社会单位|生产经营单位|重点单位|人员密集场所|机关、?企事业单位|"
-                           r"企事业单位|用人单位|单位)$")
+                           r"企事业单位|用人单位)$")
 # The county bureau's counterparts a superior addresses (各省级卫生健康行政部门, 各级卫生健康部门).
 _HEALTH_ADMIN = re.compile(r"^(?:各(?:省级|市级|县级|地|级)?|地方各级|地方|属地|辖区)(?:卫生健康|卫生|卫健)(?:行政)?(?:部门|主管部门)"
                            r"(?:和中医药主管部门|、中医药主管部门)?$")

@@ -36,6 +36,9 @@ _NATIONAL = re.compile(r"^(?:国家|国务院|中共中央|中央|党中央|[\u4
 _ISSUER_PLACE = re.compile(r"^(.{1,10}?(自治区|自治州|省|市|盟|地区))")
 _LEVEL_WORD = {"自治区": "区", "省": "省", "市": "市", "自治州": "州", "州": "州", "盟": "盟", "地区": "地区"}
 _HEALTH_ORGAN = re.compile(r"卫生健康|卫健|卫生计生|卫计|卫生局|疾控局|中医药")
+_PREPOSITION = re.compile(r"^(?:按照|根据|依据|依照|为|对|在|经|从|自|向|与|和|同|把|将)")
+_LEVELLED_HEALTH_ADMIN = re.compile(r"^各?(省|市|县)级?(?:卫生健康|卫生|卫健)(?:行政)?(?:部门|主管部门)$")
+_BELOW = {"国家": "省", "省": "市", "区": "市", "市": "县", "州": "县", "盟": "县", "地区": "县"}
 _SUBJECT = re.compile(rf"^([^，。；：、“”]{{2,24}}?)(?<!主)(?={_MODAL}|{_POLICY_VERB}|会同|配合)")
 
 
@@ -176,11 +179,12 @@ class ReachClassifier:
 
     def _actor(self, sentence: str, names: list[str]) -> str | None:
         body = _LEADING.sub("", sentence)
-        for name in sorted({n for n in names if n}, key=len, reverse=True):
+        usable = {n for n in names if n and "由" not in n and not _PREPOSITION.match(n)}
+        for name in sorted(usable, key=len, reverse=True):
             if body.startswith(name):
                 return name
         m = _SUBJECT.match(body)
-        if m and not re.search(r"[\d请于]", m.group(1)):
+        if m and not re.search(r"[\d请于由]", m.group(1)) and not _PREPOSITION.match(m.group(1)):
             candidate = m.group(1)
             if is_bureau_counterpart(candidate):
                 return candidate
@@ -188,6 +192,12 @@ class ReachClassifier:
                     or is_duty_holder(candidate):
                 return candidate
         return None
+
+    def _addressee(self, name: str) -> bool:
+        """The health organ one level below the issuer (省级卫生健康行政部门 in a national notice):
+        the notice's own addressees, whose work the county does at its level."""
+        m = _LEVELLED_HEALTH_ADMIN.match(name)
+        return bool(m) and _BELOW.get(self.level_word) == m.group(1)
 
     def _is_issuer(self, name: str) -> bool:
         """The issuer or its organ at the same level (市卫健委 in a 市卫生健康委员会办公室 notice)."""
@@ -228,7 +238,7 @@ class ReachClassifier:
         lead_in = sentence[: len(sentence) - len(body)]
         rest = body[len(actor):]
         issuer = self._is_issuer(actor)
-        if is_bureau_counterpart(actor):
+        if is_bureau_counterpart(actor) or self._addressee(actor):
             return SentenceReach(sentence, "county", actor, sentence)
         if issuer or is_higher(actor, self.issuer):
             policy = re.match(rf"^(?:将|要|负责|牵头)?{_POLICY_VERB}(.*)$", rest)
