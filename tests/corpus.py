@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = Path(__file__).resolve().parent / "reference"  # copies of the shared seeds: a clone tests alone
 SEEDS_DIR = REFERENCE / "seeds"
 GOLD_DIR = REFERENCE / "gold"
-SCHEMA_PATH = REFERENCE / "notice.schema.json"
+SCHEMA_PATH = ROOT / "resources" / "notice.schema.json"  # the published notice/1 format ships with the app
 SCORER_PATH = REFERENCE / "score.py"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
