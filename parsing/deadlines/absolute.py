@@ -211,6 +211,7 @@ def _read_at(ctx: Context, atoms: list[DateAtom], i: int, lo: int, hi: int) -> i
 
 _TARGET_LEFT = re.compile(r"(?:^|[，,。；;：:\s])\s*(?:[（(]?[一二三四五六七八九十0-9]+[)）、.．]\s*)?"
                           r"(?P<lead>(?:力争|争取|计划|预计|确保|努力)?\s*(?:到|至|在)?)\s*$")
+_DESCRIPTIVE = re.compile(r"^[，,]?(?:是|为|系)|(?:思路|要求|目标|任务|重点|定位|主题)(?:是|为)|之年|关键一年|开局之年|收官之年")
 _TARGET_VERB = re.compile(r"基本|全面|实现|建成|建立|形成|达到|达|覆盖|完成|提高|提升|降低|下降|控制在|不低于|不少于|"
                           r"超过|增长|翻番|健全|完善|落实|推广|普及|消除|取得|初步|力争|确保")
 
@@ -218,7 +219,7 @@ _TARGET_VERB = re.compile(r"基本|全面|实现|建成|建立|形成|达到|达
 def _year_target(ctx: Context, atom: DateAtom, pos: int, lo: int, hi: int) -> bool:
     """``2024年，基本建成…`` / ``到2025年，…`` / ``2026年底乡镇…全覆盖``: a target year opening a clause."""
     text = ctx.text
-    left = _TARGET_LEFT.search(text, lo, atom.start)
+    left = _TARGET_LEFT.search(text[lo:atom.start])
     if not atom.year_written or left is None or ctx.issue_date is None or atom.year is None:
         return False
     if atom.year < ctx.issue_date.year or (atom.last_day() or date.min) < ctx.issue_date:
@@ -232,7 +233,9 @@ def _year_target(ctx: Context, atom: DateAtom, pos: int, lo: int, hi: int) -> bo
     clause = squash(rest[:clause_end.start()] if clause_end else rest)
     if _BACKGROUND.search(clause[:12]) or is_past(text, pos, pos + len(rest[:clause_end.start()] if clause_end else rest)):
         return False
-    return bool(_TARGET_VERB.search(clause))
+    if _DESCRIPTIVE.search(clause):
+        return False  # 2025年是…之年 / 2025年，全县工作的总体思路是：…
+    return bool(_TARGET_VERB.search(clause)) or bool(re.match(r"^[，,]?[^，。；]{2,30}?(?:全部|均|都|要|将)", clause))
 
 
 def _target_start(text: str, lo: int, pos: int) -> int:
