@@ -199,7 +199,8 @@ def read_header(clean: CleanText) -> Header:
                 j += 1  # ``…实施方案`` then ``（2024—2026年）的通知``: the outer genre on a line of its own
                 parts.append(compact(paras.text(j)))
             first = start
-            if kind is None and skipped is not None and skipped == i - 1 and _opens_title_line(paras.text(skipped)):
+            if kind is None and skipped is not None and skipped == i - 1 \
+                    and _opens_title_line(paras.text(skipped), continued="关于" not in value):
                 first = paras.items[skipped][0]  # ``转发省卫生健康委等5部门`` above ``关于…的通知``
                 parts.insert(0, compact(paras.text(skipped)))
             header.title = "".join(parts)
@@ -252,11 +253,16 @@ def read_header(clean: CleanText) -> Header:
     return header
 
 
-def _opens_title_line(text: str) -> bool:
-    """A short line that can only be a title's first line (``转发…``, ``关于…``, ``…关于``)."""
+def _opens_title_line(text: str, continued: bool = False) -> bool:
+    """A short line that can only be a title's first line (``转发…``, ``关于…``, ``…关于``); with
+    ``continued`` (the next line is no title's start: ``大检查工作方案``) any short phrase that is not furniture."""
     value = compact(text)
-    return len(value) <= 50 and not re.search(r"[。，,；;：:]", value) \
-        and (value.startswith(("关于", "转发", "印发", "批转")) or value.endswith("关于"))
+    if len(value) > 50 or re.search(r"[。，,；;：:！!？?]", value) or _NOT_A_TITLE.search(value):
+        return False
+    if value.startswith(("关于", "转发", "印发", "批转")) or value.endswith("关于"):
+        return True
+    return continued and len(value) >= 4 and not is_organ_line(value) and not FULL_DATE.search(value) \
+        and not _URGENCY.match(value) and not re.fullmatch(r"[0-9０-９\W]+", value)
 
 
 def _opens_title(paras: _Paras, header: Header, i: int, banner: list[str] = ()) -> bool:
@@ -396,7 +402,7 @@ def _outer_book_title(value: str, after: int) -> str | None:
 
 def _enclosed_title(paras: _Paras, header: Header) -> str | None:
     title = header.title or ""
-    m = re.search(r"(印发|转发|发布|颁布|下发)", title)
+    m = re.search(r"(印发|转发|批转|发布|颁布|下发)", title)
     if not m:
         return None
     inner = _outer_book_title(title, m.end())
