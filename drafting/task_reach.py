@@ -98,16 +98,20 @@ def full_task_text(notice: Notice, task: Task, skip: list[tuple[int, int]] = ())
     if task.span and not (task.span[0] <= start <= task.span[1] + 2):
         return task.text
     own = _norm(task.text)
-    paragraphs = [task.text.strip()]
+    lines: list[str] = []
     offset = start
     for line in notice.text[start:end].splitlines(keepends=True):
         line_start, offset = offset, offset + len(line)
         clean = _norm(line).lstrip("。：:")
         if _END_OF_BODY.match(clean) or clean in (notice.issuer, notice.signatory):
             break
-        if not clean or clean in own or own.endswith(clean):
-            continue
-        if any(line_start <= a < offset for a, _ in skip):
+        if clean and not any(line_start <= a < offset for a, _ in skip):
+            lines.append(clean)
+    if own and own in "".join(lines) and "".join(lines).startswith(own[:12]):
+        return "\n".join(lines)  # the item's paragraphs, as the notice breaks them
+    paragraphs = [task.text.strip()]
+    for clean in lines:
+        if clean in own or own.endswith(clean):
             continue
         if own and clean.startswith(own):  # the parser's text is this paragraph's beginning
             paragraphs[0] = clean
