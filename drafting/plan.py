@@ -106,6 +106,11 @@ class CountyPlan:
     left_out: list[str] = field(default_factory=list)  # Chinese: superior tasks not carried at all, and why
     outside_remit: list[str] = field(default_factory=list)  # the bodies whose work the whole notice is
     shape: str = "plan"  # plan: 通知 + 实施方案 + 分工表 | notice: one short 通知 with the county's steps
+    # outgoing fields the clerk sets before printing (版头 and 版记)
+    cc: list[str] = field(default_factory=list)  # 抄送
+    urgency: str | None = None  # 紧急程度: 特急 / 加急
+    secrecy: str | None = None  # 密级和保密期限, e.g. 秘密★1年
+    signer: list[str] = field(default_factory=list)  # 签发人 (上行文 only)
 
     def to_json(self) -> dict:
         data = {"schema": PLAN_SCHEMA}

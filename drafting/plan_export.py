@@ -129,13 +129,16 @@ def plan_to_document(plan: CountyPlan, *, with_table: bool = True) -> OfficialDo
         title=plan.cover_title,
         letterhead=Letterhead([plan.issuer]),
         doc_number=plan.doc_number,
+        signer=list(plan.signer),
+        secrecy=plan.secrecy or None,
+        urgency=plan.urgency or None,
         recipients=list(plan.recipients),
         body=body,
         attachments=attachments,
         signature=[plan.issuer],
         date=day,
         note=contact_note(plan),
-        colophon=Colophon(printer=f"{plan.issuer}办公室", print_date=day),
+        colophon=Colophon(printer=f"{plan.issuer}办公室", print_date=day, cc=list(plan.cc)),
     )
 
 
