@@ -156,5 +156,3 @@ def test_a_pizhuan_title_names_what_it_forwards_and_a_plan_title_keeps_its_first
     assert n.enclosed_title == "县发展改革局2024年国民经济和社会发展计划"
     n = parse_text("2024年全县卫生健康系统安全生产\n\n大检查工作方案\n\n为做好工作，制定本方案。\n一、开展检查。各单位要自查。\n")
     assert (n.title, n.genre) == ("2024年全县卫生健康系统安全生产大检查工作方案", "方案")
-    n = parse_text("政策文件\n国家卫生健康委办公厅关于做好冬季流感防控工作的通知\n各省卫生健康委：" + BODY)
-    assert n.title == "国家卫生健康委办公厅关于做好冬季流感防控工作的通知"
