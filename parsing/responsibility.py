@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from parsing.units import UNIT_SUFFIXES, clean_unit, is_unit, outranks, split_units, strip_role
+from parsing.units import UNIT_SUFFIXES, clean_unit, is_unit, outranks, same_unit, split_units, strip_role
 
 Span = tuple[int, int]
 
@@ -64,7 +64,7 @@ _TIME_PREFIX = re.compile(r"^(?:在|于|到)?(?:[0-9０-９一二三四五六七
 _RESPONSIBLE_IS = re.compile(r"^(.{2,30}?)(?:是|为|作为)[^，,。]{0,20}(?:责任主体|第一责任人|直接责任人|主体责任|主管部门|"
                              r"主管机关|行政主管部门|牵头部门|牵头单位|责任单位|责任部门|实施主体|工作主体)")
 # every place of a level as the subject: 各地 / 各区 / 各县（市、区）
-_PLACE_SUBJECT = re.compile(r"^各(?:地区|地|省份|省|市|州|县区|县|区|乡镇|街道)(?:（[^（）]{1,12}）)?")
+_PLACE_SUBJECT = re.compile(r"^各(?:地区|地|省份|[省市州盟县区旗]{1,3}|乡镇|街道)(?:（[^（）]{1,12}）)?")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 _CLAUSE = re.compile(r"[^，,：:]+")
 _LEADING_NOISE = re.compile(r"^(?:[\s“”\"‘’'、（(]|[①-⑳]|[一二三四五六七八九十]是)+")
@@ -81,8 +81,8 @@ class Responsibility:
 
     def add(self, name: str, span: Span, support: bool = False) -> None:
         name = clean_unit(name)
-        if not name or name in self.lead or name in self.support:
-            return
+        if not name or any(same_unit(name, known) for known in (*self.lead, *self.support)):
+            return  # the same unit named twice (县卫健委 … 县卫生健康委员会) is listed once
         (self.support if support else self.lead).append(name)
         (self.support_spans if support else self.lead_spans).append(span)
 

@@ -185,3 +185,21 @@ def test_task_text_runs_over_its_paragraphs_up_to_the_next_heading():
     first, second = n.tasks
     assert first.text.endswith("储备应急物资。") and first.lead == ["县卫健委", "各医疗机构"]
     assert second.text == "各单位要开展排查。"  # the closing request belongs to no item
+
+
+def test_one_unit_named_twice_is_listed_once_and_a_superior_never_leads():
+    assert subjects("县卫健委要加强统筹。县卫生健康委员会要定期调度。") == ["县卫健委"]
+    n = parse_text("临江县应急管理局关于做好防汛工作的通知\n各乡镇人民政府：\n一、工作任务\n"
+                   "（一）开展排查。各乡镇人民政府要开展排查。上级部门将适时组织检查。\n"
+                   "（二）接受督导。市应急管理局将组织督导组进行督导。\n临江县应急管理局\n2025年5月6日\n")
+    assert [(t.outline_path, t.lead) for t in n.tasks] == [(["一", "（一）"], ["各乡镇人民政府"])]
+
+
+def test_an_article_is_a_task_only_when_a_unit_carries_its_duty():
+    n = parse_text("临江县农村自建房安全管理规定\n第一条 为加强管理，制定本规定。\n"
+                   "第二条 乡镇人民政府负责本辖区自建房安全管理。\n村民委员会应当协助做好安全巡查。\n"
+                   "第三条 房屋所有人应当委托有资质的机构进行安全鉴定。\n"
+                   "第四条 有下列行为之一的，由乡镇人民政府责令限期改正：\n（一）擅自改变房屋主体结构的；\n"
+                   "（二）经鉴定为危险房屋仍用于经营的。\n第五条 本规定自印发之日起施行。\n")
+    assert [(t.outline_path, t.lead) for t in n.tasks] == [(["第二条"], ["乡镇人民政府", "村民委员会"])]
+    assert n.tasks[0].text.endswith("村民委员会应当协助做好安全巡查。")

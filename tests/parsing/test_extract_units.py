@@ -91,3 +91,12 @@ def test_levels_and_higher_authorities():
     assert not outranks("省卫生健康委", "湖东省卫生健康委员会")  # the issuer itself
     assert not outranks("市卫健委", "忻州市卫生健康委员会办公室")  # the organ an issuing office belongs to
     assert not outranks("局办公室", "临江县卫生健康局") and not outranks("国家卫生健康委", None)
+
+
+def test_levels_before_one_organ_word_and_every_place_of_a_level():
+    assert split_units("各市、县（市、区）人民政府") == ["各市、县（市、区）人民政府"]
+    assert split_units("各市、县（市、区）") == ["各市、县（市、区）"]
+    assert split_units("各乡镇、县直有关单位") == ["各乡镇", "县直有关单位"]  # 县直 is no level of 各乡镇
+    assert split_units("各县、各乡镇") == ["各县", "各乡镇"]
+    for name in ("各区县（市）", "各县市区", "各省区市", "各市州"):
+        assert is_unit(name), name
