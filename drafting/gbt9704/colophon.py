@@ -9,6 +9,8 @@ table that opens a section).
 
 from __future__ import annotations
 
+from docx.enum.text import WD_BREAK
+
 from drafting.gbt9704 import ooxml
 from drafting.gbt9704.context import WriteContext
 from drafting.gbt9704.model import Colophon, format_cn_date
@@ -42,6 +44,13 @@ def colophon_height_pt(ctx: WriteContext, colophon: Colophon) -> float:
             lines += max(1, -(-int(display_width(left) - label) // per_line))
     rules_mm = 2 * profile.colophon_thick_mm + (len(rows) - 1) * profile.colophon_thin_mm
     return lines * ctx.pitch_pt + ooxml.mm_pt(rules_mm)
+
+
+def write_blank_page(ctx: WriteContext) -> None:
+    """An empty page: a paragraph that ends with a page break (the page before an even 版记 page)."""
+    paragraph = ctx.paragraph()
+    run = ooxml.add_run(paragraph, "", ctx.profile.font("body"), ctx.profile.body_size_pt)
+    run.add_break(WD_BREAK.PAGE)
 
 
 def write_colophon(ctx: WriteContext, colophon: Colophon, *, alone: bool = False) -> None:

@@ -1,5 +1,6 @@
 """Tables such as the 任务分工表: fixed column widths across the text block, the header row in 黑体
-repeated on every page, cells in 仿宋 with single spacing (never the 28 pt body pitch)."""
+repeated on every page, cells in 仿宋 with single spacing (never the 28 pt body pitch). A long row
+may break across pages, so a page is never left half empty before it."""
 
 from __future__ import annotations
 
@@ -59,7 +60,7 @@ def write_table(ctx: WriteContext, table: Table) -> None:
     for cell, column in zip(header.cells, table.columns, strict=True):
         _fill(ctx, cell, column.title, "center", "hei", profile.table_header_size_pt)
     for row, values in zip(docx_table.rows[1:], table.rows, strict=True):
-        ooxml.row_flags(row, height_pt=profile.table_size_pt * 2.2)
+        ooxml.row_flags(row, cant_split=False, height_pt=profile.table_size_pt * 2.2)  # breaks, header repeats
         for cell, column, value in zip(row.cells, table.columns, values, strict=True):
             _fill(ctx, cell, cell_text(value), column.align, "body", profile.table_size_pt)
 

@@ -33,10 +33,11 @@ from drafting.gbt9704.body import (
     write_signature,
     write_title,
 )
-from drafting.gbt9704.colophon import write_colophon
+from drafting.gbt9704.colophon import colophon_height_pt, write_blank_page, write_colophon
 from drafting.gbt9704.context import WriteContext
 from drafting.gbt9704.header_block import has_header_block, write_header_block
 from drafting.gbt9704.model import OfficialDocument
+from drafting.gbt9704.page_flow import colophon_place, limit_keep_chains
 from drafting.gbt9704.page_numbers import footer_distance_mm, setup_page_numbers
 from drafting.gbt9704.profiles import LayoutProfile, resolve_profile
 from parsing.errors import PolicyDeskError
@@ -97,12 +98,17 @@ def build_document(doc: OfficialDocument, profile: LayoutProfile) -> DocxDocumen
             ctx.text_width_pt, ctx.left_margin_mm = _text_width_pt(section), section.left_margin.mm
             landscape = attachment.landscape
         write_attachment(ctx, index if count > 1 else None, attachment, page_break=not new_section)
+    limit_keep_chains(document, profile)
     if doc.colophon:
-        if landscape:
-            # The 版记 goes on a portrait page of its own; a page holding only the 版记 is not numbered.
+        # At the foot of the last page when that page is even and has room; else on a portrait
+        # page of its own (after a blank page when needed), not numbered.
+        place = colophon_place(document, profile, colophon_height_pt(ctx, doc.colophon))
+        if place != "share":
             section = _new_section(document, profile, landscape=False, numbered=False)
             ctx.text_width_pt, ctx.left_margin_mm = _text_width_pt(section), section.left_margin.mm
-        write_colophon(ctx, doc.colophon, alone=landscape)
+            if place == "after_blank":
+                write_blank_page(ctx)
+        write_colophon(ctx, doc.colophon, alone=place != "share")
     _end_paragraph(ctx)
     return document
 
