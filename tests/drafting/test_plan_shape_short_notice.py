@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from corpus import FIXTURES
 
 from drafting.completeness import iter_plan_text
@@ -60,3 +61,34 @@ def test_the_short_notice_is_far_shorter_than_a_plan_would_be():
     full = build_plan(notice, load_sample_profile(), kind="工作方案")
     assert full.shape == "plan"  # an office that asks for a 方案 gets one
     assert _printed_chars(short) * 2 < _printed_chars(full)
+
+
+@pytest.mark.slow
+def test_the_short_notice_renders_on_one_sheet(tmp_path):
+    """Rendered through LibreOffice: the county's short 通知 fills at most one sheet (two pages,
+    the 版记 at the foot of the last), where the plan drafted from a three-year plan runs on."""
+    import shutil
+    import subprocess
+
+    import pdfplumber
+
+    from drafting.plan_export import write_plan_docx
+
+    office = shutil.which("libreoffice") or shutil.which("soffice")
+    if office is None:
+        pytest.skip("LibreOffice is not installed")
+
+    def pages(name: str) -> tuple[int, str]:
+        docx = write_plan_docx(build_plan(_notice(name), load_sample_profile()), tmp_path / f"{name}.docx")
+        subprocess.run([office, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
+                        "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx)],
+                       check=True, capture_output=True, timeout=180,
+                       env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin:/usr/local/bin"})
+        with pdfplumber.open(tmp_path / f"{name}.pdf") as pdf:
+            return len(pdf.pages), (pdf.pages[0].extract_text() or "").replace(" ", "")
+
+    short, first_page = pages("reach_province_urgent_rainstorm")
+    assert short <= 2
+    assert "紧急通知" in first_page and "通知如下" in first_page
+    full, _ = pages("reach_national_safety_three_year_plan")
+    assert full >= 3 * short
