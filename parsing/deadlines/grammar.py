@@ -41,6 +41,8 @@ _MONTH_LIST = re.compile(r"([0-9０-９]{1,2}|十[一二]?|[一二三四五六�
 _ENUM_DAYS = re.compile(rf"(?:\s*[，,、和及]\s*(?:{DAY_NUM})\s*[日号])+")
 _DUE_SUFFIX = re.compile(r"\s*(?:前|之前|以前|为止|止)(?!后)")
 _START_SUFFIX = re.compile(r"\s*(?:起|开始)")
+_FROM_TODAY = re.compile(r"即日\s*起?\s*[，,]?\s*(?:至|到|—|－|~|～|-)\s*$")
+_CUTOFF = re.compile(r"(?:截至|截止|截止到|截止至|最迟|最晚|不迟于|不晚于)\s*(?:于|在)?\s*$")
 _LEAD_WORDS = re.compile(r"\s*(?:从|自|由|于|在|到|截至|截止到|截止)?\s*")
 RECURRING_WORD = re.compile(r"\s*每\s*(?P<p>个工作日|工作日|个季度|季度|半年|年度|个星期|星期|个礼拜|礼拜|个月|季|年|月|周|日|天)")
 RECURRENCE = {"日": "daily", "天": "daily", "工作日": "daily", "个工作日": "daily", "周": "weekly", "星期": "weekly",
@@ -176,6 +178,11 @@ def read_time(text: str, base: date | None) -> TimeReading | None:
         return None
     atom = atoms[0]
     clock, end_clock, pos = clock_span(text, _after_note(text, atom.end, hi), hi)
+    lead = text[:atom.start]
+    if _FROM_TODAY.search(lead):
+        return TimeReading(base, atom.last_day(), None, clock, span=(0, pos))
+    if _CUTOFF.search(lead):
+        return TimeReading(None, atom.last_day(), clock, end_clock, span=(0, pos))
     ranged = match_range(text, atoms, 0, pos, hi, today=base)
     if ranged is not None:
         first, last = ranged.first, ranged.last

@@ -14,7 +14,7 @@ from datetime import date
 from parsing.cnnum import cn_to_int
 from parsing.deadlines.actions import read_action, read_action_reporting
 from parsing.deadlines.context import Context, squash
-from parsing.deadlines.phrases import CLOCK_RE, cn_date, iso, parse_clock
+from parsing.deadlines.phrases import CLOCK_RE, CLOCK_SPAN_RE, cn_date, iso, parse_clock
 from parsing.deadlines.structure import in_quotes
 from parsing.model import Deadline
 
@@ -117,7 +117,7 @@ def _recurring_action(text: str, start: int, end: int, lo: int, fallback: str | 
     """``…报送表格每日17时前报送`` → 报送…表格; ``每季度至少开展1次带队检查`` → 开展1次带队检查."""
     inner = squash(text[start:end])
     inner = re.sub(r"^每\s*(?:个工作日|工作日|个季度|季度|半年|年度|个星期|星期|个礼拜|礼拜|个月|季|年|月|周|日|天)", "", inner)
-    inner = CLOCK_RE.sub("", inner)
+    inner = CLOCK_RE.sub("", CLOCK_SPAN_RE.sub("", inner))
     inner = re.sub(r"^(?:[0-9一二三四五六七八九十]+日|[一二三四五六日]|月?(?:底|末|初))?(?:前|之前|以前)?", "", inner)
     inner = re.sub(r"^(?:至少|不少于|组织|均|都|要|须|应)+", "", inner)
     if inner in ("报送", "上报", "报", "提交", "报告") or not inner:

@@ -96,6 +96,31 @@ def test_at_least_95_percent_read_right():
     assert right / len(CASES) >= 0.95, failing
 
 
+@pytest.mark.parametrize(("phrase", "start", "end", "clock"), [
+    ("自即日起至2025年6月30日", "2025-03-05", "2025-06-30", None),
+    ("即日起至6月30日17时", "2025-03-05", "2025-06-30", "17:00"),
+    ("截至2025年底", None, "2025-12-31", None),
+    ("不迟于4月10日", None, "2025-04-10", None),
+    ("２０２５年３月１０日至３月２１日", "2025-03-10", "2025-03-21", None),
+    ("12月中下旬", "2025-12-11", "2025-12-31", None),
+    ("下周三下午3点", "2025-03-12", "2025-03-12", "15:00"),
+    ("3月第三周", "2025-03-17", "2025-03-23", None),
+    ("本季度内", "2025-01-01", "2025-03-31", None),
+    ("收到通知后15个工作日内", None, "2025-03-26", None),
+])
+def test_notice_phrases_read_on_their_own(phrase: str, start: str | None, end: str, clock: str | None):
+    reading = read_time(phrase, date(2025, 3, 5))
+    assert reading is not None
+    got = (reading.start.isoformat() if reading.start else None, reading.end.isoformat() if reading.end else None)
+    assert got == (start, end) and reading.clock == clock
+
+
+def test_days_counted_from_an_unnamed_day_are_loose():
+    for phrase in ("当日17时", "次日", "20天后", "周五"):
+        reading = read_time(phrase, date(2025, 3, 5))
+        assert reading is not None and reading.loose, phrase
+
+
 # --- the notice layer: what a time in a sentence is -------------------------------------------------
 
 
