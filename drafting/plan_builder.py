@@ -21,6 +21,7 @@ from pathlib import Path
 from drafting import templating
 from drafting.completeness import check_plan
 from drafting.plan import CountyPlan, PlanDeadline, PlanSection, PlanTask
+from drafting.plan_reports import is_report, merge_reports, report_category, report_object, report_sentence
 from drafting.plan_shape import is_urgent, shape_for
 from drafting.plan_sync import units_phrase
 from drafting.plan_titles import (
@@ -44,7 +45,7 @@ from drafting.scheduling import (
     with_iso_dates,
 )
 from drafting.substitution import Substituter
-from drafting.task_reach import ReachClassifier, TaskReach, carried_text, outside_remit, section_of
+from drafting.task_reach import ReachClassifier, TaskReach, body_span, carried_text, outside_remit, section_of
 from drafting.unit_matching import UnitMatcher
 from parsing.errors import PolicyDeskError
 from parsing.model import Deadline, Notice, Section, Task
@@ -61,7 +62,6 @@ _SCHEDULE_HEADINGS = ("时间安排", "时间步骤", "步骤", "阶段", "进�
 _REQUIREMENT_HEADINGS = ("工作要求", "保障措施", "有关要求", "组织保障", "工作保障", "相关要求", "组织实施")
 _GENERAL_HEADINGS = ("总体要求", "指导思想", "总体目标", "基本原则")
 _GOAL_HEADINGS = ("工作目标", "目标任务", "主要目标")
-_REPORT_VERB = re.compile(r"^(?:报送|上报|提交|报|反馈|填报)")
 
 
 @dataclass
@@ -283,30 +283,13 @@ def _deadlines_in_task_text(notice: Notice) -> dict[int, list[int]]:
     for ti, task in enumerate(notice.tasks):
         own = list(task.deadlines)
         section = section_of(notice, task)
-        if section is not None and section.body_span:
-            start, end = section.body_span
+        span = body_span(notice, section) if section is not None else None
+        if span is not None:
+            start, end = span
             own += [di for di, d in enumerate(notice.deadlines)
-                    if di not in linked and d.span and start <= d.span[0] < end and not _is_report(d)]
+                    if di not in linked and d.span and start <= d.span[0] < end and not is_report(d)]
         found[ti] = own
     return found
-
-
-def _report_object(deadline: Deadline) -> str:
-    action = (deadline.action or "").strip()
-    action = re.sub(r"^(?:于|在)?[\d〇一二三四五六七八九十]+月[\d〇一二三四五六七八九十]+日(?:前|之前)?", "", action)
-    action = re.sub(r"^(?:将|把)", "", _REPORT_VERB.sub("", action))
-    action = re.sub(r"^(?:本地区|本辖区|本地|本省|本市|本县|本区)", "", action)
-    # ``将本地区实施方案报送国家卫生健康委规划司``: the object ends where its recipient begins.
-    head = re.sub(r"(?:报送|上报|报|提交|发送)(?:至|到|给)?[^，。；]{0,30}?"
-                  r"(?:委|局|厅|办公室|办|司|处|科|股|室|中心|邮箱)[^，。；]{0,4}$", "", action)
-    action = head if len(head) >= 2 else action
-    action = _REPORT_VERB.sub("", action)
-    return action or "有关材料"
-
-
-def _is_report(deadline: Deadline) -> bool:
-    text = (deadline.action or "") + deadline.text
-    return bool(deadline.to) or any(w in text for w in ("报送", "上报", "报", "提交", "反馈"))
 
 
 # ----- template context ------------------------------------------------------------------------
@@ -367,10 +350,10 @@ def _context(b: _Build, title: str, topic: str) -> dict:
         pd = b.scheduled[di]
         if deadline.kind in ("range", "event") and overall is None:
             overall = {"text": pd.text, "action": b.sub.apply(deadline.action or "", "时间安排"), "pd": pd}
-        elif _is_report(deadline):
+        elif is_report(deadline):
             sentence = _report_sentence(b, deadline, pd)
             reports.append(sentence)
-            b.tasks.append(PlanTask(id="", number="", category=_report_category(deadline),
+            b.tasks.append(PlanTask(id="", number="", category=report_category(deadline),
                                     measures=sentence, lead=[pd.to or p.office], support=[p.units_collective],
                                     deadlines=[pd], section="工作要求",
                                     unit_reasons=[f"上级要求报送，由{p.office}收集汇总"]))
@@ -420,9 +403,9 @@ def _context(b: _Build, title: str, topic: str) -> dict:
         "requirements": requirements,
         "all_tasks": ordered,
         "requirements_heading": _requirements_heading(b, sections, requirements),
-        "reports": _merge_reports(reports),
+        "reports": merge_reports(reports),
         "first_report": _first_report(b, linked),
-        "reports_in_tasks": any(_is_report(notice.deadlines[di]) for di in linked if di < len(notice.deadlines)),
+        "reports_in_tasks": any(is_report(notice.deadlines[di]) for di in linked if di < len(notice.deadlines)),
         "contact": {"name": p.contact.name, "phone": p.contact.phone, "email": p.contact.email},
         "lead_days": p.lead_days,
     }
@@ -448,45 +431,18 @@ def _requirements_heading(b: _Build, sections: dict[tuple[str, ...], Section], e
 
 
 def _report_sentence(b: _Build, deadline: Deadline, pd: PlanDeadline) -> str:
-    obj = b.sub.apply(_report_object(deadline), "工作要求")
-    office = pd.to or b.profile.office
-    if pd.kind == "recurring":
-        when = re.split(r"报送|上报|提交|报(?=[^告道名])", pd.text)[0] or pd.text
-        return f"{obj}于{when}报送至{office}，由{office}汇总后按时上报。"
-    if not obj.startswith(("本单位", "各单位")):
-        obj = "本单位" + obj
-    return f"各单位请于{pd.text}将{obj}报{office}。"
-
-
-def _merge_reports(sentences: list[str]) -> list[str]:
-    """``各单位请于A前将X报局办公室。`` + ``各单位请于B前将Y报局办公室。`` →
-    ``各单位请于A前将X报局办公室，于B前报送Y。`` (as county plans word it)."""
-    merged: list[str] = []
-    pattern = re.compile(r"^各单位请于(.+?)将(?:本单位)?(.+?)报(.+?)。$")
-    for sentence in sentences:
-        m = pattern.match(sentence)
-        prev = pattern.match(merged[-1]) if merged else None
-        if m and prev and f"报{m.group(3)}" in merged[-1]:
-            merged[-1] = merged[-1].rstrip("。") + f"，于{m.group(1)}报送{m.group(2)}。"
-        else:
-            merged.append(sentence)
-    return merged
+    return report_sentence(b.sub.apply(report_object(deadline), "工作要求"), pd, pd.to or b.profile.office)
 
 
 def _first_report(b: _Build, linked: set[int]) -> str | None:
     """The report the cover notice reminds the units of: the plan/contacts, else the first due one."""
     candidates = [(di, d) for di, d in enumerate(b.notice.deadlines)
-                  if _is_report(d) and d.kind == "due" and b.scheduled[di].date]
+                  if is_report(d) and d.kind == "due" and b.scheduled[di].date]
     if not candidates:
         return None
     di, deadline = next(((i, d) for i, d in candidates if "方案" in (d.action or "") or "联系人" in (d.action or "")),
                         candidates[0])
     return _report_sentence(b, deadline, b.scheduled[di])
-
-
-def _report_category(deadline: Deadline) -> str:
-    obj = _report_object(deadline)
-    return f"报送{obj}" if len(obj) <= 20 else "按时报送有关材料"
 
 
 def _leadership(b: _Build, topic: str) -> dict:

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from drafting.county_units import is_bureau_counterpart, is_duty_holder, is_higher, is_outside, partner_name
+from drafting.plan_reports import is_report
 from drafting.profile import CountyProfile
 from parsing.model import Notice, Section, Task
 
@@ -91,7 +92,7 @@ def full_task_text(notice: Notice, task: Task, skip: list[tuple[int, int]] = ())
     then the item's further paragraphs when the notice's text is at hand. Paragraphs covering a
     span in ``skip`` (a closing report carried elsewhere) are not taken."""
     section = section_of(notice, task)
-    body = _body_span(notice, section) if section is not None else None
+    body = body_span(notice, section) if section is not None else None
     if not notice.text or body is None:
         return task.text
     start, end = body
@@ -124,7 +125,7 @@ def full_task_text(notice: Notice, task: Task, skip: list[tuple[int, int]] = ())
 _END_OF_BODY = re.compile(r"^(?:联系人|联系电话|联系方式|附件|附：|特此通知|\d{4}年\d{1,2}月\d{1,2}日$)")
 
 
-def _body_span(notice: Notice, section: Section) -> tuple[int, int] | None:
+def body_span(notice: Notice, section: Section) -> tuple[int, int] | None:
     """The section's own text up to the next heading: the parser's, else from the heading
     spans (a notice read back from its JSON has no body spans)."""
     if section.body_span:
@@ -145,9 +146,7 @@ def _body_span(notice: Notice, section: Section) -> tuple[int, int] | None:
 
 def report_spans(notice: Notice, task: Task) -> list[tuple[int, int]]:
     """Where the reports the plan carries on its own stand (deadlines not the task's own)."""
-    return [d.span for di, d in enumerate(notice.deadlines)
-            if di not in task.deadlines and d.span
-            and (d.to or any(w in (d.action or "") + d.text for w in ("报送", "上报", "报", "提交", "反馈")))]
+    return [d.span for di, d in enumerate(notice.deadlines) if di not in task.deadlines and d.span and is_report(d)]
 
 
 def carried_text(notice: Notice, task: Task) -> str:
