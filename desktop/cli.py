@@ -13,7 +13,9 @@ import sys
 from collections.abc import Sequence
 
 from parsing.errors import PolicyDeskError
+from parsing.os_errors import describe_os_error
 from parsing.progress import Cancelled
+from parsing.text_safety import terminal_safe
 
 # Subcommand name -> module. A module that is not present yet is simply not offered.
 COMMANDS = {
@@ -49,10 +51,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not argv:
         argv = ["gui"] if "gui" in parser._subparsers._group_actions[0].choices else ["--help"]
     args = parser.parse_args(argv)
+    stdout = sys.stdout
+    sys.stdout = TerminalSafeStream(stdout)
     try:
         return int(args.run(args) or 0)
     except PolicyDeskError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+        print(f"错误：{terminal_safe(str(exc))}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a disk or folder problem no command turned into its own message
+        print(f"错误：{terminal_safe(describe_os_error(exc))}", file=sys.stderr)
         return 2
     except Cancelled:
         print("已取消。", file=sys.stderr)
@@ -62,3 +69,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    finally:
+        sys.stdout = stdout
+
+
+class TerminalSafeStream:
+    """``sys.stdout`` with every string passed through :func:`terminal_safe`: a feedback holding
+    ``\\x1b]…`` or a lone surrogate prints as text, never as a terminal command or a crash."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(terminal_safe(text) if text else text)
+        return len(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)

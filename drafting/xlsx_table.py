@@ -25,6 +25,8 @@ from drafting.atomic import atomic_write_path
 from drafting.gbt9704.model import CellValue, TableColumn
 from drafting.gbt9704.title_lines import display_width
 from parsing.errors import PolicyDeskError
+from parsing.os_errors import os_reason
+from parsing.text_safety import xml_safe
 
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 DATETIME_FORMAT = 'yyyy"年"m"月"d"日" hh:mm'
@@ -87,13 +89,13 @@ def write_tables_xlsx(sheets: Sequence[XlsxSheet], path: str | os.PathLike[str])
         with atomic_write_path(target) as tmp:
             workbook.save(tmp)
     except OSError as exc:
-        raise XlsxWriteError(f"{target.name}：无法写入（{exc.strerror or exc}）") from exc
+        raise XlsxWriteError(f"{target.name}：无法写入（{os_reason(exc)}）") from exc
     return target
 
 
 def _sheet_name(name: str, used: set[str]) -> str:
     """A valid, unique sheet name (≤ 31 characters, none of []:*?/\\)."""
-    clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in name).strip() or "Sheet"
+    clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in xml_safe(name).replace("\n", " ")).strip() or "Sheet"
     clean = clean[:31]
     candidate, n = clean, 2
     while candidate in used:
@@ -142,13 +144,13 @@ def _fill_sheet(ws: Worksheet, sheet: XlsxSheet, styles: dict[tuple[str, str], s
     last_col = get_column_letter(count)
     widths = column_widths(sheet)
     row = 1
-    ws.cell(row=1, column=1, value=sheet.title).font = TITLE_FONT
+    ws.cell(row=1, column=1, value=xml_safe(sheet.title)).font = TITLE_FONT
     ws.cell(row=1, column=1).alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     ws.merge_cells(f"A1:{last_col}1")
     ws.row_dimensions[1].height = 36
     if sheet.subtitle:
         row += 1
-        cell = ws.cell(row=row, column=1, value=sheet.subtitle)
+        cell = _text_cell(ws, row, 1, sheet.subtitle)
         cell.font = SUBTITLE_FONT
         cell.alignment = Alignment(horizontal="left", vertical="center")
         ws.merge_cells(f"A{row}:{last_col}{row}")
@@ -156,7 +158,7 @@ def _fill_sheet(ws: Worksheet, sheet: XlsxSheet, styles: dict[tuple[str, str], s
     row += 1
     header_row = row
     for col, column in enumerate(columns, start=1):
-        cell = ws.cell(row=row, column=col, value=column.title)
+        cell = _text_cell(ws, row, col, column.title)
         cell.font = HEADER_FONT
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = BORDER
@@ -166,7 +168,7 @@ def _fill_sheet(ws: Worksheet, sheet: XlsxSheet, styles: dict[tuple[str, str], s
         row += 1
         lines = 1
         for col, (column, value, width) in enumerate(zip(columns, values, widths, strict=True), start=1):
-            cell = ws.cell(row=row, column=col, value=value)
+            cell = _text_cell(ws, row, col, value)
             if isinstance(value, datetime.datetime):
                 fmt, text = DATETIME_FORMAT, value.strftime("%Y年%m月%d日 %H:%M")
             elif isinstance(value, datetime.date):
@@ -194,6 +196,16 @@ def _fill_sheet(ws: Worksheet, sheet: XlsxSheet, styles: dict[tuple[str, str], s
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     ws.oddFooter.center.font = "仿宋_GB2312"
     ws.oddFooter.center.size = 10
+
+
+def _text_cell(ws: Worksheet, row: int, column: int, value: CellValue):
+    """A cell holding ``value``; text is made XML-safe and never read as a formula (``=…``)."""
+    if isinstance(value, str):
+        value = xml_safe(value)
+    cell = ws.cell(row=row, column=column, value=value)
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"  # a feedback "=HYPERLINK(…)" stays text
+    return cell
 
 
 _ALIGN = {"left": "left", "justify": "left", "center": "center", "right": "right"}

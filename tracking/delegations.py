@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import shutil
 from collections.abc import Iterable, Sequence
@@ -16,12 +15,17 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from drafting.atomic import atomic_write_path
 from drafting.plan import CountyPlan, PlanTask
+from parsing.os_errors import describe_os_error
 from parsing.progress import CancelCheck, ProgressCallback, check_cancelled, never, noop
-from tracking.recurrence import expand, plan_span
+from parsing.text_safety import clean_input
+from tracking.recurrence import InvalidRecurrence, TooManyOccurrences, expand, plan_span
 from tracking.schema import STATUS_RANK, STATUS_TIME_COLUMN, STATUSES
 from tracking.store import Store, StoreError, stamp
 
+# One import creates at most this many delegations (a plan is tens of tasks, not a generator).
+MAX_DELEGATIONS = 20000
 ROLE_LEAD = "牵头"
 ROLE_SUPPORT = "配合"
 
@@ -105,12 +109,19 @@ def import_plan(store: Store, plan: CountyPlan, *, source_path: str | Path | Non
         store.log("导入方案", "plan", plan_id,
                   {"标题": plan.title, "文号": plan.doc_number, "任务数": len(plan.tasks)}, at=now)
         total = max(len(plan.tasks), 1)
+        created = 0
         for position, task in enumerate(plan.tasks):
             check_cancelled(cancelled)
-            task_id = _insert_task(conn, plan_id, position, task, span_start, span_end)
+            try:
+                task_id = _insert_task(conn, plan_id, position, task, span_start, span_end)
+            except (TooManyOccurrences, InvalidRecurrence) as exc:
+                raise StoreError(f"任务 {task.id}：{exc}；方案未导入") from exc
             if delegate_units:
                 for unit, role in _task_units(task):
-                    delegate(store, task_id, unit, role=role, now=now)
+                    created += len(delegate(store, task_id, unit, role=role, now=now))
+                    if created > MAX_DELEGATIONS:
+                        raise StoreError(f"方案展开后的交办事项超过 {MAX_DELEGATIONS} 件的上限（到任务 {task.id} 为止），"
+                                         "方案未导入；请缩短周期性任务的展开期限（--until）")
             progress((position + 1) / total, f"导入任务 {task.id}")
     return plan_id
 
@@ -169,7 +180,7 @@ def delegate(store: Store, task_id: int, unit: str, *, role: str = ROLE_LEAD,
              now: datetime | None = None) -> list[int]:
     """交办: hand task ``task_id`` to ``unit``; one delegation per dated deadline instance of the
     task (one without a date when it has none). Returns the new delegation ids."""
-    unit = re.sub(r"\s+", "", unit)
+    unit = re.sub(r"\s+", "", clean_input(unit))
     if not unit:
         raise StoreError("责任单位不能为空")
     key = unit_key(unit)
@@ -224,7 +235,7 @@ def update_status(store: Store, delegation_id: int, status: str | None = None, *
     change fail with :class:`ConflictError` if someone else changed the row since it was read."""
     if status is not None and status not in STATUS_RANK:
         raise StoreError(f"未知状态“{status}”，可选：{'、'.join(STATUSES)}")
-    feedback = (feedback or "").strip() or None
+    feedback = clean_input(feedback).strip() or None
     paths = [Path(f) for f in files]
     for path in paths:
         if not path.is_file():
@@ -312,15 +323,18 @@ def _store_file(store: Store, delegation_id: int, source: Path) -> _StoredFile:
     """Copy ``source`` into the data folder (content-addressed, written atomically)."""
     sha = file_sha256(source)
     folder = store.files_dir / str(delegation_id)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"附件 {source.name} 无法保存：{describe_os_error(exc, '')}") from exc
     target = folder / f"{sha[:12]}_{source.name}"
     created = not target.exists()
     if created:
-        temp = target.with_name(f".{target.name}.tmp")
-        shutil.copyfile(source, temp)
-        with open(temp, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
+        try:
+            with atomic_write_path(target) as temp:
+                shutil.copyfile(source, temp)
+        except OSError as exc:
+            raise StoreError(f"附件 {source.name} 无法保存：{describe_os_error(exc, '')}") from exc
     return _StoredFile(source, target, sha, source.stat().st_size, created)
 
 

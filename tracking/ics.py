@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from drafting.atomic import atomic_write_path
+from drafting.atomic import atomic_write_bytes
+from parsing.text_safety import clean_input
 from tracking.queries import DelegationRow, list_delegations
 from tracking.store import Store
 
@@ -21,7 +22,8 @@ PRODID = "-//PolicyDesk//督办//ZH"
 
 
 def escape_text(value: str) -> str:
-    """RFC 5545 §3.3.11 TEXT escaping."""
+    """RFC 5545 §3.3.11 TEXT escaping; control characters (no CTL may stand in TEXT) dropped."""
+    value = clean_input(value)
     return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
             .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
 
@@ -115,10 +117,4 @@ def write_ics(store: Store, path: str | Path, *, plan_id: int | None = None, ope
     rows = list_delegations(store, plan_id=plan_id, open_only=open_only,
                             today=(now or datetime.now()).date())
     text = render_calendar(events_from_rows(rows), now=now)
-    return _write_atomically(Path(path), text.encode("utf-8"))
-
-
-def _write_atomically(path: Path, data: bytes) -> Path:
-    with atomic_write_path(path) as temp:
-        temp.write_bytes(data)
-    return path
+    return atomic_write_bytes(Path(path), text.encode("utf-8"))

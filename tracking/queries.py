@@ -12,6 +12,7 @@ Red wins over yellow, yellow over blue. Closed or reported items have no light.
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -40,17 +41,62 @@ def working_day(day: date) -> bool:
         return day.weekday() < 5
 
 
-@lru_cache(maxsize=65536)
+def _weekdays_through(day: date) -> int:
+    """Mondays–Fridays from 0001-01-01 up to and including ``day`` (a closed formula)."""
+    n = day.toordinal()  # 0001-01-01 is a Monday, ordinal 1
+    weeks, rest = divmod(n, 7)
+    return weeks * 5 + min(rest, 5)
+
+
+@lru_cache(maxsize=4096)
+def _year_corrections(year: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The days of ``year`` whose status differs from Monday–Friday, as sorted ordinals, and the
+    running sum of their corrections (−1 a weekday off, +1 a 调休 working weekend day)."""
+    from parsing.workdays import holidays_in, makeup_workdays_in, year_status
+
+    if year_status(year) == "unknown":
+        return (), ()
+    changes = {d: -1 for d in holidays_in(year) if d.weekday() < 5}
+    changes.update({d: 1 for d in makeup_workdays_in(year) if d.weekday() >= 5})
+    days = sorted(changes)
+    running, total = [], 0
+    for d in days:
+        total += changes[d]
+        running.append(total)
+    return tuple(d.toordinal() for d in days), tuple(running)
+
+
+def _correction_through(day: date) -> int:
+    """The holiday corrections of ``day``'s year up to and including ``day``."""
+    ordinals, running = _year_corrections(day.year)
+    k = bisect_right(ordinals, day.toordinal())
+    return running[k - 1] if k else 0
+
+
+def _year_correction(year: int) -> int:
+    running = _year_corrections(year)[1]
+    return running[-1] if running else 0
+
+
 def working_days_between(a: date, b: date) -> int:
     """Working days after ``a`` up to and including ``b`` (negative when ``b`` is before ``a``),
-    as :func:`parsing.workdays.working_days_between`, tolerant of unknown years."""
+    as :func:`parsing.workdays.working_days_between`, tolerant of unknown years.
+
+    Counted in constant time per call, not day by day: Mondays–Fridays by formula, corrected by
+    each year's holiday table (the years between the two dates summed from a cached total)."""
     if b < a:
         return -working_days_between(b, a)
-    count, day = 0, a
-    while day < b:
-        day += timedelta(days=1)
-        count += working_day(day)
-    return count
+    count = _weekdays_through(b) - _weekdays_through(a)
+    if a.year == b.year:
+        return count + _correction_through(b) - _correction_through(a)
+    count += _year_correction(a.year) - _correction_through(a) + _correction_through(b)
+    return count + sum(_year_correction(y) for y in _known_years(a.year + 1, b.year))
+
+
+def _known_years(first: int, last: int) -> range:
+    """The years from ``first`` to ``last`` exclusive that can hold a holiday correction (the
+    known holiday tables lie within 1990–2200; unknown years are counted Monday–Friday)."""
+    return range(max(first, 1990), min(last, 2200))
 
 
 def workday_caveats(days: list[date]) -> list[str]:
@@ -68,9 +114,14 @@ def workday_caveats(days: list[date]) -> list[str]:
     return notes
 
 
+MAX_SHIFT_DAYS = 3660  # ten years of working days; a "due within" longer than that is everything
+
+
 def shift_working_days(day: date, n: int) -> date:
-    """The date ``n`` working days after ``day`` (``n`` ≥ 0), tolerant of unknown years."""
-    while n > 0:
+    """The date ``n`` working days after ``day`` (``n`` ≥ 0, at most :data:`MAX_SHIFT_DAYS`),
+    tolerant of unknown years; never past 9999-12-31."""
+    n = min(n, MAX_SHIFT_DAYS)
+    while n > 0 and day < date.max:
         day += timedelta(days=1)
         n -= working_day(day)
     return day

@@ -20,6 +20,25 @@ _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 
 _NUM = r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})"
 # A recurring duty over a plan with no end date is expanded over this many days.
 DEFAULT_SPAN_DAYS = 365
+# At most this many dated reports of one duty are created (a daily duty: about four years).
+MAX_OCCURRENCES = 1500
+
+
+_LAST_DAY = date(9999, 12, 20)  # room for a week's step without passing date.max
+
+
+class TooManyOccurrences(ValueError):
+    """A recurring duty would expand to more than :data:`MAX_OCCURRENCES` dated reports."""
+
+    def __init__(self, text: str, start: date, end: date, limit: int = MAX_OCCURRENCES):
+        self.limit = limit
+        super().__init__(
+            f"周期性时限“{text}”从{start:%Y年%m月%d日}到{end:%Y年%m月%d日}要展开的报送次数超过{limit}次的上限，"
+            "请缩短展开期限（如 track import --until 指定一年内的日期）")
+
+
+class InvalidRecurrence(ValueError):
+    """The day a recurring duty names does not exist (每月0日)."""
 
 
 @dataclass(frozen=True)
@@ -48,21 +67,30 @@ def _monthly_day(text: str) -> int | None:
         return None
     if m := re.search(r"每月(上旬|中旬|下旬)", text):
         return {"上旬": 10, "中旬": 20, "下旬": None}[m.group(1)]
-    if m := re.search(r"每月" + _NUM + r"[日号]", text):
-        return _int(m.group(1))
-    if m := re.search(r"每月(?:的)?前" + _NUM + r"(?:个工作日|日|天)", text):
-        return _int(m.group(1))
+    for pattern in (r"每月" + _NUM + r"[日号]", r"每月(?:的)?前" + _NUM + r"(?:个工作日|日|天)"):
+        if m := re.search(pattern, text):
+            day = _int(m.group(1))
+            if not day or day > 31:
+                raise InvalidRecurrence(f"周期性时限“{text}”中的日期“{m.group(0)}”不存在（每月只有1日至31日）")
+            return day
     return None
 
 
-def expand(deadline: PlanDeadline, start: date, end: date) -> list[Occurrence]:
-    """Due dates of ``deadline`` (kind ``recurring``) from ``start`` to ``end`` inclusive."""
+def expand(deadline: PlanDeadline, start: date, end: date, limit: int = MAX_OCCURRENCES) -> list[Occurrence]:
+    """Due dates of ``deadline`` (kind ``recurring``) from ``start`` to ``end`` inclusive.
+
+    Raises :class:`TooManyOccurrences` past ``limit`` dates (a daily duty until 2099 is not
+    27 000 delegations) and :class:`InvalidRecurrence` for a day that does not exist."""
     text = to_halfwidth_digits(deadline.text or "")
     if deadline.start:
         start = max(start, date.fromisoformat(deadline.start))
+    end = min(end, _LAST_DAY)
     if end < start:
         return []
     kind = deadline.recurrence or _guess_recurrence(text)
+    estimate = {"daily": 1, "weekly": 7, "monthly": 28, "quarterly": 90, "half-yearly": 181, "yearly": 365}
+    if kind in estimate and (end - start).days // estimate[kind] > limit + 1:
+        raise TooManyOccurrences(deadline.text or kind, start, end, limit)
     days: list[date] = []
     if kind == "daily":
         workdays_only = "工作日" in text
@@ -70,6 +98,8 @@ def expand(deadline: PlanDeadline, start: date, end: date) -> list[Occurrence]:
         while day <= end:
             if not workdays_only or _is_working_day(day):
                 days.append(day)
+            if day == date.max:
+                break
             day += timedelta(days=1)
     elif kind == "weekly":
         m = re.search(r"每周(?:星期|周)?([一二三四五六日天末])", text)
@@ -101,6 +131,8 @@ def expand(deadline: PlanDeadline, start: date, end: date) -> list[Occurrence]:
             else:
                 days.append(date(year, 12, 31))
     dated = sorted(d for d in days if start <= d <= end)
+    if len(dated) > limit:
+        raise TooManyOccurrences(deadline.text or kind or "", start, end, limit)
     return [Occurrence(number=i, due=d) for i, d in enumerate(dated, 1)]
 
 
@@ -151,5 +183,5 @@ def plan_span(plan: CountyPlan, until: date | None = None) -> tuple[date, date]:
     elif dates and max(dates) > start:
         end = max(dates)
     else:
-        end = start + timedelta(days=DEFAULT_SPAN_DAYS)
-    return start, end
+        end = start + timedelta(days=DEFAULT_SPAN_DAYS) if start < date(9998, 1, 1) else _LAST_DAY
+    return start, min(end, _LAST_DAY)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from parsing.errors import PolicyDeskError
 from parsing.locations import user_data_dir
+from parsing.os_errors import describe_os_error, sqlite_reason
 from tracking.schema import MIGRATIONS
 
 STORE_FILE = "policydesk.sqlite3"
@@ -59,14 +60,19 @@ class Store:
     def __init__(self, path: str | Path | None = None, *, actor: str | None = None,
                  migrations: tuple[str, ...] = MIGRATIONS):
         self.path = Path(path) if path else default_store_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"无法建立督办数据库所在的文件夹 {self.path.parent}：{describe_os_error(exc, '')}") from exc
+        if self.path.exists() and not self.path.is_file():
+            raise StoreError(f"督办数据库 {self.path} 不是普通文件")
         self.actor = actor or current_actor()
         self._depth = 0
         self.backup_path: Path | None = None  # the copy made before the last migration
         try:
             self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         except sqlite3.Error as exc:
-            raise StoreError(f"无法打开督办数据库 {self.path}：{exc}") from exc
+            raise StoreError(f"无法打开督办数据库 {self.path}：{sqlite_reason(exc) or exc}") from exc
         self.conn.row_factory = sqlite3.Row
         try:
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -78,7 +84,10 @@ class Store:
             self._migrate(migrations)
         except sqlite3.DatabaseError as exc:
             self.conn.close()
-            raise StoreError(f"督办数据库 {self.path.name} 已损坏或不是数据库文件：{exc}") from exc
+            raise _open_error(self.path, exc) from exc
+        except OSError as exc:  # the backup before a migration could not be written
+            self.conn.close()
+            raise StoreError(f"督办数据库 {self.path.name} 升级前无法备份：{describe_os_error(exc, '')}") from exc
         except BaseException:
             self.conn.close()
             raise
@@ -105,16 +114,26 @@ class Store:
             finally:
                 self._depth -= 1
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise self._write_error(exc) from exc
         self._depth = 1
         try:
             yield self.conn
-        except BaseException:
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
             self._depth = 0
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError) and sqlite_reason(exc):
+                raise self._write_error(exc) from exc
             raise
         self._depth = 0
-        self.conn.execute("COMMIT")
+
+    def _write_error(self, exc: sqlite3.Error) -> StoreError:
+        reason = sqlite_reason(exc) or str(exc)
+        return StoreError(f"督办数据库 {self.path.name} 无法保存更改：{reason}；已有数据未受影响")
 
     def log(self, action: str, entity: str, entity_id: int | None, detail: dict | None = None,
             *, at: datetime | None = None) -> int:
@@ -190,6 +209,18 @@ class Store:
         finally:
             copy.close()
         return target
+
+
+def _open_error(path: Path, exc: sqlite3.DatabaseError) -> StoreError:
+    """Why the store at ``path`` cannot be opened: a disk problem (full, read-only, missing
+    folder) is said as such; only SQLite's own verdict calls the file damaged."""
+    reason = sqlite_reason(exc)
+    if reason:
+        return StoreError(f"督办数据库 {path.name} 无法打开：{reason}（数据库文件本身未损坏）")
+    text = str(exc).lower()
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StoreError(f"督办数据库 {path.name} 已损坏或不是数据库文件：{exc}")
+    return StoreError(f"督办数据库 {path.name} 无法打开：{exc}")
 
 
 def _statements(script: str) -> list[str]:

@@ -12,10 +12,12 @@ import datetime
 import sys
 from pathlib import Path
 
+from drafting.atomic import atomic_write_text, check_target
 from drafting.plan_builder import PLAN_KINDS, build_plan, load_notice
 from drafting.plan_export import write_plan_docx, write_task_table_docx, write_task_table_xlsx
 from drafting.profile import load_profile, load_user_profile
 from parsing.errors import PolicyDeskError
+from parsing.text_safety import xml_safe
 
 
 def add_parser(subparsers, name: str) -> None:
@@ -51,6 +53,9 @@ def run(args: argparse.Namespace) -> int:
         plan.doc_number = f"{profile.doc_prefix}〔{year}〕{args.number.strip()}号"
         plan.checks = [c for c in plan.checks if "发文字号" not in c.message]
     output = Path(args.output)
+    for target in (args.output, args.table, args.json):
+        if target:
+            check_target(target)
     write_plan_docx(plan, output)
     written = [str(output)]
     if args.table:
@@ -62,9 +67,7 @@ def run(args: argparse.Namespace) -> int:
         written.append(str(table))
     if args.json:
         json_path = Path(args.json)
-        tmp = json_path.with_name(f".{json_path.name}.tmp")
-        tmp.write_text(plan.dumps(), encoding="utf-8")
-        tmp.replace(json_path)
+        atomic_write_text(json_path, xml_safe(plan.dumps()))
         written.append(str(json_path))
     print(f"{plan.title}")
     print(f"任务 {len(plan.tasks)} 项，替换 {sum(s.count for s in plan.substitutions)} 处，已写入：{'、'.join(written)}")

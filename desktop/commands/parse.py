@@ -15,6 +15,7 @@ from desktop.commands.console import progress_line
 from parsing.errors import PolicyDeskError
 from parsing.model import Notice, Section
 from parsing.parser import parse_file
+from parsing.text_safety import safe_json
 
 
 def add_parser(subparsers, name: str) -> None:
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
             continue
         if args.json:
             data = notice.to_json(include_text=args.text)
-            print(json.dumps(data, ensure_ascii=False, indent=None if several else 2))
+            print(json.dumps(safe_json(data), ensure_ascii=False, indent=None if several else 2))
         else:
             if several:
                 print(f"{'' if index == 0 else chr(10)}==> {notice.source.file} <==")

@@ -21,6 +21,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from parsing.errors import PolicyDeskError
+from parsing.os_errors import os_reason
+from parsing.text_safety import NestingTooDeep, loads_json, safe_json
 from tracking.schema import STATUSES
 
 LIGHTS = {"红": "red", "黄": "yellow", "蓝": "blue"}
@@ -109,9 +111,13 @@ def _cmd_import(store, args) -> int:
     from tracking.queries import list_delegations
 
     try:
-        data = json.loads(args.file.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise PolicyDeskError(f"{args.file.name}：无法读取 JSON：{exc}") from exc
+        data = loads_json(args.file.read_text(encoding="utf-8"))
+    except NestingTooDeep as exc:
+        raise PolicyDeskError(f"{args.file.name}：{exc}") from exc
+    except OSError as exc:
+        raise PolicyDeskError(f"{args.file.name}：无法读取（{os_reason(exc)}）") from exc
+    except ValueError as exc:
+        raise PolicyDeskError(f"{args.file.name}：不是有效的 JSON：{exc}") from exc
     schema = data.get("schema") if isinstance(data, dict) else None
     if schema == "notice/1":
         notice_id = import_notice(store, data, source_path=args.file, now=_now(args))
@@ -136,7 +142,7 @@ def _cmd_list(store, args) -> int:
                             due_within=args.due_within, open_only=args.open,
                             light=LIGHTS[args.light] if args.light else None)
     if args.json:
-        print(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2))
+        print(json.dumps(safe_json([_row_json(r) for r in rows]), ensure_ascii=False, indent=2))
         return 0
     if not rows:
         print("没有符合条件的交办事项。")

@@ -13,6 +13,8 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
+from parsing.text_safety import xml_safe
+
 MM_PT = 72 / 25.4
 THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 ALIGN_VALUES = {"justify": "both", "left": "left", "center": "center", "right": "right",
@@ -99,7 +101,7 @@ def style_run(run: Run, font: str, size_pt: float, *, bold: bool = False, color:
 
 
 def add_run(paragraph: DocxParagraph, text: str, font: str, size_pt: float, **kwargs) -> Run:
-    return style_run(paragraph.add_run(text), font, size_pt, **kwargs)
+    return style_run(paragraph.add_run(xml_safe(text)), font, size_pt, **kwargs)
 
 
 def set_spacing(paragraph: DocxParagraph, *, line_pt: float | None, rule: str = "exact",

@@ -41,6 +41,7 @@ from drafting.gbt9704.page_flow import colophon_place, limit_keep_chains
 from drafting.gbt9704.page_numbers import footer_distance_mm, setup_page_numbers
 from drafting.gbt9704.profiles import LayoutProfile, resolve_profile
 from parsing.errors import PolicyDeskError
+from parsing.text_safety import xml_safe
 
 
 class DocxWriteError(PolicyDeskError):
@@ -241,7 +242,7 @@ def _setup_properties(document: DocxDocument, doc: OfficialDocument) -> None:
             del document.part.rels[rel_id]
     props = document.core_properties
     now = datetime.datetime.now(datetime.UTC).replace(microsecond=0, tzinfo=None)
-    props.title = doc.title
+    props.title = xml_safe(doc.title)
     props.author = doc.signature[0] if doc.signature else (doc.letterhead.organs[0] if doc.letterhead else "")
     props.last_modified_by = props.author
     props.created = props.modified = now

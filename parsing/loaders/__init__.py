@@ -19,6 +19,7 @@ from parsing.loaders.office import load_legacy_office
 from parsing.loaders.pdf import load_pdf
 from parsing.loaders.txt import load_txt
 from parsing.progress import CancelCheck, Cancelled, ProgressCallback, never, noop
+from parsing.text_safety import clean_input
 
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".ofd", ".doc", ".wps", *IMAGE_SUFFIXES)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -38,7 +39,18 @@ def _sniff(path: Path, head: bytes) -> str:
 
 def load_document(path: str | Path, progress: ProgressCallback = noop, cancelled: CancelCheck = never,
                   ocr: bool = True) -> RawDocument:
-    """Read any supported file into raw pages; raise LoadError with a clear message on failure."""
+    """Read any supported file into raw pages; raise LoadError with a clear message on failure.
+
+    Page text is normalised by :func:`parsing.text_safety.clean_input` (``\\x0b`` → line break,
+    control characters, U+FFFE/U+FFFF and lone surrogates dropped), whatever the format."""
+    document = _load(path, progress, cancelled, ocr)
+    for page in document.pages:
+        if not page.ocr:  # OCR text is the engine's own, and its low-confidence spans index it
+            page.text = clean_input(page.text)
+    return document
+
+
+def _load(path: str | Path, progress: ProgressCallback, cancelled: CancelCheck, ocr: bool) -> RawDocument:
     path = Path(path)
     try:
         size = path.stat().st_size

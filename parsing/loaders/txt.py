@@ -19,7 +19,9 @@ from parsing.loaders import limits
 from parsing.progress import CancelCheck, ProgressCallback, check_cancelled, never, noop
 
 _CJK = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Controls that betray bytes forced through a codec; Word's line break (\x0b), a form feed and
+# a pasted terminal escape (\x1b) occur in real text and are cleaned later, not counted here.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
 
 def _reads_as_text(text: str) -> bool:
