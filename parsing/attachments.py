@@ -15,8 +15,8 @@ from parsing.cleaning.shapes import has_sentence_punct
 from parsing.document import CleanText
 from parsing.units import compact
 
-# 附件：… / 附件:… / 附：… / 附件 1.…
-_HEAD = re.compile(r"^[\s\-—·•*]*附\s*(?:件\s*[:：]|[:：]|件\s+(?=[（(]?[0-9０-９]))\s*(.*)$")
+# 附件：… / 附件:… / 附：… / 附件 1.… / 附件 alone above 1.… 2.…
+_HEAD = re.compile(r"^[\s\-—·•*]*附\s*(?:件\s*[:：]|[:：]|件\s+(?=[（(]?[0-9０-９])|件\s*$)\s*(.*)$")
 _ITEM = re.compile(r"^\s*(?:[0-9０-９]{1,2}\s*[.．、]|[（(][0-9０-９]{1,2}[）)])\s*(.+)$")
 
 Span = tuple[int, int]
@@ -33,10 +33,12 @@ def find_attachments(clean: CleanText, after: int = -1) -> tuple[list[str], list
         m = _HEAD.match(line)
         if not m:
             continue
+        inline = m.group(1)
+        if not compact(inline) and not re.search(r"[:：]", line) and 0 <= after < i:
+            continue  # 附件 alone after the signature heads an attachment, not a list
         names: list[str] = []
         spans: list[Span] = []
         used = [i]
-        inline = m.group(1)
         if compact(inline):
             item = _ITEM.match(inline)
             value = item.group(1) if item else inline
@@ -122,7 +124,7 @@ def _inline_items(value: str, offset: int, first: int | None) -> list[tuple[str,
         return [(value, (offset, offset + len(value)))]
     out: list[tuple[str, Span]] = []
     start, n = 0, first + 1
-    while m := re.compile(rf"(?<![0-9０-９.．])[（(]?{n}\s*[.．、）)]\s*(?![0-9０-９])").search(value, start + 1):
+    while m := re.compile(rf"(?<![0-9０-９.．])[（(]?{n}\s*[.．、）)]\s*(?!(?![0-9０-９]{{4}}年)[0-9０-９])").search(value, start + 1):
         out.append((value[start:m.start()], (offset + start, offset + m.start())))
         start, n = m.end(), n + 1
     out.append((value[start:], (offset + start, offset + len(value))))
@@ -179,7 +181,7 @@ def attachment_regions(clean: CleanText, after: int, listed: list[str] = ()) -> 
             continue
         if (m := _NUMBERED_HEAD.match(line)) and len(compact(m.group(2))) <= _TITLE_MAX and after >= 0:
             heads.append((i, i, _tidy(m.group(2))))
-        elif after >= 0 and _bare(_tidy(line)) in wanted:
+        elif after >= 0 and wanted and _names_listed(_bare(_tidy(line)), wanted):
             heads.append((i, i, _tidy(line)))
         i += 1
     regions = []
@@ -187,6 +189,14 @@ def attachment_regions(clean: CleanText, after: int, listed: list[str] = ()) -> 
         end = heads[n + 1][0] if n + 1 < len(heads) else len(texts)
         regions.append(AttachmentRegion(head, title, end, name or None))
     return regions
+
+
+def _names_listed(title: str, wanted: set[str]) -> bool:
+    """A short title line after the signature that is one of the listed attachment names."""
+    if not title or len(title) > _TITLE_MAX or has_sentence_punct(title):
+        return False
+    return any(title == name or (len(name) >= 6 and name in title and len(title) <= len(name) + 8)
+               or difflib.SequenceMatcher(None, title, name).ratio() >= 0.85 for name in wanted)
 
 
 def is_issued(region: AttachmentRegion, issued_titles: list[str]) -> bool:
@@ -201,8 +211,10 @@ def is_issued(region: AttachmentRegion, issued_titles: list[str]) -> bool:
     return False
 
 
-# 现将《X》《Y》印发给你们 / 现将《X》转发给你们 / 制定了《X》，现予印发
+# 现将《X》《Y》印发给你们 / 现将《X》转发给你们 / 制定了《X》，现予印发 / 《X方案》（见附件），请认真组织实施
 _ISSUING = re.compile(r"印发|转发|下发|发给你们|现予")
+_CARRY_OUT = re.compile(r"(?:贯彻|遵照|认真|抓好|组织)\s*(?:执行|落实|实施)")
+_PLAN_GENRE = re.compile(r"(?:方案|要点|意见|计划|办法|细则|规定|预案|规划|指南|通知)(?:[（(][^）)]*[）)])?$")
 
 
 def issued_titles(clean: CleanText, enclosed_title: str | None, first: int, last: int) -> list[str]:
@@ -212,9 +224,13 @@ def issued_titles(clean: CleanText, enclosed_title: str | None, first: int, last
     texts = clean.paragraph_texts()
     for i in range(max(first, 0), min(last, len(texts))):
         for sentence in re.split(r"[。；;！]", texts[i]):
-            if not _ISSUING.search(sentence) or re.search(r"根据|按照|依据|依照", sentence):
+            if re.search(r"根据|按照|依据|依照", sentence):
                 continue
-            titles += [t for t in re.findall(r"《([^《》]{4,80})》", sentence) if t not in titles]
+            issuing = bool(_ISSUING.search(sentence))
+            if not issuing and not _CARRY_OUT.search(sentence):
+                continue
+            titles += [t for t in re.findall(r"《([^《》]{4,80})》", sentence)
+                       if t not in titles and (issuing or _PLAN_GENRE.search(t))]
     return titles
 
 

@@ -29,7 +29,6 @@ _FURNITURE_LINE = re.compile(
         rf"^(?:信息|文章|稿件|新闻)?来源{_C}.{{0,40}}$",  # 来源：县应急管理局
         rf"^(?:作者|编辑|责任编辑|审核|浏览次数|点击数|阅读次数|访问量){_C}.{{0,60}}$",
         rf"^(?:上一篇|下一篇|上一条|下一条|相关(?:文章|链接|阅读)|附件下载){_C}?.*$",
-        rf"^(?:主题|标题|帖子主题|文章标题){_C}.{{0,120}}$",  # a forum subject or a page's title field
         rf"^页{_C}\s*\[\s*\d+\s*\](?:\s*\d+)*.*$",  # 页: [1] 2 3
         r"^.{0,40}查看完整版本\s*[:：]?.*$",  # Discuz! text mode
         r"^Powered\s+by\b.*$",
@@ -41,12 +40,14 @@ _FURNITURE_LINE = re.compile(
         rf"^(?:发表于|回复于|楼主|沙发|板凳|地板|只看该作者|使用道具|举报|引用|回复)(?:{_C}|\s|$).{{0,40}}$",
         r"^\d{1,4}\s*(?:#|楼)\s*$",  # 2# / 3楼
         r"^(?:分享到|分享至|扫一扫在手机打开当前页|在手机上打开)\s*[:：]?.{0,30}$",
+        rf"^(?:本文地址|本文链接|本页地址|原文链接|原文地址|页面地址|文章链接|转载请注明(?:出处|来源)?){_C}?.*$",
+        r"^[【\[［]?\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*[】\]］]?$",  # 2020-05-29 14:36:23
     ]),
     re.IGNORECASE,
 )
 
 # Lines made only of button labels: 【字号 大 中 小】 【打印本页】 【关闭窗口】, 返回, 朗读 …
-_BUTTON = (r"(?:字号|字体|字体大小|文字大小|大|中|小|默认|超大|放大|缩小|打印|打印本页|打印此页|打印文章|关闭|关闭窗口|"
+_BUTTON = (r"(?:(?:我要|点击)?(?:打印|关闭|收藏|分享|纠错)|复制链接|复制网址|字号|字体|字体大小|文字大小|大|中|小|默认|超大|放大|缩小|打印|打印本页|打印此页|打印文章|关闭|关闭窗口|"
            r"关闭本页|返回|返回顶部|返回列表|返回首页|返回上一页|朗读|语音播报|播放|暂停|收藏|加入收藏|分享|分享到|"
            r"纠错|我要纠错|扫一扫|手机扫一扫|在手机上查看|保存|下载|浏览次数|视力保护色|护眼模式|"
            r"\d{1,7}(?!\d)|次|[Tt]{1,2}|A\+|A-|A)")
@@ -73,6 +74,9 @@ _META_KEY = re.compile(r"(?:发布时间|发布日期|更新时间|更新日期|
                        r"浏览次数|浏览量|浏览|点击数|点击量|点击|阅读次数|阅读量|阅读|访问量|字号|字体)\s*[:：]")
 
 
+_STAMP = re.compile(r"^(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s")
+
+
 def is_furniture_line(text: str) -> bool:
     """True for a line that belongs to the web page or the forum, not to the notice."""
     value = text.strip(EDGE_SPACE)
@@ -80,12 +84,13 @@ def is_furniture_line(text: str) -> bool:
         return False
     if _FURNITURE_LINE.match(value):
         return True
-    if len(_META_KEY.findall(value)) >= 2 and _META_KEY.match(value) and "。" not in value:
+    bare = value.lstrip("【[［(（ ")
+    if len(_META_KEY.findall(bare)) >= 2 and (_META_KEY.match(bare) or _STAMP.match(bare)) and "。" not in bare:
         return True
     if _BUTTON_LINE.match(value):
         words = [w for w in re.split(r"[\s【】\[\]［］()（）<>|｜/／·•:：,，>＞]+", value) if w]
         # 大 / 中 / 2 alone are text, not buttons: a button line names at least one real button
-        return any(not _SHORT_BUTTON_WORD.match(w) for w in words)
+        return any(not _SHORT_BUTTON_WORD.match(w) for w in words) or {"大", "中", "小"} <= set(words)
     return _is_index_line(value)
 
 
@@ -105,8 +110,28 @@ def cut_glued_date(text: str) -> int:
     return m.end()
 
 
+# a forum subject or the title field of a page: 主题:转发 X / 标题: X
+_SUBJECT = re.compile(r"^(?:主题|标题|帖子主题|文章标题|信息名称|文件名称|名称)\s*[:：]\s*(?:转发|转载|分享)?\s*(.{4,120}?)\s*$")
+_TRAILING_DATE = re.compile(r"\s*[【\[［(（]?\s*(?:19|20)\d{2}[.．\-－/]\d{1,2}[.．\-－/]\d{1,2}\s*[】\]］)）]?\s*$")
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def cut_trailing_date(text: str) -> int:
+    """Where a capture date after a title begins (``关于…的通知 2020-05-29``), else ``len(text)``."""
+    m = _TRAILING_DATE.search(text)
+    if not m or not _TITLE_TAIL.search(text[:m.start()]):
+        return len(text)
+    return m.start()
+
+
 def remove_web_furniture(lines: list[Line]) -> int:
-    """Mark the furniture lines removed and cut glued capture dates; returns how many lines changed."""
+    """Mark the furniture lines removed and cut glued capture dates; returns how many lines changed.
+
+    A subject line (``主题:…``, ``标题:…``) goes when the page prints the title again; where it
+    is the only copy of the title, only its label goes."""
     changed = 0
     for line in lines:
         if line.removed is not None or line.table:
@@ -119,4 +144,21 @@ def remove_web_furniture(lines: list[Line]) -> int:
         if cut:
             line.text = line.text.slice(cut, len(line.s)).strip(EDGE_SPACE)
             changed += 1
+        end = cut_trailing_date(line.s)
+        if end < len(line.s):
+            line.text = line.text.slice(0, end).strip(EDGE_SPACE)
+            changed += 1
+    kept = [line for line in lines if line.removed is None and not line.table]
+    for line in kept:
+        m = _SUBJECT.match(line.s)
+        if not m:
+            continue
+        value = _squeeze(m.group(1))
+        if any(other is not line and other.removed is None and value in _squeeze(other.s) for other in kept):
+            line.removed = "web page"
+        elif _TITLE_TAIL.search(value):
+            line.text = line.text.slice(m.start(1), m.end(1))  # the title's only copy: keep it
+        else:
+            line.removed = "web page"
+        changed += 1
     return changed

@@ -56,6 +56,7 @@ _ORGAN_END = re.compile(r"(?:局|委|委员会|办公室|办公厅|政府|中心
 _ATTACHMENT_HEAD = re.compile(r"^附\s*(?:件|表)?\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$")
 # the 附注 under the date of a published notice: （此件公开发布） / （此件依申请公开）
 _PUBLICITY_NOTE = re.compile(r"^\s*[（(]\s*此\s*件[^）)]{1,12}[）)]\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[0-9０-９]{1,2}\s*[.．、]|[（(][0-9０-９]{1,2}[）)])")
 _INDENT = 1.5  # em of leading space that marks a paragraph's first line
 _INDENT_SHARE = (0.02, 0.6)  # indents carry meaning only when some lines, not most, have one
 
@@ -300,6 +301,8 @@ def _joins(par: _Paragraph, a: Line, b: Line, layout: Layout) -> bool:
         return False  # 一、总体要求 / （一）提高政治站位，加强组织领导
     if _splits_contact_token(text_a, text_b):
         return True  # 电话：0736-52211 | 86。: a phone number or an address broken by the wrap
+    if par.attachment_list and _LIST_ITEM.match(text_b):
+        return False  # 附件：1.…台账 | 2.2023年…回执: the next name, though 2.2023 reads like a number
     if par.attachment_list and _organ_only(text_b):
         return False  # 附件：1.…  2.… | 绿川县卫生健康局: the signature follows the list
     if _title_ends(par, text_a, text_b):
@@ -341,7 +344,7 @@ def join_lines(lines: list[Line], layout: Layout) -> list[list[Line]]:
                 continue
         previous = paragraphs[-1].lines if paragraphs else []
         listed = is_label_line(line.s) or (bool(paragraphs) and paragraphs[-1].attachment_list
-                                           and heading_number(line.s) is not None)
+                                           and bool(_LIST_ITEM.match(line.s)))
         paragraphs.append(_Paragraph(line, opening=not paragraphs or is_date_line(previous[-1].s),
                                      after_attachment_head=len(previous) == 1 and bool(
                                          _ATTACHMENT_HEAD.match(previous[0].s)),

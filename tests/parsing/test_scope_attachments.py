@@ -110,3 +110,32 @@ def test_contents_without_leaders_end_where_the_body_repeats_them():
 def test_numbered_notes_under_a_table_are_no_headings():
     _, clean = text_from_string("注：1.重点人群包括老年人。\n2.指标以系统数据为准。\n3.续约率按年计。\n二、工作要求\n")
     assert note_paragraphs(clean) == [0, 1, 2]
+
+
+def test_a_plan_the_body_hands_out_counts_though_the_title_does_not_say_so():
+    text = ("关于开展2024年防汛应急演练的通知\n\n各乡镇人民政府：\n\n为提升防汛应急处置能力，县应急管理局制定了"
+            "《2024年防汛应急演练方案》（见附件），请认真组织实施。\n\n附件：1.2024年防汛应急演练方案\n2.演练报名回执\n\n"
+            "县应急管理局\n\n2024年6月1日\n\n附件1\n\n2024年防汛应急演练方案\n\n一、演练时间\n\n各乡镇要于6月20日前完成演练。\n\n"
+            "附件2\n\n演练报名回执\n\n一、单位名称\n\n请于6月10日前报送。\n")
+    notice = parse_text(text)
+    assert [s.heading for s in notice.outline] == ["演练时间"]
+    assert [d.date for d in notice.deadlines] == ["2024-06-20"]
+
+
+def test_a_listed_name_opens_its_attachment_without_a_head():
+    text = HEAD.replace("县应急管理局\n\n2024年6月1日", "附件：防汛隐患排查情况统计表\n\n县应急管理局\n\n2024年6月1日")
+    notice = parse_text(text + FORM.replace("附件2\n", ""))
+    assert notice.attachments == ["防汛隐患排查情况统计表"]
+    assert [s.heading for s in notice.outline] == ["开展排查", "报送情况"]
+
+
+def test_a_bare_head_above_a_numbered_list_is_the_list():
+    text = HEAD.replace("县应急管理局\n\n2024年6月1日", "附件\n\n1.排查统计表\n\n2.回执\n\n县应急管理局\n\n2024年6月1日")
+    assert parse_text(text).attachments == ["排查统计表", "回执"]
+
+
+def test_attachments_named_by_a_contents_list():
+    text = HEAD + "\n目  录\n\n附件1 防汛隐患排查情况统计表…………………3\n\n附件2 防汛物资储备表…………………5\n"
+    notice = parse_text(text)
+    assert notice.attachments == ["防汛隐患排查情况统计表", "防汛物资储备表"]
+    assert [s.heading for s in notice.outline] == ["开展排查", "报送情况"]

@@ -25,7 +25,6 @@ from parsing.pipeline import text_from_string
     "朗读",
     "分享到：",
     "页: [1]",
-    "主题:转发 国家卫生健康委办公厅关于做好冬季流感防控工作的通知",
     "作者:晋北老卫 发表于 2018-11-03 09:12",
     "基层卫生论坛 - 政策文件 - 查看完整版本:关于做好冬季流感防控工作的通知",
     "上一篇：关于开展安全生产月活动的通知",
@@ -111,3 +110,34 @@ def test_more_furniture_lines(line):
 ])
 def test_lines_like_furniture_that_are_content(line):
     assert not is_furniture_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "【大】【中】【小】",
+    "【我要打印】【关闭】",
+    "[复制链接]",
+    "本文链接：http://www.example.gov.cn/art/2020/5/29/art_1.html",
+    "2020-05-29 14:36:23",
+    "【发布时间：2020-05-29】【来源：县卫健局】【字体：大 中 小】",
+    "2018-11-02 10:30 来源：国家卫生健康委网站 作者：疾控局",
+])
+def test_button_and_stamp_variants(line):
+    assert is_furniture_line(line)
+
+
+def test_a_bare_iso_date_is_kept():
+    assert not is_furniture_line("2020-05-29")  # a signature date written the numeric way
+
+
+def test_a_forum_subject_that_is_the_only_copy_of_the_title_keeps_the_title():
+    page = ("页: [1]\n主题:转发 县卫生健康局关于做好冬季流感防控工作的通知\n作者:老卫 发表于 2018-11-03 09:12\n"
+            "各乡镇卫生院:\n一、加强监测\n各乡镇卫生院要于12月1日前完成培训。\n县卫生健康局\n2018年11月1日\n")
+    _, clean = text_from_string(page)
+    notice = parse_clean(clean, Source(file="page.txt", format="txt"))
+    assert notice.title == "县卫生健康局关于做好冬季流感防控工作的通知"
+    assert notice.recipients == ["各乡镇卫生院"]
+
+
+def test_a_capture_date_after_the_title_is_cut():
+    _, clean = text_from_string("关于做好汛期安全工作的通知 2020-05-29\n各乡镇人民政府:\n")
+    assert clean.paragraph_texts()[0] == "关于做好汛期安全工作的通知"
