@@ -15,7 +15,7 @@ from parsing.units import compact, is_unit
 
 # the head word an organ name ends with (办公厅, 综合司, 委员会, 人民政府, 管理局 …)
 _ORGAN_HEAD = re.compile(r"(?:办公厅|办公室|委员会|人民政府|政府|司|局|厅|委|部|署|院|办|处|室|中心|总队|支队|大队|"
-                         r"分局|党委|党组|工委|管委会)$")
+                         r"分局|党委|党组|工委|管委会|银行|分行|支行|海关|联社|合作社|公司|集团|联合会|总工会|指挥部)$")
 # characters that make a phrase a clause, never part of an organ's name
 _CLAUSE_CHARS = re.compile(r"[的了要应将请把被是在对向于从以等如若即已均并也还再就都]")
 _NOT_ORGANS = re.compile(r"(?:全部|局部|内部|外部|干部|本部|总部|此处|各处|到处|之处|好处|出处|住处|院办)$")
@@ -37,12 +37,16 @@ def is_organ(name: str) -> bool:
 _ORGAN_START = re.compile(r"(?:国家|国务院|中共|中国|[\u4e00-\u9fa5]{0,6}?[省市县区州旗盟](?![长委级]))")
 _ORGAN_END = re.compile(r"(?:办公厅|办公室|委员会|人民政府|政府|综合司|局|厅|委|部|署|院|会)")
 _ORGAN_SPLIT = re.compile(r"\s+|、")
+_VERTICAL_HEAD = re.compile(r"^(?:国家|中国)[\u4e00-\u9fa5]{1,12}?总(?:局|行|署|队|公司)$")
+_PLACE_START = re.compile(r"^[\u4e00-\u9fa5]{1,8}?[省市县区州旗盟]")
 
 
 def split_joined_organs(name: str) -> list[str]:
     """``国家发展改革委办公厅国家税务总局办公厅`` (two signature lines run together) → both organs."""
     for m in _ORGAN_END.finditer(name):
         head, tail = name[:m.end()], name[m.end():]
+        if _VERTICAL_HEAD.search(head) and _PLACE_START.match(tail):
+            continue  # 国家税务总局临澧县税务局: a local office of a vertically run organ is one name
         if len(head) >= 4 and len(tail) >= 4 and is_organ(head) and _ORGAN_START.match(tail) and is_organ(tail) \
                 and not _ORGAN_END.match(tail) and not tail.startswith(("室", "员会", "司")):
             return [head, *split_joined_organs(tail)]
