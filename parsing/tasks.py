@@ -31,12 +31,16 @@ _NARRATIVE = re.compile(
     r"背景|意义|依据|编制依据|适用范围|工作成效|主要成效|有关情况|基本概况|目的意义|目标要求|总则|附则|"
     r"工作背景|现状|问题|存在问题|存在的问题|主要问题|形势|当前形势|工作现状|主要做法|工作做法|经验做法|"
     r"开展情况|工作开展情况|工作成效|取得成效|主要成绩|工作亮点|会议内容|会议主要内容|会议议程|主要议程|议程|会议议题|"
-    r"参会人员|参会范围|会议地点|会议时间)$"
+    r"参会人员|参会范围|会议地点|会议时间|参会对象|编制目的|目的|目的和依据|评选条件|申报条件|基本条件|评选标准|认定标准|"
+    r"评分标准|考核指标|主要指标|具体指标|指标说明|名词解释|术语和定义|定义|填报说明|编制说明|有关说明|工作进展|进展情况|"
+    r"完成情况|总体情况)$"
     r"|(?:范围|对象)$")
 # Items that describe, encourage, permit or penalise: no one is given work (an article of a 办法
 # that defines a term, encourages, permits an application, or sets a penalty).
 _NO_DUTY = re.compile(r"^(?:国家|本[市省县区])?(?:鼓励|支持|提倡|倡导|欢迎)|^本(?:办法|规定|细则|条例)(?:所称|中的|适用)|"
-                      r"^(?:违反本(?:办法|规定|细则|条例)|有下列(?:行为|情形)之一的)|由[^。；]{2,20}责令[^。；]{0,8}改正|"
+                      r"^(?:违反本(?:办法|规定|细则|条例)|有下列(?:行为|情形)之一的)")
+# …in an article of a 办法 / 规定 or an item naming no one who must act, also the penalties it sets
+_PENALTY = re.compile(r"由[^。；]{2,20}责令[^。；]{0,8}改正|"
                       r"处[0-9０-９一二三四五六七八九十百千万]+元以上[0-9０-９一二三四五六七八九十百千万]+元以下(?:的)?罚款")
 # …and, where no unit is named, items that only define or permit
 _NO_DUTY_UNNAMED = re.compile(r"是指|可以(?:向|依法|按照|按规定)?[^。；]{0,20}申请|依法享受|^本(?:办法|规定|细则|方案|意见|条例)自")
@@ -81,9 +85,9 @@ _CLOSING_PARAGRAPH = re.compile(r"^[^。；，,]{0,20}请|^(?:以上|上述)|^[^
                                 r"|^联系人|^附件")
 
 
-def _following_paragraphs(clean: CleanText, end: int, stop: int) -> int:
+def _following_paragraphs(clean: CleanText, end: int, stop: int, last: bool = True) -> int:
     """Extend an item's text over the unnumbered paragraphs after it, up to ``stop`` (the next
-    heading), short of a paragraph that closes the list for all its items."""
+    heading); after the ``last`` item of a list, short of a paragraph that closes the list."""
     text = clean.text
     while end < stop:
         nxt_end = text.find("\n", end + 1)
@@ -92,7 +96,7 @@ def _following_paragraphs(clean: CleanText, end: int, stop: int) -> int:
         if not para:
             end = nxt_end
             continue
-        if _CLOSING_PARAGRAPH.match(para):
+        if last and _CLOSING_PARAGRAPH.match(para):
             break
         end = nxt_end
     return end
@@ -103,7 +107,7 @@ def _paragraph_end(clean: CleanText, offset: int) -> int:
     return len(clean.text) if end < 0 else end
 
 
-def item_text_span(clean: CleanText, section: Section, stop: int) -> Span:
+def item_text_span(clean: CleanText, section: Section, stop: int, last: bool = True) -> Span:
     """The item's own text: after its heading up to the end of its paragraph, or, for a heading
     standing alone on its line, the paragraphs up to ``stop`` (the next heading)."""
     assert section.span is not None
@@ -113,11 +117,11 @@ def item_text_span(clean: CleanText, section: Section, stop: int) -> Span:
     number = match_heading_number(text[section.span[0]:para_end])
     if number is not None and (number.style == "article" or len(section.heading) > 40):
         # an article (第三条 …) or a long numbered sentence has no heading of its own: all of it is text
-        return section.span[0] + number.end, _following_paragraphs(clean, _with_label_lines(text, para_end, stop), stop)
+        return section.span[0] + number.end, _following_paragraphs(clean, _with_label_lines(text, para_end, stop), stop, last)
     while start < para_end and text[start] in "。：: \t\u3000":
         start += 1
     if start < para_end:
-        return start, _following_paragraphs(clean, _with_label_lines(text, para_end, stop), stop)
+        return start, _following_paragraphs(clean, _with_label_lines(text, para_end, stop), stop, last)
     start = para_end + 1
     if start < stop:
         return start, stop
@@ -165,7 +169,8 @@ def find_tasks(clean: CleanText, outline: list[Section], region_end: int, report
             continue
         later = [s for s in starts if s > section.span[0]]
         stop = later[0] if later else region_end
-        t_start, t_end = item_text_span(clean, section, stop)
+        siblings = [c for c in path[-2].children if c.numbered] if len(path) > 1 else [s for s in outline if s.numbered]
+        t_start, t_end = item_text_span(clean, section, stop, last=not siblings or siblings[-1] is section)
         body = text[t_start:t_end]
         units = explicit_units(text[section.span[0]:t_end], section.span[0])
         if not units.explicit and (run_on := _units_paragraph_end(clean, t_end, stop)) is not None:
@@ -196,7 +201,8 @@ def find_tasks(clean: CleanText, outline: list[Section], region_end: int, report
                 subjects = duty_subjects(text[section.span[0] + number.end:section.span[1]], section.span[0] + number.end)
             units = without_higher_authorities(subjects, issuer)
             said = compact(body)
-            if _NO_DUTY.search(said) or (not units.lead and _NO_DUTY_UNNAMED.search(said)):
+            if _NO_DUTY.search(said) or ((in_article or not units.lead) and _PENALTY.search(said)) \
+                    or (not units.lead and _NO_DUTY_UNNAMED.search(said)):
                 continue  # 鼓励…, 可以…申请, penalties, definitions: nothing anyone must do
             if subjects.lead and not units.lead:
                 continue  # only what a higher authority will do (省卫生健康委将组织抽查): background

@@ -44,6 +44,8 @@ _VERBISH_START = re.compile(
     r"认真|进一步|坚持|确保|做好|抓好|狠抓|充分|加快|加大|提升|提高|健全|深化|实施|实行|聚焦|紧盯|"
     r"重点|主要|全力|统筹|及时|依法|定期|如|若|凡|其他|其中|同时|并|和|与|及|或|是|有|无|不|已|"
     r"即|请|凡是|对于|关于|涉及|包括|除|当|自|于|至|截至|目前|今年|当前|此外|另外|一旦|强力|大力|着力|努力)")
+# Verbs and manners that never stand inside an organ's name.
+_VERB_INSIDE = re.compile(r"^按|按规定|按要求|按照|落实|开展|加强|做好|督促|确保|推动|抓好|强化|进一步")
 _WS = re.compile(r"\s+")
 _BRACKETS = str.maketrans({"(": "（", ")": "）"})
 
@@ -71,6 +73,8 @@ def is_unit(name: str) -> bool:
         return False
     if any(ch in name for ch in "。；：“”《》"):
         return False
+    if _VERB_INSIDE.search(name):
+        return False  # 按规定落实政府: a verb phrase ending in an organ word
     verbish = _VERBISH_START.match(name)
     return not verbish or name.startswith(("各", "全", "有关")) or _opens_a_word(name, verbish.end())
 

@@ -203,3 +203,13 @@ def test_an_article_is_a_task_only_when_a_unit_carries_its_duty():
                    "（二）经鉴定为危险房屋仍用于经营的。\n第五条 本规定自印发之日起施行。\n")
     assert [(t.outline_path, t.lead) for t in n.tasks] == [(["第二条"], ["乡镇人民政府", "村民委员会"])]
     assert n.tasks[0].text.endswith("村民委员会应当协助做好安全巡查。")
+
+
+def test_a_report_paragraph_inside_a_list_belongs_to_its_item():
+    n = parse_text("关于做好排查工作的通知\n各单位：\n一、工作任务\n（一）开展排查。各医疗机构要开展自查。\n"
+                   "各医疗机构于5月10日前将自查报告报局医政股。\n（二）抓好整改。各单位要落实整改。\n"
+                   "各单位请于6月1日前报送整改情况。\n县卫生健康局\n2025年5月6日\n")
+    first, second = n.tasks
+    assert first.text.endswith("报局医政股。")  # a later item follows: the paragraph is the first item's
+    assert second.text == "各单位要落实整改。"  # after the last item it closes the list
+    assert [n.deadlines[i].date for i in first.deadlines] == ["2025-05-10"] and second.deadlines == []

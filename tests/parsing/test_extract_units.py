@@ -100,3 +100,9 @@ def test_levels_before_one_organ_word_and_every_place_of_a_level():
     assert split_units("各县、各乡镇") == ["各县", "各乡镇"]
     for name in ("各区县（市）", "各县市区", "各省区市", "各市州"):
         assert is_unit(name), name
+
+
+def test_a_verb_phrase_ending_in_an_organ_word_is_no_unit():
+    for phrase in ("按规定落实政府", "按要求落实属地政府", "加强医疗机构"):
+        assert not is_unit(phrase), phrase
+    assert is_unit("县委组织部") and is_unit("各级党委和政府")
