@@ -20,8 +20,11 @@ from parsing.units import compact, is_unit
 _GROUP = re.compile(r"(?:成立|组建|设立|调整|建立)(?:了)?((?:以|由)[^。；;\n]{0,160}?的)?([^，,。；;\n]{0,50}?(?:领导小组|领导组|工作专班|指挥部|工作小组|联席会议))")
 # 成立以局长王建国为组长，副局长刘强、陈芳为副组长，…为成员的…领导小组
 _WITH_LEADER = re.compile(r"以([^，,。；;]+?)为(?:组长|指挥长)")
-_WITH_DEPUTY = re.compile(r"([^，,。；;以]+?)为副(?:组长|指挥长)")
-_WITH_MEMBERS = re.compile(r"([^，,。；;]+?)为成员")
+# A name run before its keyword starts at a clause boundary (``_AT_CLAUSE``): tried from every
+# position instead, a long run without punctuation is rescanned from each character (quadratic).
+_AT_CLAUSE = r"(?<![^，,。；;：:\n])"
+_WITH_DEPUTY = re.compile(r"(?<![^，,。；;以])([^，,。；;以]+?)为副(?:组长|指挥长)")
+_WITH_MEMBERS = re.compile(_AT_CLAUSE + r"([^，,。；;]+?)为成员")
 _TITLE_PREFIX = re.compile(r"^(?:(?:常务|党组|党委|党工委)?副?(?:书记|局长|主任|院长|科长|股长|部长|处长|区长|县长|市长|省长|"
                            r"厅长|委员|调研员|主任科员|组长|秘书长|巡视员)[、和]?)+")
 _ROLE_LINE = re.compile(r"^\s*(副\s*组\s*长|组\s*长|成\s*员|办公室主任|副\s*指\s*挥\s*长|指\s*挥\s*长|副?\s*总\s*指\s*挥"
@@ -31,19 +34,21 @@ _ROLES = {"组长": "leader", "指挥长": "leader", "总指挥": "leader", "召
 # 组长由X担任 / X任组长 / 由X任组长 / X同志担任组长 / 组长为X / 组长：X
 _ROLE_WORD = r"(?:组长|指挥长|总指挥|召集人)"
 _LEADER_SENTENCES = (
-    re.compile(rf"(?<!副){_ROLE_WORD}由([^，,。；;：:]+?)(?:同志)?(?:担任|兼任)"),
-    re.compile(rf"([^，,。；;：:]+?)(?:同志)?(?:担任|兼任|任)(?:领导小组)?{_ROLE_WORD}"),
-    re.compile(rf"(?<![副为])(?<!成员){_ROLE_WORD}(?:为|是|[:：])([^，,。；;：:]+)"),
+    re.compile(rf"(?<!副){_ROLE_WORD}由([^，,。；;：:]{{1,120}}?)(?:同志)?(?:担任|兼任)"),
+    re.compile(rf"{_AT_CLAUSE}([^，,。；;：:]+?)(?:同志)?(?:担任|兼任|任)(?:领导小组)?{_ROLE_WORD}"),
+    re.compile(rf"(?<![副为])(?<!成员){_ROLE_WORD}(?:为|是|[:：])([^，,。；;：:]{{1,120}})"),
 )
 _DEPUTY_SENTENCES = (
-    re.compile(rf"副{_ROLE_WORD}由([^，,。；;：:]+?)(?:同志)?(?:担任|兼任)"),
-    re.compile(rf"([^，,。；;：:]+?)(?:同志)?(?:担任|兼任|任)(?:领导小组)?副{_ROLE_WORD}"),
-    re.compile(rf"副{_ROLE_WORD}(?:为|是|[:：])([^。；;：:]+?)(?=[，,；;。]|成员|$)"),
+    re.compile(rf"副{_ROLE_WORD}由([^，,。；;：:]{{1,120}}?)(?:同志)?(?:担任|兼任)"),
+    re.compile(rf"{_AT_CLAUSE}([^，,。；;：:]+?)(?:同志)?(?:担任|兼任|任)(?:领导小组)?副{_ROLE_WORD}"),
+    re.compile(rf"副{_ROLE_WORD}(?:为|是|[:：])([^。；;：:]{{1,200}}?)(?=[，,；;。]|成员|$)"),
 )
-_MEMBERS_SENTENCE = re.compile(r"(?:成员由([^。；;]+?)(?:组成|担任)|([^，,。；;]+?)为(?:领导小组)?成员|"
-                               r"(?<![副组])成员(?:为|包括|[:：])([^。；;]+))")
-_OFFICE_AT = re.compile(r"办公室设在([^，,。；;（(\n]+)")
-_OFFICE_HEAD = re.compile(r"办公室主任由([^，,。；;]*?(?:办公室|科|股|处|室|中心|局|委))(?:主任|副主任|科长|股长|负责人|局长)")
+_MEMBERS_SENTENCE = re.compile(r"(?:成员由([^。；;]{1,800}?)(?:组成|担任)|" + _AT_CLAUSE + r"([^，,。；;]+?)为(?:领导小组)?成员|"
+                               r"(?<![副组])成员(?:为|包括|[:：])([^。；;]{1,2000}))")
+_OFFICE_AT = re.compile(r"办公室设在([^，,。；;（(\n]{1,80})")
+_OFFICE_HEAD = re.compile(r"办公室主任由([^，,。；;]{0,60}?(?:办公室|科|股|处|室|中心|局|委))(?:主任|副主任|科长|股长|负责人|局长)")
+# A notice sets up a group or two; past this many mentions the rest are not read.
+MAX_GROUP_MENTIONS = 40
 _NAME = re.compile(r"^[\u4e00-\u9fa5·]{2,4}$")
 _NAME_THEN_TITLE = re.compile(
     r"^([\u4e00-\u9fa5]{2,3})(?=市|县|区|省|州|乡|镇|局|委|党|副|主任|院长|书记|科长|股长|同志|[（(])")
@@ -177,7 +182,7 @@ _RECIPIENTS_MUST = re.compile(r"各[^，,]{0,20}?(?:要|应|须|务必)")
 
 def find_leadership(clean: CleanText) -> Leadership | None:
     """The leading group of the notice, or None when it sets up none."""
-    matches = list(_GROUP.finditer(clean.text))
+    matches = list(itertools.islice(_GROUP.finditer(clean.text), MAX_GROUP_MENTIONS))
     best: Leadership | None = None
     for k, m in enumerate(matches):
         sentence = re.split(r"[。；;\n]", clean.text[max(0, m.start() - 80):m.start()])[-1]

@@ -26,9 +26,14 @@ def leadership_run(size: int = 48_000) -> str:
     patterns scan the rest of the text from every position."""
     words = ("县卫生健康局局长", "张国栋", "同志", "负责", "领导小组", "成员单位", "县人民医院", "主要负责人", "组织", "协调")
     rng = random.Random(7)
-    out: list[str] = ["成立县卫健系统安全生产工作领导小组"]
-    while sum(map(len, out)) < size:
+    return _run(["成立县卫健系统安全生产工作领导小组"], words, size, rng)
+
+
+def _run(out: list[str], words: tuple[str, ...], size: int, rng: random.Random) -> str:
+    length = sum(map(len, out))
+    while length < size:
         out.append(rng.choice(words))
+        length += len(out[-1])
     return "".join(out)[:size]
 
 
@@ -41,10 +46,7 @@ def contacts_run(size: int = 48_000) -> str:
     """Digits, 联系人 and 电话 words without the punctuation that would end a contact line."""
     rng = random.Random(11)
     words = ("联系人", "联系电话", "电话", "0351", "-", "1", "2", "邮箱", "@", "张三", "传真", "（", "）")
-    out: list[str] = []
-    while sum(map(len, out)) < size:
-        out.append(rng.choice(words))
-    return "".join(out)[:size]
+    return _run([], words, size, rng)
 
 
 def daily_duty_plan(until: str = "2099-12-31", units: int = 3) -> CountyPlan:
