@@ -281,6 +281,7 @@ def _opens_title(paras: _Paras, header: Header, i: int, banner: list[str] = ()) 
 _NUMERIC_DATE = re.compile(r"(20[0-9]{2})\s*[.．\-－/]\s*(0?[1-9]|1[0-2])\s*[.．\-－/]\s*(0?[1-9]|[12][0-9]|3[01])$")
 _HAO_DATE = re.compile(r"(月\s*[0-9０-９〇○一二三四五六七八九十]{1,3})\s*号$")  # 2024年3月5号
 _IMPRINT_RECIPIENTS = re.compile(r"^\s*主\s*送\s*[:：]")
+_PUBLICATION_NOTE = re.compile(r"[（(](?:此件|信息公开)[^（）()]{1,14}[）)]")
 
 
 def _written_date(value: str) -> str:
@@ -317,6 +318,7 @@ def _read_signature(paras: _Paras, header: Header) -> None:
             continue
         organs: list[str] = []
         organ_paras: list[int] = []
+        inline = False
         if _date_only(raw):
             k = i - 1
             while k >= header.body_start and i - k <= 3:
@@ -345,11 +347,22 @@ def _read_signature(paras: _Paras, header: Header) -> None:
                     header.signature_paras = [i]
                     header.enclosure_start = i + 1 if i + 1 < len(paras) else None
         else:
-            m = FULL_DATE.search(value)
-            before = value[:m.start()] if m else ""
-            if not (before and is_organ_line(before) and len(value) - m.end() <= 2):
+            m = list(FULL_DATE.finditer(value))[-1]
+            before = value[:m.start()]
+            note = value[m.end():]
+            if not (len(note) <= 2 or _PUBLICATION_NOTE.fullmatch(note)):
                 continue
-            organs, organ_paras = organ_names(before) or [before], []
+            if before and is_organ_line(before):
+                organs, organ_paras = organ_names(before) or [before], []
+            else:
+                # ``…请认真贯彻执行。国务院2017年11月3日（此件公开发布）``: a notice flattened into one paragraph
+                tail = re.split(r"[。！!；;]", before)[-1]
+                if not (tail and tail != before and is_organ_line(tail)
+                        and (i + 1 == len(paras) or _after_signature(paras.text(i + 1)))):
+                    continue
+                organs = organ_names(tail)
+                inline = True
+                value = value[m.start():]
         if not organs:
             continue
         day = parse_full_date(value)
@@ -362,9 +375,10 @@ def _read_signature(paras: _Paras, header: Header) -> None:
             header.spans["signatory"] = (start, end)
         header.issue_date = day.isoformat()
         header.spans["issue_date"] = (start, end)
-        header.signature_paras = sorted([*organ_paras, i])
-        if header.signature_paras[-1] + 1 < len(paras):
-            header.enclosure_start = header.signature_paras[-1] + 1
+        # a signature at the end of a body paragraph leaves that paragraph in the body
+        header.signature_paras = sorted([*organ_paras, *([] if inline else [i])])
+        if i + 1 < len(paras):
+            header.enclosure_start = max(header.signature_paras, default=i) + 1
         return
 
 

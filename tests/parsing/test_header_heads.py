@@ -157,3 +157,13 @@ def test_a_pizhuan_title_names_what_it_forwards_and_a_plan_title_keeps_its_first
     assert n.enclosed_title == "县发展改革局2024年国民经济和社会发展计划"
     n = parse_text("2024年全县卫生健康系统安全生产\n\n大检查工作方案\n\n为做好工作，制定本方案。\n一、开展检查。各单位要自查。\n")
     assert (n.title, n.genre) == ("2024年全县卫生健康系统安全生产大检查工作方案", "方案")
+
+
+def test_a_notice_flattened_into_one_paragraph_keeps_its_signature():
+    n = parse_text("国务院关于同意设立“中国医师节”的批复 国函〔2017〕136号 国家卫生计生委: 你委《关于申请设立“中国医师节”的请示》"
+                   "(国卫办报〔2017〕138号)收悉。同意自2018年起,将每年8月19日设立为“中国医师节”。 国务院 2017年11月3日 （此件公开发布）")
+    assert head(n) == ("国务院", "国函〔2017〕136号", "国务院关于同意设立“中国医师节”的批复", ["国家卫生计生委"], "国务院",
+                       "2017-11-03")
+    n = parse_text("关于做好汛期工作的通知\n各卫生院：\n一、开展自查。各卫生院要于2024年3月20日前完成自查。东莞市卫生健康局2024年3月5日\n")
+    assert (n.signatory, n.issue_date) == ("东莞市卫生健康局", "2024-03-05")
+    assert [t.lead for t in n.tasks] == [["各卫生院"]]  # the paragraph stays in the body
