@@ -27,20 +27,26 @@ from drafting.plan_reports import is_report
 from drafting.profile import CountyProfile
 from parsing.model import Notice, Section, Task
 
-_POLICY_VERB = r"(?:研究制订|研究制定|组织制订|组织制定|制订|制定|出台|印发|修订|编制|发布|组织编写)"
+_POLICY_VERB = (r"(?:研究制订|研究制定|组织制订|组织制定|研究起草|组织起草|修订完善|制修订|制订|制定|出台|印发|修订|"
+                r"编制|发布|组织编写|起草)")
 _DOCUMENT = re.compile(r"指南|标准|规范|办法|意见|细则|清单|目录|方案|规定|制度|指引|手册|规划|名录|导则|路径")
 _LEVEL_ONLY = re.compile(r"国家|全国|跨区域|跨省|中央|国务院")
 _MODAL = r"(?:要|应当|应|将|须|必须|需|负责|牵头)"
-_LEADING = re.compile(r"^(?:一是|二是|三是|四是|五是|六是|同时|此外|其中|另外|并且)[，,]?")
+_LEADING = re.compile(r"^(?:(?:一是|二是|三是|四是|五是|六是|同时|此外|其中|另外|并且)[，,]?|由(?=[\u4e00-\u9fff]{2,}))")
 # A unit-like subject at the start of a sentence, ended by a modal verb (主要负责人 is not 要).
 _NATIONAL = re.compile(r"^(?:国家|国务院|中共中央|中央|党中央|[\u4e00-\u9fff]{1,6}部(?:办公厅)?$)")
 _ISSUER_PLACE = re.compile(r"^(.{1,10}?(自治区|自治州|省|市|盟|地区))")
 _LEVEL_WORD = {"自治区": "区", "省": "省", "市": "市", "自治州": "州", "州": "州", "盟": "盟", "地区": "地区"}
 _HEALTH_ORGAN = re.compile(r"卫生健康|卫健|卫生计生|卫计|卫生局|疾控局|中医药")
+# How the name of an organ, a unit or a body of duty-holders ends.
+_ORGAN_END = re.compile(r"(?:部门|机构|机关|单位|企业|公司|委员会|委|局|厅|部|办|办公室|中心|队|站|院|政府|集团|组|会|所|"
+                        r"学校|幼儿园|场所|社区|村)$|^国务院$")
 _PREPOSITION = re.compile(r"^(?:按照|根据|依据|依照|为|对|在|经|从|自|向|与|和|同|把|将)")
 _LEVELLED_HEALTH_ADMIN = re.compile(r"^各?(省|市|县)级?(?:卫生健康|卫生|卫健)(?:行政)?(?:部门|主管部门)$")
 _BELOW = {"国家": "省", "省": "市", "区": "市", "市": "县", "州": "县", "盟": "县", "地区": "县"}
-_SUBJECT = re.compile(rf"^([^，。；：、“”]{{2,24}}?)(?<!主)(?={_MODAL}|{_POLICY_VERB}|会同|配合)")
+_ACTING = (r"(?:会同|配合|加强|组织|统筹|推进|推动|建立|健全|完善|开展|指导|支持|给予|做好|加快|强化|落实|督促|"
+           r"适时|派出|成立|牵头)")
+_SUBJECT = re.compile(rf"^([^，。；：“”]{{2,40}}?)(?<!主)(?={_MODAL}|{_POLICY_VERB}|{_ACTING})")
 
 
 @dataclass
@@ -181,6 +187,7 @@ class ReachClassifier:
             self.level_word = _LEVEL_WORD.get(m.group(2), "") if m else ""
 
     def _actor(self, sentence: str, names: list[str]) -> str | None:
+        """The unit a sentence opens with (a list of organs whole: 国家卫生健康委、国家中医药局等部门)."""
         body = _LEADING.sub("", sentence)
         usable = {n for n in names if n and "由" not in n and not _PREPOSITION.match(n)}
         for name in sorted(usable, key=len, reverse=True):
@@ -188,13 +195,23 @@ class ReachClassifier:
                 return name
         m = _SUBJECT.match(body)
         if m and not re.search(r"[\d请于由]", m.group(1)) and not _PREPOSITION.match(m.group(1)):
-            candidate = m.group(1)
-            if is_bureau_counterpart(candidate):
+            candidate = re.sub(r"(?:等(?:部门|单位|有关部门)?)$", "", m.group(1))
+            head = _first_organ(candidate)
+            if is_bureau_counterpart(head):
                 return candidate
+            if len(head) > 24 or not _ORGAN_END.search(head):
+                return None
+            candidate, full = head, candidate
             if self._is_issuer(candidate) or is_higher(candidate, self.issuer) or is_outside(candidate) \
                     or is_duty_holder(candidate):
-                return candidate
+                return full
         return None
+
+    def _partner(self, actor: str) -> str:
+        """How the county names an outside body: the local government is the county's own."""
+        if re.fullmatch(r"(?:地方)?(?:各级|各地|各)?(?:人民)?政府", actor):
+            return f"{self.profile.county}人民政府"
+        return partner_name(actor)
 
     def _addressee(self, name: str) -> bool:
         """The health organ one level below the issuer (省级卫生健康行政部门 in a national notice):
@@ -219,8 +236,8 @@ class ReachClassifier:
         reaches = [self._sentence(s, names) for s in sentences(text)]
         partners: list[str] = []
         for r in reaches:
-            if r.kind == "outside" and r.actor and partner_name(r.actor) not in partners:
-                partners.append(partner_name(r.actor))
+            if r.kind == "outside" and r.actor and self._partner(r.actor) not in partners:
+                partners.append(self._partner(r.actor))
         carried = [r for r in reaches if r.printed is not None]
         if not carried:
             kind = "higher"
@@ -234,17 +251,21 @@ class ReachClassifier:
         return TaskReach(kind, heading, printed, reaches, partners, notes)
 
     def _sentence(self, sentence: str, names: list[str]) -> SentenceReach:
-        actor = self._actor(sentence, names)
-        if actor is None:
+        found = self._actor(sentence, names)
+        if found is None:
             return self._actorless(sentence)
         body = _LEADING.sub("", sentence)
-        lead_in = sentence[: len(sentence) - len(body)]
-        rest = body[len(actor):]
+        lead_in = re.sub(r"由$", "", sentence[: len(sentence) - len(body)])
+        rest = body[len(found):]
+        actor = _first_organ(found)
+        # 国家卫生健康委、国家中医药局等部门要… : the actor's fellow organs go with it.
+        rest = re.sub(rf"^(?:[、和及与][^、，。；]{{2,20}}?)+(?=等|{_MODAL}|{_POLICY_VERB}|会同)", "", rest)
+        rest = re.sub(r"^等(?:部门|单位|有关部门)?", "", rest)
         issuer = self._is_issuer(actor)
         if is_bureau_counterpart(actor) or self._addressee(actor):
             return SentenceReach(sentence, "county", actor, sentence)
         if issuer or is_higher(actor, self.issuer):
-            policy = re.match(rf"^(?:将|要|负责|牵头)?{_POLICY_VERB}(.*)$", rest)
+            policy = re.match(rf"^(?:将|要|负责|牵头)?(?:会同[^，。；]{{1,24}}?)?{_POLICY_VERB}(.*)$", rest)
             if policy and _DOCUMENT.search(policy.group(1).split("，")[0]):
                 printed = f"{lead_in}贯彻落实上级{policy.group(1)}"
                 return SentenceReach(sentence, "implement", actor, printed,
@@ -260,7 +281,7 @@ class ReachClassifier:
         if is_outside(actor):
             share = re.sub(rf"^{_MODAL}", "", rest)
             share = re.sub(r"^配合", "", share)
-            partner = partner_name(actor)
+            partner = self._partner(actor)
             return SentenceReach(sentence, "outside", actor, f"{lead_in}配合{partner}{share}",
                                  f"“{actor}”不是本局单位，任务写为配合{partner}，不列为牵头或配合单位")
         return SentenceReach(sentence, "county", actor, sentence)
@@ -299,8 +320,10 @@ def _short_heading(first: SentenceReach) -> str | None:
     assert first.printed is not None
     text = first.printed.rstrip("。")
     prefix = ""
-    if first.kind == "outside" and first.actor:
-        prefix = f"配合{partner_name(first.actor)}"
+    if first.kind == "outside" and first.printed.startswith("配合"):
+        m = re.match(r"^配合[^，。；]*?(?:部门|机构|机关|单位|企业|公司|委员会|委|局|厅|部|办|中心|队|站|政府|集团)",
+                     first.printed)
+        prefix = m.group(0) if m else ""
         text = text[text.index(prefix) + len(prefix):] if prefix in text else text
     elif first.actor and text.startswith(first.actor):
         text = re.sub(rf"^{_MODAL}", "", text[len(first.actor):])
@@ -308,6 +331,14 @@ def _short_heading(first: SentenceReach) -> str | None:
         if _HEADING_VERB.match(clause) and 4 <= len(clause) <= 30:
             return prefix + clause
     return None
+
+
+def _first_organ(actor: str) -> str:
+    """The first organ of a list (国家卫生健康委、国家中医药局 → 国家卫生健康委); brackets stay whole
+    (各县（市、区）住房和城乡建设局)."""
+    masked = re.sub(r"（[^（）]*）|\([^()]*\)", lambda m: "＿" * len(m.group(0)), actor)
+    cut = re.search(r"、", masked)  # not 和: 住房和城乡建设局 is one organ
+    return actor[: cut.start()] if cut else actor
 
 
 def _join(text: str, reaches: list[SentenceReach]) -> str:
