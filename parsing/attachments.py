@@ -52,6 +52,11 @@ def find_attachments(clean: CleanText, after: int = -1) -> tuple[list[str], list
             if not compact(line):
                 continue
             item = _ITEM.match(line)
+            if not item and _FILE.search(line) and len(compact(line)) <= 80:
+                names.append(_tidy(line))  # 粤卫通〔2016〕4号.pdf: a web page lists the files, unnumbered
+                spans.append((nxt.start, nxt.end))
+                used.append(k)
+                continue
             if not item or len(compact(line)) > 80 or "。" in line.rstrip("。")[:-1]:
                 break
             names.append(_tidy(item.group(1)))
@@ -131,9 +136,13 @@ def _inline_items(value: str, offset: int, first: int | None) -> list[tuple[str,
     return out
 
 
+_FILE = re.compile(r"\.(?:pdf|docx?|wps|xlsx?|et|ofd|zip|rar|7z|jpe?g|png)\s*$", re.IGNORECASE)
+
+
 def _tidy(value: str) -> str:
-    """The name as written, without trailing punctuation or book-title marks around all of it."""
-    name = compact(value).rstrip("。；;，,")
+    """The name as written, without trailing punctuation, a file extension (``….pdf`` on a web
+    page) or book-title marks around all of it."""
+    name = _FILE.sub("", compact(value).rstrip("。；;，,"))
     if name.startswith("《") and name.endswith("》") and name.count("《") == 1:
         name = name[1:-1]  # 《医疗机构自查表》 → 医疗机构自查表 (as basis and enclosed titles are given)
     return name

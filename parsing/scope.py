@@ -54,14 +54,29 @@ def find_scope(clean: CleanText, signature_end: int, enclosed_title: str | None,
     scope = Scope()
     last = signature_end if signature_end >= 0 else len(clean.paragraphs)
     titles = issued_titles(clean, enclosed_title, body_start, last)
-    for region in attachment_regions(clean, signature_end, listed):
+    regions = attachment_regions(clean, signature_end, listed)
+    for region in regions:
         if is_issued(region, titles):
             scope.outside.add(region.head)
         else:
             scope.outside.update(region.paragraphs())
+    if signature_end >= 0 and not titles and _has_own_outline(clean, body_start, signature_end):
+        # a notice with its own numbered body that issues nothing: what follows its signature
+        # before the first attachment head is an attachment whose head was lost
+        first = regions[0].head if regions else len(clean.paragraphs)
+        scope.outside.update(range(signature_end + 1, first))
     scope.outside.update(contents_paragraphs(clean))
     scope.not_headings.update(note_paragraphs(clean))
     return scope
+
+
+def _has_own_outline(clean: CleanText, first: int, last: int) -> bool:
+    """At least two numbered headings between paragraphs ``first`` and ``last``."""
+    texts = clean.paragraph_texts()[max(first, 0):last]
+    return sum(bool(_OWN_HEADING.match(compact(t))) for t in texts) >= 2
+
+
+_OWN_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}[.．、](?![0-9０-９]))")
 
 
 def is_contents_entry(text: str) -> bool:

@@ -139,3 +139,18 @@ def test_attachments_named_by_a_contents_list():
     notice = parse_text(text)
     assert notice.attachments == ["防汛隐患排查情况统计表", "防汛物资储备表"]
     assert [s.heading for s in notice.outline] == ["开展排查", "报送情况"]
+
+
+def test_what_follows_the_signature_of_a_notice_that_issues_nothing_is_no_part_of_it():
+    notice = parse_text(HEAD + "\n督查发现问题清单\n\n一、某某镇\n\n1.未建立隐患台账，整改时限：2024年6月5日前。\n")
+    assert [s.heading for s in notice.outline] == ["开展排查", "报送情况"]
+    assert [d.date for d in notice.deadlines] == ["2024-06-10", "2024-06-20"]
+
+
+def test_a_plan_after_the_signature_of_a_notice_that_issues_it_stays():
+    text = ("关于印发某县防汛工作方案的通知\n\n各乡镇人民政府：\n\n现将《某县防汛工作方案》印发给你们。\n\n"
+            "县应急管理局\n\n2024年6月1日\n\n某县防汛工作方案\n\n一、工作任务\n\n各乡镇要于6月30日前完成物资储备。\n\n"
+            "二、工作要求\n\n各乡镇要加强值守。\n")
+    notice = parse_text(text)
+    assert [s.heading for s in notice.outline] == ["工作任务", "工作要求"]
+    assert [d.date for d in notice.deadlines] == ["2024-06-30"]

@@ -141,3 +141,25 @@ def test_a_forum_subject_that_is_the_only_copy_of_the_title_keeps_the_title():
 def test_a_capture_date_after_the_title_is_cut():
     _, clean = text_from_string("关于做好汛期安全工作的通知 2020-05-29\n各乡镇人民政府:\n")
     assert clean.paragraph_texts()[0] == "关于做好汛期安全工作的通知"
+
+
+@pytest.mark.parametrize("line", [
+    "•",
+    "记者:梅元龙、董瑞丰",
+    "关键词:",
+    "格式:DOCX , 页数:56 ,大小:35.23KB ,",
+    "资源ID:6058712      下载积分:3 金币",
+    "加入VIP,免费下载",
+    "本文(02考核指标定稿.docx)为本站会员(b****5)主动上传,仅对用户上传内容的表现方式做保护处理",
+    "温馨提示:由于个人手机设置不同,如果发现不能下载,请复制以下地址到电脑端继续下载",
+])
+def test_news_and_document_site_furniture(line):
+    assert is_furniture_line(line)
+
+
+def test_attachment_files_listed_by_a_web_page():
+    text = ("关于转发省卫生健康委通告的通知\n各镇卫生院:\n现将省卫生健康委通告转发给你们,请周知。\n"
+            "附件:东卫函〔2016〕94号.pdf\n粤卫通〔2016〕4号.pdf\n东莞市卫生和计划生育局\n2016年4月20日\n")
+    _, clean = text_from_string(text)
+    notice = parse_clean(clean, Source(file="page.txt", format="txt"))
+    assert notice.attachments == ["东卫函〔2016〕94号", "粤卫通〔2016〕4号"]
