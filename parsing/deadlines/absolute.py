@@ -206,7 +206,29 @@ def _read_at(ctx: Context, atoms: list[DateAtom], i: int, lo: int, hi: int) -> i
         _add_due(ctx, atom, clock, (atom.start, pos), lo, hi, "")
     elif atom.part in ("年底", "年末") and _year_target(ctx, atom, pos, lo, hi):
         _add_due(ctx, atom, clock, (_target_start(text, lo, atom.start), pos), lo, hi, "目标年份，按年底计")
+    elif _verb_follows(ctx, atom, pos, lo, hi):
+        _add_due(ctx, atom, clock, (atom.start, pos), lo, hi, "")
     return 1
+
+
+_DONE_VERB = re.compile(r"\s*(?:全面|全部|基本|集中|统一|组织)?\s*(?:完成|建成|报送|上报|提交|启动|验收|办结)(?![了的过])")
+
+
+def _verb_follows(ctx: Context, atom: DateAtom, pos: int, lo: int, hi: int) -> bool:
+    """``…要在本季度内完成摸底，12月底完成采购配置``: a date written right before the work due, in a duty sentence."""
+    text = ctx.text
+    if atom.bare_year or not _DONE_VERB.match(text, pos, hi) or ctx.issue_date is None:
+        return False
+    if text[atom.start - 1:atom.start] not in ("，", ",", "；", ";", "、", "") and atom.start != lo:
+        return False  # 落实6月完成的… / 按3月完成的进度: the date describes something else
+    day = atom.last_day()
+    if day is None or day < ctx.issue_date or (not atom.year_written and day.year > ctx.issue_date.year + 1):
+        return False
+    clause_end = re.search(r"[，,。；;]", text[pos:hi])
+    clause = text[pos:pos + clause_end.start()] if clause_end else text[pos:hi]
+    if "的" in clause[:8] or is_past(text, pos, pos + len(clause)):
+        return False
+    return bool(_DUTY.search(text[lo:atom.start]))
 
 
 _TARGET_LEFT = re.compile(r"(?:^|[，,。；;：:\s])\s*(?:[（(]?[一二三四五六七八九十0-9]+[)）、.．]\s*)?"
