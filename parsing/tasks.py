@@ -208,14 +208,14 @@ def find_tasks(clean: CleanText, outline: list[Section], region_end: int, report
                 continue  # only what a higher authority will do (省卫生健康委将组织抽查): background
             if in_article and not units.lead:
                 continue  # an article is a task only when a unit carries its duty (not 房屋所有人应当…)
-            heading_units = split_units(section.heading)
-            if heading_units and all(is_unit(u) for u in heading_units) and section.span is not None \
-                    and text[section.span[1]:section.span[1] + 1] in ("：", ":") and len(section.heading) <= 30:
-                # （一）县卫生健康局：负责…: the heading names who does the item
-                units = Responsibility()
-                for unit in heading_units:
-                    k = text.find(unit, section.span[0], section.span[1])
-                    units.add(unit, (k, k + len(unit)) if k >= 0 else section.span)
+            duty_first = bool(_DUTY_VERB_FIRST.match(compact(body)))
+            named = _heading_units(text, section) if (
+                text[section.span[1]:section.span[1] + 1] in ("：", ":") or (duty_first and not units.lead)) else None
+            if named is None and not units.lead and duty_first:
+                # 四、职责分工 （一）县卫生健康局 1.负责…: the group's heading names who does each item
+                named = next((u for a in reversed(path[:-1]) if (u := _heading_units(text, a)) is not None), None)
+            if named is not None:
+                units = named  # （一）县卫生健康局：负责…: the heading names who does the item
             if len(path) == 1:
                 inline = t_start < _paragraph_end(clean, section.span[0])
                 # a top-level item is a task when someone is told to act in it (…要 / 请于…前报送)
@@ -230,6 +230,24 @@ def find_tasks(clean: CleanText, outline: list[Section], region_end: int, report
                     continue
         tasks.append(_make_task(path, section.heading, body, units, (section.span[0], t_end)))
     return tasks
+
+
+_DUTY_VERB_FIRST = re.compile(r"^(?:负责|牵头|承担|配合|协助|参与)")
+
+
+def _heading_units(text: str, section: Section) -> Responsibility | None:
+    """The units a heading consists of (``县卫生健康局``, ``县财政局、县医保局``), or None."""
+    if section.span is None or len(section.heading) > 30:
+        return None
+    names = split_units(section.heading)
+    if not names or not all(is_unit(u) for u in names) or compact("".join(names)) != compact(
+            re.sub(r"[、，,和及与]", "", section.heading)):
+        return None
+    found = Responsibility()
+    for unit in names:
+        k = text.find(unit, section.span[0], section.span[1])
+        found.add(unit, (k, k + len(unit)) if k >= 0 else section.span)
+    return found
 
 
 def _subject_leads(body: str, start: int, helpers: list[str]) -> tuple[list[str], list[Span]]:

@@ -213,3 +213,13 @@ def test_a_report_paragraph_inside_a_list_belongs_to_its_item():
     assert first.text.endswith("报局医政股。")  # a later item follows: the paragraph is the first item's
     assert second.text == "各单位要落实整改。"  # after the last item it closes the list
     assert [n.deadlines[i].date for i in first.deadlines] == ["2025-05-10"] and second.deadlines == []
+
+
+def test_a_heading_that_names_units_leads_the_items_that_start_with_their_duty():
+    n = parse_text("关于明确防汛职责分工的通知\n各单位：\n一、职责分工\n（一）县卫生健康局\n1.负责统筹全县卫生系统防汛工作。\n"
+                   "2.负责组织医疗救治。\n（二）县疾控中心\n负责灾后卫生防疫。\n（三）县财政局、县医保局：负责保障经费。\n"
+                   "二、排查内容\n（一）医疗机构\n1.消防设施是否完好。\n县应急管理局\n2025年5月1日\n")
+    assert [(t.outline_path, t.lead) for t in n.tasks] == [
+        (["一", "（一）", "1"], ["县卫生健康局"]), (["一", "（一）", "2"], ["县卫生健康局"]),
+        (["一", "（二）"], ["县疾控中心"]), (["一", "（三）"], ["县财政局", "县医保局"]),
+        (["二", "（一）", "1"], [])]  # a kind of place to check is no one who acts
