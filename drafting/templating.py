@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from drafting.plan import PlanSection
 from parsing.errors import PolicyDeskError
@@ -42,10 +43,13 @@ def user_templates_dir() -> Path:
 
 @lru_cache(maxsize=4)
 def _environment(user_dir: str) -> jinja2.Environment:
+    # A template in the user's folder is untrusted text: the immutable sandbox lets it read the
+    # values it is given, never call into Python (``__class__``/``__globals__``), run a command
+    # or change the plan it renders.
     loader = jinja2.FileSystemLoader([user_dir, str(TEMPLATES_DIR)], encoding="utf-8")
-    return jinja2.Environment(loader=loader, undefined=jinja2.StrictUndefined, autoescape=False,
-                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
-                              auto_reload=True)
+    return ImmutableSandboxedEnvironment(loader=loader, undefined=jinja2.StrictUndefined, autoescape=False,
+                                         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
+                                         auto_reload=True)
 
 
 def environment() -> jinja2.Environment:
@@ -57,13 +61,38 @@ def render(name: str, **context: object) -> str:
     """Render ``<name>.j2`` with ``context``; a :class:`TemplateError` in Chinese on failure."""
     filename = name if name.endswith(".j2") else f"{name}.j2"
     try:
-        return environment().get_template(filename).render(**context)
+        template = environment().get_template(filename)
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"找不到模板 {filename}") from exc
-    except jinja2.UndefinedError as exc:
-        raise TemplateError(f"模板 {filename} 使用了未定义的变量：{exc.message}") from exc
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"模板 {filename} 第{exc.lineno}行语法有误：{exc.message}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TemplateError(f"模板 {filename} 无法读取（不是 UTF-8 文本或没有读取权限）") from exc
+    try:
+        return template.render(**context)
+    except jinja2.TemplateNotFound as exc:  # an {% include %} of a template that is not there
+        raise TemplateError(f"模板 {filename}{_at_line(exc, template)}引用的模板 {exc.name} 不存在") from exc
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(f"模板 {filename}{_at_line(exc, template)}使用了未定义的变量：{exc.message}") from exc
+    except SecurityError as exc:
+        raise TemplateError(f"模板 {filename}{_at_line(exc, template)}有不允许的操作（模板只能使用给定的内容）："
+                            f"{exc}") from exc
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"模板 {filename}{_at_line(exc, template)}无法生成：{exc.message or exc}") from exc
+    except (ArithmeticError, LookupError, TypeError, ValueError, RecursionError) as exc:
+        raise TemplateError(f"模板 {filename}{_at_line(exc, template)}无法生成：{type(exc).__name__}：{exc}") from exc
+
+
+def _at_line(exc: BaseException, template: jinja2.Template) -> str:
+    """``第N行`` of ``template`` where ``exc`` was raised (jinja2 puts the template's own line
+    into the traceback), or a space when it cannot tell."""
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if template.filename and tb.tb_frame.f_code.co_filename == template.filename:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return f"第{line}行" if line else ""
 
 
 def parse_structured(text: str) -> tuple[list[str], list[PlanSection]]:
