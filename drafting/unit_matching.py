@@ -115,8 +115,8 @@ class UnitMatcher:
             target, why = self.map_name(clean)
             return UnitRole(name, "profile", target, why)
         scoped = strip_scope(clean)
-        if scoped != clean and scoped in self._names:
-            target = self._names[scoped]
+        if scoped != clean and (scoped in self._names or scoped in _ALL_UNITS):
+            target = self._names.get(scoped) or self.profile.units_collective
             return UnitRole(name, "profile", target, f"“{name}”对应{target}")
         if is_duty_holder(clean):
             return UnitRole(name, "duty_holder", self.profile.units_collective,

@@ -80,3 +80,33 @@ def test_what_a_department_handled_is_suggested_next_time():
     again = build_plan(notice, profile)
     assert next(t for t in again.tasks if t.category == "住院楼和重点部位").lead == ["医政医管股"]
     assert remember_assignments(profile, [task]) == 0  # already known
+
+
+@pytest.mark.parametrize("name, kind, target", [
+    ("各级卫生健康行政部门", "bureau", None),           # the county bureau itself
+    ("国务院安委会", "higher", None),                   # above the county: never a unit
+    ("省疾控中心", "higher", None),                     # a superior's institution, not 县疾控中心
+    ("市急救中心", "higher", None),
+    ("各级消防救援机构", "outside", None),               # outside bodies: partners in the text only
+    ("教育行政部门", "outside", None),
+    ("电力企业", "outside", None),
+    ("各级安全生产委会", "outside", None),
+    ("市场监管部门", "outside", None),
+    ("社会单位", "duty_holder", "各医疗卫生单位"),       # every unit is one: the county's units carry it
+    ("各级疾控机构", "profile", "县疾病预防控制中心"),   # the member whose task it is
+    ("各级医疗机构", "profile", "各医疗卫生单位"),
+    ("县疾控中心", "profile", "县疾病预防控制中心"),
+    ("社区卫生服务中心", "unresolved", None),            # health, but not in the profile: ask the clerk
+])
+def test_what_a_name_is_for_the_county(matcher, name, kind, target):
+    role = matcher.role(name)
+    assert (role.kind, role.target) == (kind, target)
+    assert role.can_be_assigned == (kind in ("profile", "duty_holder"))
+
+
+def test_outside_and_unknown_names_are_never_suggested_as_units(matcher):
+    s = matcher.suggest("联合检查", "开展消防安全联合检查。", ["各级消防救援机构", "社区卫生服务中心"], ["电力企业"])
+    units = s.lead + s.support
+    assert not any(n in u for u in units for n in ("消防", "社区", "电力"))
+    assert s.partners == ["消防救援机构", "电力企业"] and s.unresolved == ["社区卫生服务中心"]
+    assert s.lead == ["局办公室"]  # 消防 is the office's in the sample profile
