@@ -341,7 +341,7 @@ def _read_signature(paras: _Paras, header: Header) -> None:
             if not organs and header.issue_date is None and i > header.body_start:
                 # a date alone under the body with the organ only in the seal (scans): the date counts
                 day = parse_full_date(value)
-                if day is not None and re.search(r"[。！]$|特此通知$", compact(paras.text(i - 1))):
+                if day is not None and _closes_body(paras, i):
                     header.issue_date = day.isoformat()
                     header.spans["issue_date"] = (start, end)
                     header.signature_paras = [i]
@@ -380,6 +380,21 @@ def _read_signature(paras: _Paras, header: Header) -> None:
         if i + 1 < len(paras):
             header.enclosure_start = max(header.signature_paras, default=i) + 1
         return
+
+
+def _closes_body(paras: _Paras, i: int) -> bool:
+    """Whether the last paragraph above ``i`` ends a body: a full stop, 特此通知, an attachment list
+    (``附件：1.…`` / ``2.回执``) or a contact line."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        value = compact(paras.text(k))
+        if not value:
+            continue
+        if re.search(r"[。！]$|特此通知$", value) or re.match(r"附\s*件|联系人|联系电话", value):
+            return True
+        # an item of an attachment list right below 附件：
+        return bool(re.match(r"\d{1,2}[.．、]", value)) and any(
+            re.match(r"附\s*件", compact(paras.text(j))) for j in range(max(0, k - 8), k))
+    return False
 
 
 def _after_signature(text: str) -> bool:

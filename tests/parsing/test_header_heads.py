@@ -167,3 +167,12 @@ def test_a_notice_flattened_into_one_paragraph_keeps_its_signature():
     n = parse_text("关于做好汛期工作的通知\n各卫生院：\n一、开展自查。各卫生院要于2024年3月20日前完成自查。东莞市卫生健康局2024年3月5日\n")
     assert (n.signatory, n.issue_date) == ("东莞市卫生健康局", "2024-03-05")
     assert [t.lead for t in n.tasks] == [["各卫生院"]]  # the paragraph stays in the body
+
+
+def test_a_date_alone_below_an_attachment_list_or_a_contact_line_is_the_issue_date():
+    for foot in ("附件：1.自查表\n2.回执\n\n", "联系人：张三，电话：0736-1234567\n\n"):
+        n = parse_text("关于做好汛期工作的通知\n各卫生院：\n一、开展自查。各卫生院要于2024年3月20日前完成自查。\n\n" + foot
+                       + "2024年3月5日\n")
+        assert (n.signatory, n.issue_date) == (None, "2024-03-05")
+    n = parse_text("关于做好汛期工作的通知\n各卫生院：\n一、开展自查\n2024年3月5日\n二、加强督导\n")
+    assert n.issue_date is None  # a date line between two headings closes nothing
