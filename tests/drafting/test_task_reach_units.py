@@ -9,12 +9,12 @@ import json
 import re
 
 import pytest
-from corpus import FIXTURES, GOLD_DIR
+from corpus import FIXTURES, GOLD_DIR, seed
 
 from drafting.completeness import iter_plan_text
 from drafting.county_units import profile_unit_names
 from drafting.plan import CountyPlan
-from drafting.plan_builder import build_plan, strip_units_parenthesis
+from drafting.plan_builder import build_plan, load_notice, strip_units_parenthesis
 from drafting.profile import load_sample_profile
 from drafting.substitution import Substituter
 from drafting.task_reach import ReachClassifier, carried_text
@@ -134,12 +134,12 @@ def _grams(text: str, n: int = 4) -> set[str]:
     return {text[i:i + n] for i in range(len(text) - n + 1)}
 
 
-def recall_of_task_text(name: str) -> tuple[float, list[str]]:
+def recall_of_task_text(notice: Notice) -> tuple[float, list[str]]:
     """4-gram recall of the superior's whole task text in the plan, and the sentences carried
     poorly without being listed. Each sentence is expected as the county restates it: localised,
     its units parenthesis replaced by the county's units, a higher or outside body's duty written
     as the county's share (配合…, 贯彻落实上级…); a sentence left out must be listed."""
-    notice, profile = _notice(name), load_sample_profile()
+    profile = load_sample_profile()
     plan = build_plan(notice, profile)
     listed = " ".join(c.message for c in plan.checks)
     sub = Substituter(notice, profile, UnitMatcher(profile).map_department)
@@ -161,9 +161,15 @@ def recall_of_task_text(name: str) -> tuple[float, list[str]]:
 
 @pytest.mark.parametrize("name", REACH + OTHERS)
 def test_the_whole_superior_task_text_reaches_the_plan(name):
-    recall, poor = recall_of_task_text(name)
+    recall, poor = recall_of_task_text(_notice(name))
     assert recall >= 0.98, (recall, poor)
     assert poor == []  # every sentence not carried is listed in the completeness check
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "004"])
+def test_the_whole_task_text_of_the_parsed_seeds_reaches_the_plan(prefix):
+    recall, poor = recall_of_task_text(load_notice(seed(prefix)))
+    assert recall >= 0.98 and poor == [], (recall, poor)
 
 
 def test_every_paragraph_of_an_item_reaches_plan_and_table():
