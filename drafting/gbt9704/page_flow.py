@@ -14,7 +14,7 @@ from typing import Literal
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 
-from drafting.gbt9704.pagination import Block, Layout, chains, measure, paginate
+from drafting.gbt9704.pagination import Block, Layout, chains, first_part, measure, paginate
 from drafting.gbt9704.profiles import LayoutProfile
 
 ColophonPlace = Literal["share", "next", "after_blank"]
@@ -39,8 +39,7 @@ def _is_running_text(block: Block) -> bool:
 
 def _chain_need(blocks: list[Block], run: list[int]) -> float:
     *kept, last = run
-    tail = blocks[last]
-    return sum(blocks[i].height for i in kept) + (tail.height if tail.keep_lines else sum(tail.lines[:2]))
+    return sum(blocks[i].height for i in kept) + first_part(blocks[last])
 
 
 def limit_keep_chains(document: DocxDocument, profile: LayoutProfile) -> int:

@@ -193,8 +193,8 @@ def _row_height(tr: etree._Element, widths: list[float], size: float, line: floa
         for p in tc.findall(qn("w:p")):
             inner = width - 2 * CELL_MARGIN_PT
             one = paragraph_lines(p, inner, size, line)
-            # Text that wraps loses about half a character a line to line-breaking rules in a cell.
-            lines += one if len(one) == 1 else paragraph_lines(p, inner - size / 2, size, line)
+            # Text that wraps loses a little of each line to line-breaking rules in a cell.
+            lines += one if len(one) == 1 else paragraph_lines(p, inner - size / 4, size, line)
         if sum(lines) > sum(tallest):
             tallest = lines
     tr_pr = tr.find(qn("w:trPr"))
@@ -303,9 +303,16 @@ def _chain_height(blocks: list[Block], start: int) -> float:
         total += blocks[index].height
         index += 1
     if index < len(blocks) and not blocks[index].page_break:
-        tail = blocks[index]
-        total += tail.height if tail.keep_lines else sum(tail.lines[:MIN_LINES])
+        total += first_part(blocks[index])
     return total
+
+
+def first_part(block: Block) -> float:
+    """The least of ``block`` that must stand on a page: all of it, unless it may split there."""
+    widow = 1 if block.is_row else MIN_LINES
+    if block.keep_lines or len(block.lines) < MIN_LINES + widow:
+        return block.height
+    return sum(block.lines[:MIN_LINES])
 
 
 def chains(blocks: list[Block]) -> Iterator[list[int]]:
