@@ -20,7 +20,7 @@ from pathlib import Path
 
 from drafting import templating
 from drafting.completeness import check_plan
-from drafting.plan import CountyPlan, PlanDeadline, PlanSection, PlanTask
+from drafting.plan import CountyPlan, PlanDeadline, PlanSection, PlanTask, Substitution
 from drafting.plan_reports import is_report, merge_reports, report_category, report_object, report_sentence
 from drafting.plan_shape import is_urgent, shape_for
 from drafting.plan_sync import units_phrase
@@ -208,6 +208,10 @@ def _carry_task(b: _Build, index: int, task: Task, where: str,
         b.left_out.append(f"“{task.heading}”：{reasons}")
         return None
     text = reach.text
+    for sentence in reach.sentences:  # the clerk reviews these rewrites with the level words
+        if sentence.printed is not None and sentence.printed != sentence.text:
+            b.sub.substitutions.append(Substitution(sentence.text.rstrip("。"), sentence.printed.rstrip("。"), label,
+                                                    reason=sentence.note))
     deadlines: list[PlanDeadline] = []
     for di in b.task_deadlines.get(index, task.deadlines):
         if di >= len(notice.deadlines):

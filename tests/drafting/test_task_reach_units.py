@@ -182,3 +182,12 @@ def test_every_paragraph_of_an_item_reaches_plan_and_table():
     training = by_source[5]
     assert any("应急疏散演练" in (d.text or "") for d in training.deadlines)
     assert "疏散演练开展1次" not in _body(plan)
+
+
+def test_every_rewrite_is_in_the_substitution_list_with_its_reason():
+    plan = _plan("reach_city_fire_outside_bodies")
+    rewrites = {s.original: s for s in plan.substitutions if s.replacement.startswith("配合")}
+    fire = rewrites["各级消防救援机构要以人员密集场所、高层建筑和大型综合体为重点，开展消防安全专项检查，对检查发现的重大火灾隐患依法挂牌督办"]
+    assert fire.replacement.startswith("配合消防救援机构以人员密集场所") and "不列为牵头或配合单位" in fire.reason
+    national = _plan("reach_national_safety_three_year_plan")
+    assert any(s.replacement.startswith("贯彻落实上级") and "贯彻落实" in s.reason for s in national.substitutions)
