@@ -144,7 +144,7 @@ def _read_at(ctx: Context, atoms: list[DateAtom], i: int, lo: int, hi: int) -> i
     first, last = chain[0], chain[-1]
     if len(chain) > 1 and not last.bare_year:
         return _read_multi_year(ctx, chain, lo, hi)
-    atom = first
+    atom = atoms[i] = _check_weekday(ctx, first)
     left = _left(text, lo, atom.start)
     clock, pos = _clock_after(text, atom.end, hi)
     # A range: A至B, A—B, 6月23日至30日, 2019年1-5月, 2020至2025年.
@@ -276,6 +276,36 @@ def _read_year(ctx: Context, atom: DateAtom, pos: int, lo: int, hi: int) -> None
         return
     if _year_target(ctx, atom, pos, lo, hi):
         _add_due(ctx, atom, None, (_target_start(text, lo, atom.start), pos), lo, hi, "目标年份，按该年12月31日计")
+
+
+_WEEKDAY_NAMES = "一二三四五六日"
+
+
+def _check_weekday(ctx: Context, atom: DateAtom) -> DateAtom:
+    """``3月14日（星期五）``: the weekday written after a date checks its year.
+
+    With no issue date to count from, a year not written is taken from the weekday when it fits the
+    year after (or before) instead; otherwise the date stays and a warning says the two disagree."""
+    note = WEEKDAY_NOTE_RE.match(ctx.text, atom.end)
+    day = atom.last_day()
+    if note is None or day is None or atom.day is None or atom.month is None:
+        return atom
+    written = re.search(r"(?:星期|周|礼拜)\s*([一二三四五六日天])", note.group(0))
+    if written is None:
+        return atom
+    weekday = _WEEKDAY_NAMES.index(written.group(1).replace("天", "日"))
+    if day.weekday() == weekday:
+        return atom
+    if not atom.year_written and atom.year is not None and ctx.issue_date is None:
+        for year in (atom.year + 1, atom.year - 1):
+            try:
+                other = date(year, atom.month, atom.day)
+            except ValueError:
+                continue
+            if other.weekday() == weekday:
+                return replace(atom, year=year, year_note=f"未写年份，按所注“星期{written.group(1)}”推定为{year}年")
+    ctx.warn(f"“{squash(ctx.text[atom.start:note.end()])}”：日期与所注星期不符，请核对原文")
+    return atom
 
 
 def _alone_in_cell(text: str, atom: DateAtom, pos: int) -> bool:

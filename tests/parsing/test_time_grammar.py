@@ -221,3 +221,17 @@ def test_working_days_skip_holidays_and_count_makeup_days():
     # from Fri 2024-09-27: Sun 09-29 is a make-up working day (1), 09-30 (2), 10-01..07 off, 10-08 (3) … 10-10 (5)
     deadline = _one("请于5个工作日内报送。", "2024-09-27")
     assert deadline.date == "2024-10-10"
+
+
+def test_a_weekday_that_disagrees_with_the_date_is_warned_about():
+    result = _times("请于12月27日（星期四）前报送。")
+    assert [d.date for d in result.deadlines] == ["2024-12-27"]  # the written date stands
+    assert any("星期不符" in w for w in result.warnings)
+    assert not any("星期不符" in w for w in _times("请于12月27日（星期五）前报送。").warnings)
+
+
+def test_without_an_issue_date_the_weekday_settles_the_year():
+    text = "2024年工作要点\n请于3月14日（星期五）前报送。"
+    found = extract_times(_clean(text), None).deadlines
+    assert [d.date for d in found] == ["2025-03-14"]  # 2024-03-14 was a Thursday
+    assert "星期五" in (found[0].explanation or "")
