@@ -7,6 +7,7 @@ Public API::
 Readers, in the order they claim text: stage headings (phases.py), recurring duties
 (recurring.py), event-bound deadlines (events.py), then written dates, ranges and relative
 periods (absolute.py). Each deadline keeps its span in ``clean.text`` and a Chinese explanation.
+One phrase on its own is read by :func:`parsing.deadlines.grammar.read_time`.
 """
 
 from __future__ import annotations

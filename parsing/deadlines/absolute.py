@@ -2,8 +2,11 @@
 ``分别于2024年、2025年、2026年11月底前``, ``自2021年12月23日12时起``, ``定于3月15日上午9时召开…会议``.
 
 A date counts only when the words around it make it a duty: a due suffix (前/之前/以前/为止/截止),
-a cut-off prefix (截至/截止), a range, an open start (…起), or ``于/在 + date`` followed by work
-still to do. Bare years, dates cited as background and past dates do not.
+a cut-off prefix (截至/截止), a range, an open start (…起), ``于/在 + date`` followed by work
+still to do, a date opening a duty clause, or a target year opening a clause (``到2025年，…``,
+``2026年底乡镇…实现全覆盖`` → due on 12-31). Dates cited as background and past dates do not, nor
+forms counted from a day the sentence does not date (``当日``, ``20天后``, a bare ``周五``).
+The phrases themselves are read by ``grammar.py`` / ``phrases.py``.
 """
 
 from __future__ import annotations
