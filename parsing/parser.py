@@ -88,7 +88,7 @@ def parse_clean(clean: CleanText, source: Source) -> Notice:
     # The outline covers the body: not the head, the signature, the attachment list, nor what lies
     # outside the notice and the document it issues (forms, lists, tables, a table of contents).
     scope = _guarded(notice, "附件范围", lambda: find_scope(clean, signature_end, header.enclosed_title,
-                                                                  header.body_start, names), Scope())
+                                                                  header.body_start, names, header.title), Scope())
     excluded = set(att_paras) | set(header.signature_paras) | scope.excluded()
     body = [i for i in range(header.body_start, len(clean.paragraphs)) if i not in excluded]
     lines = _guarded(notice, "结构", lambda: find_headings(clean, body), [])

@@ -44,7 +44,7 @@ class Scope:
 
 
 def find_scope(clean: CleanText, signature_end: int, enclosed_title: str | None, body_start: int = 0,
-               listed: list[str] = ()) -> Scope:
+               listed: list[str] = (), title: str | None = None) -> Scope:
     """The paragraphs outside the notice and its issued document.
 
     ``signature_end`` is the last paragraph of the signature (-1 without one); attachments are
@@ -54,6 +54,8 @@ def find_scope(clean: CleanText, signature_end: int, enclosed_title: str | None,
     scope = Scope()
     last = signature_end if signature_end >= 0 else len(clean.paragraphs)
     titles = issued_titles(clean, enclosed_title, body_start, last)
+    if title and re.search(r"印发|转发|下发|批转", title):  # 关于印发《A》《B》的通知: both
+        titles += [t for t in re.findall(r"《([^《》]{4,80})》", title) if t not in titles]
     regions = attachment_regions(clean, signature_end, listed)
     for region in regions:
         if is_issued(region, titles):

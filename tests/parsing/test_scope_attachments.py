@@ -154,3 +154,13 @@ def test_a_plan_after_the_signature_of_a_notice_that_issues_it_stays():
     notice = parse_text(text)
     assert [s.heading for s in notice.outline] == ["工作任务", "工作要求"]
     assert [d.date for d in notice.deadlines] == ["2024-06-30"]
+
+
+def test_a_title_that_issues_two_documents_keeps_both():
+    text = ("关于印发《某县防汛工作方案》《某县抗旱工作方案》的通知\n\n各乡镇人民政府：\n\n现将两个方案印发给你们。\n\n"
+            "附件：1.某县防汛工作方案\n2.某县抗旱工作方案\n\n县应急管理局\n\n2024年6月1日\n\n附件1\n\n某县防汛工作方案\n\n"
+            "一、防汛任务\n\n各乡镇要于6月30日前完成物资储备。\n\n附件2\n\n某县抗旱工作方案\n\n一、抗旱任务\n\n"
+            "各乡镇要于7月31日前完成水源排查。\n")
+    notice = parse_text(text)
+    assert [s.heading for s in notice.outline] == ["防汛任务", "抗旱任务"]
+    assert [d.date for d in notice.deadlines] == ["2024-06-30", "2024-07-31"]

@@ -163,3 +163,42 @@ def test_attachment_files_listed_by_a_web_page():
     _, clean = text_from_string(text)
     notice = parse_clean(clean, Source(file="page.txt", format="txt"))
     assert notice.attachments == ["东卫函〔2016〕94号", "粤卫通〔2016〕4号"]
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("2018年11月2日国家卫生健康委办公厅关于做好流感防控工作的通知", "国家卫生健康委办公厅关于做好流感防控工作的通知"),
+    ("[转帖]关于做好2024年汛期安全工作的通知", "关于做好2024年汛期安全工作的通知"),
+    ("【置顶】【2020-05-29】关于做好汛期安全工作的通知", "关于做好汛期安全工作的通知"),
+])
+def test_tags_and_dates_glued_to_a_title(line, title):
+    assert line[cut_glued_date(line):] == title
+
+
+def test_a_title_that_opens_with_a_year_keeps_it():
+    assert cut_glued_date("2024年全县卫生健康工作要点") == 0
+    assert cut_glued_date("2024年3月1日起施行") == 0
+
+
+OA_SHEET = """收文编号：2023-0456  收文日期：2023-08-16
+来文单位：市卫生健康委  来文字号：市卫函〔2023〕88号
+文件标题：关于做好2023年秋季传染病防控工作的通知
+拟办意见：请医政股、疾控股研办。
+打印时间：2023-08-16 09:12  打印人：办公室
+市卫生健康委员会
+市卫函〔2023〕88号
+关于做好2023年秋季传染病防控工作的通知
+各县（区）卫生健康局：
+一、加强监测
+各县（区）卫生健康局要于9月10日前完成哨点医院培训。
+市卫生健康委员会
+2023年8月15日
+"""
+
+
+def test_an_oa_processing_sheet_above_the_notice_is_cut():
+    _, clean = text_from_string(OA_SHEET)
+    notice = parse_clean(clean, Source(file="oa.txt", format="txt"))
+    assert notice.title == "关于做好2023年秋季传染病防控工作的通知"
+    assert notice.doc_number == "市卫函〔2023〕88号"
+    assert notice.recipients == ["各县（区）卫生健康局"]
+    assert "拟办意见" not in clean.text and "收文编号" not in clean.text
