@@ -26,7 +26,8 @@ Span = tuple[int, int]
 DOC_NUMBER = re.compile(
     r"([\u4e00-\u9fa5]{1,12}\s*(?:[〔\[［(（【﹝]\s*[2２][0-9０-９OoＯ〇]{3}\s*[〕\]］)）】﹞]|[0-9]{4})\s*第?\s*[0-9０-９]{1,5}\s*号)")
 _DOC_TYPES = ("紧急通知", "通知", "方案", "要点", "意见", "决定", "报告", "函", "请示", "批复", "通报", "办法",
-              "规定", "细则", "纪要", "总结", "计划", "公告", "通告", "规划", "制度", "规则", "指引", "指南")
+              "规定", "细则", "纪要", "总结", "计划", "公告", "通告", "规划", "制度", "规则", "指引", "指南",
+              "预案", "条例", "章程", "倡议书", "公开信", "告知书", "清单", "工作安排", "须知")
 # …方案 / …方案（2024—2026年） / …方案（征求意见稿）: a title ends with its genre and maybe a note
 _TITLE_END = re.compile("(?:" + "|".join(_DOC_TYPES) + r")[)）]?(?:[（(][^（）()]{1,24}[）)])?$")
 _URGENCY = re.compile(r"^(特急|加急|平急|紧急)(?:[★☆]|$|\d)")
@@ -118,6 +119,8 @@ _CLOSING = re.compile(r"^(?:特此(?:通知|通报|函告|函复|函达|批复|�
 _SENTENCE_END = re.compile(r"[。！？!?；;]$")
 # the last line of a title that issues a document: ``的通知``, ``（2024—2026年）的通知``
 _TITLE_TAIL = re.compile(r"(?:[（(][^（）()]{1,24}[）)])?》?的(?:紧急)?(?:通知|函|意见|通报|批复|报告|请示|决定)")
+# a numbered heading of the body is never the title (``三、工作方案``)
+_HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))")
 # web-page furniture that can end like a title (``您的位置:首页 > … > 通知公告``)
 _NOT_A_TITLE = re.compile(r"[>|]|https?://|www\.|^(?:您的位置|当前位置)")
 
@@ -175,7 +178,7 @@ def read_header(clean: CleanText) -> Header:
             header.spans["issuer"] = (header.spans["issuer"][0] if "issuer" in header.spans else start, end)
             last_head = i
         elif kind == "title" or (kind is None and title_para is None and not _CLOSING.match(value)
-                                 and not _NOT_A_TITLE.search(value)
+                                 and not _NOT_A_TITLE.search(value) and not _HEADING_NUMBER.match(value)
                                  and ("关于" in value or _TITLE_END.search(value)
                                       or _opens_title(paras, header, i, banner_organs))
                                  and len(value) <= 100 and "。" not in value and not value.endswith(("：", ":"))):

@@ -176,3 +176,10 @@ def test_a_date_alone_below_an_attachment_list_or_a_contact_line_is_the_issue_da
         assert (n.signatory, n.issue_date) == (None, "2024-03-05")
     n = parse_text("关于做好汛期工作的通知\n各卫生院：\n一、开展自查\n2024年3月5日\n二、加强督导\n")
     assert n.issue_date is None  # a date line between two headings closes nothing
+
+
+def test_a_plan_titled_as_a_preplan_and_a_numbered_heading_is_no_title():
+    n = parse_text("临澧县2024年防汛抗旱应急预案\n\n一、总则\n为做好防汛抗旱工作，制定本预案。\n二、组织指挥\n县防汛抗旱指挥部负责全县防汛抗旱工作。\n")
+    assert n.title == "临澧县2024年防汛抗旱应急预案"
+    n = parse_text("三、工作方案\n各单位要制定工作方案。\n四、保障措施\n各单位要落实经费。\n")
+    assert n.title is None
