@@ -45,7 +45,7 @@ _VERBISH_START = re.compile(
     r"重点|主要|全力|统筹|及时|依法|定期|如|若|凡|其他|其中|同时|并|和|与|及|或|是|有|无|不|已|"
     r"即|请|凡是|对于|关于|涉及|包括|除|当|自|于|至|截至|目前|今年|当前|此外|另外|一旦|强力|大力|着力|努力)")
 # Verbs and manners that never stand inside an organ's name.
-_VERB_INSIDE = re.compile(r"^按|按规定|按要求|按照|落实|开展|加强|做好|督促|确保|推动|抓好|强化|进一步")
+_VERB_INSIDE = re.compile(r"^按|按规定|按要求|按照|落实|开展|加强|做好|督促|确保|推动|抓好|强化|进一步|结合实际|制定|^(?:本|该|其)地区$")
 _WS = re.compile(r"\s+")
 _BRACKETS = str.maketrans({"(": "（", ")": "）"})
 
@@ -292,7 +292,8 @@ def find_units(text: str) -> list[tuple[str, tuple[int, int]]]:
 
 # A place and its level: 国家 0, 省 1, 市 2, 县 3, 乡 4. A run of places (临江市江北区) takes the last.
 _LEVEL_OF = {"省": 1, "自治区": 1, "市": 2, "州": 2, "盟": 2, "县": 3, "区": 3, "旗": 3, "乡": 4, "镇": 4, "街道": 4}
-_PLACE_STEP = re.compile(r"(?:[\u4e00-\u9fa5]{2,6}?)?(自治区|省|市(?!场)|州|盟|县(?!域|级)|区(?!域|级)|旗|乡(?!村)|镇|街道)")
+_PLACE_STEP = re.compile(r"(?:(?:(?![和与及的局委厅办部处科股室院站所队组社园景城])[\u4e00-\u9fa5]){2,6}?)?"
+                         r"(自治区|省|市(?!场)|州|盟|县(?!域|级)|区(?!域|级)|旗|乡(?!村)|镇|街道)")
 _NATIONAL = re.compile(r"^(?:中华人民共和国|国务院|国家|中央|中共中央|全国)")
 _MINISTRY = re.compile(r"(?:部|总局|总署|署)$")
 

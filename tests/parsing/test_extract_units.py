@@ -106,3 +106,12 @@ def test_a_verb_phrase_ending_in_an_organ_word_is_no_unit():
     for phrase in ("按规定落实政府", "按要求落实属地政府", "加强医疗机构"):
         assert not is_unit(phrase), phrase
     assert is_unit("县委组织部") and is_unit("各级党委和政府")
+
+
+def test_organ_words_with_place_characters_are_no_places():
+    from parsing.units import unit_level
+
+    assert unit_level("江州市住房和城乡建设局") == 2  # 城乡 is no 乡
+    assert unit_level("县乡村振兴局") == 3 and unit_level("省市场监管局") == 1
+    assert unit_level("江北区社区服务中心") == 3
+    assert not is_unit("各地结合实际制定本地区") and not is_unit("本地区")
