@@ -142,7 +142,8 @@ def remove_web_furniture(lines: list[Line]) -> int:
     """Mark the furniture lines removed and cut glued capture dates; returns how many lines changed.
 
     A subject line (``主题:…``, ``标题:…``) goes when the page prints the title again; where it
-    is the only copy of the title, only its label goes."""
+    is the only copy of the title, only its label goes. A title the page prints twice at its head
+    is kept once, the copy nearest the notice."""
     changed = 0
     for line in lines:
         if line.removed is not None or line.table:
@@ -172,4 +173,15 @@ def remove_web_furniture(lines: list[Line]) -> int:
         else:
             line.removed = "web page"
         changed += 1
+    head = [line for line in lines if line.removed is None and not line.table][:_HEAD_LINES]
+    for n, line in enumerate(head):
+        value = _squeeze(line.s)
+        if len(value) >= _TITLE_MIN and _TITLE_TAIL.search(value) \
+                and any(_squeeze(later.s) == value for later in head[n + 1:]):
+            line.removed = "web page"  # the page's own title above the notice's: keep the notice's
+            changed += 1
     return changed
+
+
+_HEAD_LINES = 20
+_TITLE_MIN = 8

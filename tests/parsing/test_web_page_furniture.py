@@ -202,3 +202,12 @@ def test_an_oa_processing_sheet_above_the_notice_is_cut():
     assert notice.doc_number == "市卫函〔2023〕88号"
     assert notice.recipients == ["各县（区）卫生健康局"]
     assert "拟办意见" not in clean.text and "收文编号" not in clean.text
+
+
+def test_a_title_printed_twice_at_the_head_keeps_the_recipients():
+    page = ("关于做好汛期安全工作的通知\n发布时间：2020-05-29 14:36:23 来源：县应急局\n关于做好汛期安全工作的通知\n"
+            "各乡镇人民政府,县直各单位:\n一、开展排查\n各乡镇要于6月10日前完成排查。\n县应急管理局\n2020年5月28日\n")
+    _, clean = text_from_string(page)
+    notice = parse_clean(clean, Source(file="page.txt", format="txt"))
+    assert notice.title == "关于做好汛期安全工作的通知"
+    assert notice.recipients == ["各乡镇人民政府", "县直各单位"]
