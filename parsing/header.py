@@ -210,15 +210,23 @@ def read_header(clean: CleanText) -> Header:
             header.spans["title"] = (first, paras.items[j][1])
             last_head = i = j
         elif (kind == "recipients" or title_para is not None or (not seen_body and last_head == i - 1)
-              or (not seen_body and last_head < 0)) \
-                and (value.endswith(("：", ":")) or re.match(r"主送[:：]", value)) \
-                and "。" not in value and len(value) <= 300 \
-                and not value.startswith(("附件", "联系人")) and looks_like_recipients(clean.text, start, end):
+              or (not seen_body and last_head < 0)) and _is_recipient_line(clean, start, end):
             header.recipients, header.recipient_spans = split_recipients(clean.text, start, end)
             header.spans["recipients"] = (start, end)
             last_head = i
             break
         elif title_para is not None:
+            # a line that is no body may stand between the title and the 主送 (a date or a note under the
+            # title, a page's 发布时间 / 来源 line): the recipients below it still count
+            k = i
+            while k < min(n, i + 3) and _between_title_and_recipients(paras.text(k)):
+                k += 1
+            if k > i and k < n and not paras.kinds.get(k):
+                start, end, _ = paras.items[k]
+                if _is_recipient_line(clean, start, end):
+                    header.recipients, header.recipient_spans = split_recipients(clean.text, start, end)
+                    header.spans["recipients"] = (start, end)
+                    last_head = k
             break
         else:
             skipped = i
@@ -254,6 +262,25 @@ def read_header(clean: CleanText) -> Header:
     if header.enclosure_start is not None:
         header.enclosure_start = paras.paragraph(header.enclosure_start)
     return header
+
+
+def _is_recipient_line(clean: CleanText, start: int, end: int) -> bool:
+    """A 主送 line: organs up to a closing colon, or after a ``主送：`` label."""
+    value = compact(clean.text[start:end])
+    return (value.endswith(("：", ":")) or bool(re.match(r"主送[:：]", value))) and "。" not in value \
+        and len(value) <= 300 and not value.startswith(("附件", "联系人")) and looks_like_recipients(clean.text, start, end)
+
+
+def _between_title_and_recipients(text: str) -> bool:
+    """A short line that is no body text: ``（2024年3月5日）``, ``（此件公开发布）``, ``发布时间:…``, ``朗读``."""
+    value = compact(text)
+    if not value:
+        return True
+    if len(value) > 80 or re.search(r"[。！；]", value) or _HEADING_NUMBER.match(value) or value.endswith(("：", ":")):
+        return False
+    return bool(re.fullmatch(r"[（(][^（）()]{2,30}[）)]", value) or _date_only(value)
+                or re.match(r"[\u4e00-\u9fa5]{2,6}[:：]", value) or len(value) <= 4
+                or re.search(r"https?://|www\.|[|>]", value))
 
 
 def _opens_title_line(text: str, continued: bool = False) -> bool:

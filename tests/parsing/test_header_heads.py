@@ -183,3 +183,11 @@ def test_a_plan_titled_as_a_preplan_and_a_numbered_heading_is_no_title():
     assert n.title == "临澧县2024年防汛抗旱应急预案"
     n = parse_text("三、工作方案\n各单位要制定工作方案。\n四、保障措施\n各单位要落实经费。\n")
     assert n.title is None
+
+
+@pytest.mark.parametrize("between", ["（2020年5月29日）", "发布时间:2020-05-29 14:36:23  来源:平遥县应急管理局\n朗读", "（此件公开发布）"])
+def test_a_line_that_is_no_body_between_title_and_recipients_keeps_the_recipients(between):
+    n = parse_text(f"关于切实做好2020年汛期安全生产工作的通知\n{between}\n各乡镇人民政府,县直各有关单位:" + BODY
+                   + "平遥县应急管理局\n2020年5月29日\n")
+    assert n.recipients == ["各乡镇人民政府", "县直各有关单位"]
+    assert [s.number for s in n.outline] == ["一", "二"]
