@@ -233,6 +233,7 @@ def _carry_task(b: _Build, index: int, task: Task, where: str,
     support = [b.sub.apply(u, label + "（配合单位）") for u in task.support]
     suggestion = b.matcher.suggest(heading, measures, lead, support)
     partners = list(dict.fromkeys([*reach.partners, *(p for p in suggestion.partners if p in measures)]))
+    partners = [p for p in partners if not any(p != q and p in q for q in partners)]  # 县人民政府 in 示例县人民政府
     plan_task = PlanTask(id="", number="", category=heading, measures=measures, lead=suggestion.lead,
                          support=suggestion.support, deadlines=deadlines, source_task=index,
                          outline_path=list(task.outline_path),

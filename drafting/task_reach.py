@@ -30,6 +30,8 @@ from parsing.model import Notice, Section, Task
 _POLICY_VERB = (r"(?:研究制订|研究制定|组织制订|组织制定|研究起草|组织起草|修订完善|制修订|制订|制定|出台|印发|修订|"
                 r"编制|发布|组织编写|起草)")
 _DOCUMENT = re.compile(r"指南|标准|规范|办法|意见|细则|清单|目录|方案|规定|制度|指引|手册|规划|名录|导则|路径")
+# Rules a higher level makes and the county implements (not the plans and lists it writes itself).
+_RULE_DOCUMENT = re.compile(r"指南|标准|规范|办法|细则|目录|名录|导则|规定|指引|手册|规程|路径")
 _LEVEL_ONLY = re.compile(r"国家|全国|跨区域|跨省|中央|国务院")
 _MODAL = r"(?:要|应当|应|将|须|必须|需|负责|牵头)"
 _LEADING = re.compile(r"^(?:(?:一是|二是|三是|四是|五是|六是|同时|此外|其中|另外|并且)[，,]?|由(?=[\u4e00-\u9fff]{2,}))")
@@ -287,8 +289,15 @@ class ReachClassifier:
         return SentenceReach(sentence, "county", actor, sentence)
 
     def _actorless(self, sentence: str) -> SentenceReach:
-        """A sentence with no actor of its own: a goal of the superior's whole territory
-        (全国卫生健康系统…更加牢固) is not the county's to carry."""
+        """A sentence with no actor of its own is the recipients' work, except rule-making
+        (``研究制订……实施指南和……管理规范``): guides, standards and norms are the superior's to
+        make, the county's to implement."""
+        body = _LEADING.sub("", sentence)
+        m = re.match(rf"^{_POLICY_VERB}(.*)$", body)
+        if m and _RULE_DOCUMENT.search(re.split(r"[，；]", m.group(1))[0]):
+            lead_in = re.sub(r"由$", "", sentence[: len(sentence) - len(body)])
+            return SentenceReach(sentence, "implement", None, f"{lead_in}贯彻落实上级{m.group(1)}",
+                                 f"制订指南、标准、规范是上级的工作，由{self.profile.bureau_short}贯彻落实")
         return SentenceReach(sentence, "county", None, sentence)
 
     def _heading(self, heading: str, reaches: list[SentenceReach]) -> str:

@@ -29,6 +29,10 @@ def _one(issuer: str, text: str, lead: list[str] | None = None):
      "贯彻落实上级医疗卫生机构安全生产标准化指南。"),
     ("国家卫生健康委办公厅", "国家卫生健康委、国家中医药局等部门要修订完善医疗机构基本标准。", "implement",
      "贯彻落实上级医疗机构基本标准。"),
+    # no actor: rule-making is the superior's, a plan or a list is the recipients' own
+    ("国家卫生健康委办公厅", "研究制订医疗卫生机构安全生产责任制实施指南，指导各地完善制度体系。", "implement",
+     "贯彻落实上级医疗卫生机构安全生产责任制实施指南，指导各地完善制度体系。"),
+    ("江州市卫生健康委员会", "制定本单位实施方案，明确责任分工。", "county", "制定本单位实施方案，明确责任分工。"),
     # what only a higher level can do, or a body above the issuer: left out
     ("国家卫生健康委办公厅", "国家卫生健康委加强国家紧急医学救援基地建设。", "higher", None),
     ("湖川省卫生健康委员会", "国务院安委会办公室将派出工作组开展明查暗访。", "higher", None),
