@@ -2,7 +2,9 @@
 
 * no keep-with-next chain is longer than the room it has — the cover's title, 主送 and text must
   start under the 版头 on page 1, not be pushed whole onto page 2 by a chain that runs on to the
-  署名; an over-long chain is cut after its last paragraph of running text;
+  署名; an over-long chain is cut after its last paragraph of running text. Any other chain (the
+  last paragraph of the text with the 署名) may move to the next page whole, so the 署名 never
+  stands there alone, and is cut only when it is longer than a page;
 * the 版记 goes at the foot of the last page when that page is even and has room for it; else on
   a page of its own, after a blank page when needed, so the last page is even (GB/T 9704 practice).
 """
@@ -18,7 +20,7 @@ from drafting.gbt9704.pagination import Block, Layout, chains, first_part, measu
 from drafting.gbt9704.profiles import LayoutProfile
 
 ColophonPlace = Literal["share", "next", "after_blank"]
-SHARE_ROOM_LINES = 1.0  # a blank line at least between the text and the 版记
+SHARE_ROOM_LINES = 0.5  # at least half a line between the text and the 版记
 
 
 def _layout(document: DocxDocument, profile: LayoutProfile) -> Layout:
@@ -61,7 +63,10 @@ def limit_keep_chains(document: DocxDocument, profile: LayoutProfile) -> int:
             before += block.height
         for run in chains(blocks):
             room = (blocks[run[0]].frame or frame).height
-            if run[0] in offsets and offsets[run[0]] < room:
+            # The chain that holds the title (kept whole) must fit under the 版头; any other one
+            # may move to the next page as a whole, and only has to fit on a page.
+            heads_page_one = run[0] in offsets and any(blocks[i].keep_lines for i in run)
+            if heads_page_one and offsets[run[0]] < room:
                 room -= offsets[run[0]]
             if _chain_need(blocks, run) <= room + 0.5:
                 continue

@@ -68,4 +68,4 @@ def test_the_colophon_shares_an_even_last_page_and_otherwise_makes_the_count_eve
         else:
             assert place in ("share", "after_blank")
             room = layout.frames[-1].height - layout.last_used
-            assert (place == "share") == (room >= 4 * PROFILE.pitch_pt)
+            assert (place == "share") == (room >= 3.5 * PROFILE.pitch_pt)
