@@ -210,7 +210,8 @@ def read_header(clean: CleanText) -> Header:
             header.spans["title"] = (first, paras.items[j][1])
             last_head = i = j
         elif (kind == "recipients" or title_para is not None or (not seen_body and last_head == i - 1)
-              or (not seen_body and last_head < 0)) and _is_recipient_line(clean, start, end):
+              or (not seen_body and last_head < 0)) \
+                and _is_recipient_line(clean, start, end, colonless=title_para is not None and last_head == i - 1):
             header.recipients, header.recipient_spans = split_recipients(clean.text, start, end)
             header.spans["recipients"] = (start, end)
             last_head = i
@@ -264,11 +265,19 @@ def read_header(clean: CleanText) -> Header:
     return header
 
 
-def _is_recipient_line(clean: CleanText, start: int, end: int) -> bool:
-    """A 主送 line: organs up to a closing colon, or after a ``主送：`` label."""
+def _is_recipient_line(clean: CleanText, start: int, end: int, colonless: bool = False) -> bool:
+    """A 主送 line: organs up to a closing colon, or after a ``主送：`` label; with ``colonless`` (right
+    under the title) also a list of recipients whose colon was lost (``各乡镇人民政府，县直各单位``)."""
     value = compact(clean.text[start:end])
-    return (value.endswith(("：", ":")) or bool(re.match(r"主送[:：]", value))) and "。" not in value \
-        and len(value) <= 300 and not value.startswith(("附件", "联系人")) and looks_like_recipients(clean.text, start, end)
+    if "。" in value or len(value) > 300 or value.startswith(("附件", "联系人")):
+        return False
+    if value.endswith(("：", ":")) or re.match(r"主送[:：]", value):
+        return looks_like_recipients(clean.text, start, end)
+    if not colonless or re.search(r"[：:；;！？]", value):
+        return False
+    names, _ = split_recipients(clean.text, start, end)
+    return bool(names) and all(is_organ(n) and not re.search(r"[要应将请把对的]", n) for n in names) \
+        and any(re.search(r"各|有关|所属|直属|委属|局属", n) for n in names) and looks_like_recipients(clean.text, start, end)
 
 
 def _between_title_and_recipients(text: str) -> bool:

@@ -191,3 +191,12 @@ def test_a_line_that_is_no_body_between_title_and_recipients_keeps_the_recipient
                    + "平遥县应急管理局\n2020年5月29日\n")
     assert n.recipients == ["各乡镇人民政府", "县直各有关单位"]
     assert [s.number for s in n.outline] == ["一", "二"]
+
+
+def test_recipients_whose_colon_was_lost_right_under_the_title():
+    n = parse_text("关于切实做好2020年汛期安全生产工作的通知\n各乡镇人民政府，县直各有关单位" + BODY)
+    assert n.recipients == ["各乡镇人民政府", "县直各有关单位"]
+    n = parse_text("国家卫生健康委办公厅关于做好流感防控工作的通知\n国家卫生健康委办公厅" + BODY)
+    assert n.recipients == []  # the publishing organ under a page's title
+    n = parse_text("关于切实做好2020年汛期安全生产工作的通知\n各乡镇、各部门要高度重视" + BODY)
+    assert n.recipients == []
