@@ -239,7 +239,8 @@ def _carry_task(b: _Build, index: int, task: Task, where: str,
                          outline_path=list(task.outline_path),
                          unit_reasons=suggestion.reasons + list(dict.fromkeys(reach.notes)),
                          section=where, partners=partners, unresolved=suggestion.unresolved,
-                         left_out=[f"{s.text}（{s.note}）" for s in reach.left_out])
+                         left_out=[f"{s.text}（{s.note}）" for s in reach.left_out]
+                         + [f"{s.left_out_part}（{s.note}）" for s in reach.sentences if s.left_out_part])
     user = b.edits.get(index)
     if user is not None:  # the user's changes win over the suggestion
         plan_task.category, plan_task.measures = user.category, user.measures

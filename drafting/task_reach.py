@@ -48,6 +48,7 @@ _LEVELLED_HEALTH_ADMIN = re.compile(r"^各?(省|市|县)级?(?:卫生健康|卫�
 _BELOW = {"国家": "省", "省": "市", "区": "市", "市": "县", "州": "县", "盟": "县", "地区": "县"}
 _ACTING = (r"(?:会同|配合|加强|组织|统筹|推进|推动|建立|健全|完善|开展|指导|支持|给予|做好|加快|强化|落实|督促|"
            r"适时|派出|成立|牵头)")
+_ACTING_START = re.compile(r"^(?:加强|推进|推动|建设|完善|健全|支持|实施|开展|加快|统筹|布局|打造|组建|建立)")
 _SUBJECT = re.compile(rf"^([^，。；：“”]{{2,40}}?)(?<!主)(?={_MODAL}|{_POLICY_VERB}|{_ACTING})")
 
 
@@ -60,6 +61,7 @@ class SentenceReach:
     actor: str | None = None
     printed: str | None = None  # what the plan prints (before level substitution); None: left out
     note: str = ""  # Chinese: why it was rewritten or left out
+    left_out_part: str = ""  # a clause of it left out (加强国家医疗应急队伍建设，…)
 
 
 @dataclass
@@ -253,6 +255,13 @@ class ReachClassifier:
         return TaskReach(kind, heading, printed, reaches, partners, notes)
 
     def _sentence(self, sentence: str, names: list[str]) -> SentenceReach:
+        split = self._national_lead_clause(sentence, names)
+        if split is not None:
+            clause, rest = split
+            reach = self._sentence(rest, names)
+            note = f"“{clause}”是上级层面的工作，{self.profile.county}不承担，未列入方案"
+            return SentenceReach(sentence, reach.kind, reach.actor, reach.printed,
+                                 "；".join(n for n in (note, reach.note) if n), left_out_part=clause)
         found = self._actor(sentence, names)
         if found is None:
             return self._actorless(sentence)
@@ -287,6 +296,18 @@ class ReachClassifier:
             return SentenceReach(sentence, "outside", actor, f"{lead_in}配合{partner}{share}",
                                  f"“{actor}”不是本局单位，任务写为配合{partner}，不列为牵头或配合单位")
         return SentenceReach(sentence, "county", actor, sentence)
+
+    def _national_lead_clause(self, sentence: str, names: list[str]) -> tuple[str, str] | None:
+        """``加强国家医疗应急队伍建设，各级卫生健康行政部门要加强本级…``: a leading clause with no
+        actor about the nation's own work, then the recipients' duty. (clause, the rest) or None."""
+        m = re.match(r"^([^，。；]*?(?:国家|全国|跨区域|跨省|中央)[^，。；]*)，(.+)$", _LEADING.sub("", sentence))
+        if not m or _PREPOSITION.match(m.group(1)) or not _ACTING_START.match(m.group(1)):
+            return None
+        rest = m.group(2)
+        subject = _SUBJECT.match(rest)
+        starts_with_unit = any(rest.startswith(n) for n in names if n) or bool(
+            subject and _ORGAN_END.search(_first_organ(subject.group(1))))
+        return (m.group(1), rest) if starts_with_unit else None
 
     def _actorless(self, sentence: str) -> SentenceReach:
         """A sentence with no actor of its own is the recipients' work, except rule-making
@@ -347,7 +368,13 @@ def _first_organ(actor: str) -> str:
     (各县（市、区）住房和城乡建设局)."""
     masked = re.sub(r"（[^（）]*）|\([^()]*\)", lambda m: "＿" * len(m.group(0)), actor)
     cut = re.search(r"、", masked)  # not 和: 住房和城乡建设局 is one organ
-    return actor[: cut.start()] if cut else actor
+    if not cut:
+        return actor
+    first, last = actor[: cut.start()], actor[masked.rindex("、") + 1:]
+    level = re.match(r"^各?(?:省级|市级|县级|省|市|县|乡镇)", last)
+    if not _ORGAN_END.search(first) and level:  # 省级、市级卫生健康行政部门: the levels share one organ
+        return first + last[level.end():]
+    return first
 
 
 def _join(text: str, reaches: list[SentenceReach]) -> str:

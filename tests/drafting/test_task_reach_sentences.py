@@ -57,6 +57,14 @@ def test_sentence_reach(issuer, text, kind, printed):
         assert sentence.note  # every rewrite or omission says why
 
 
+def test_a_leading_clause_about_the_nations_own_work_is_left_out_and_listed():
+    sentence = _one("国家卫生健康委办公厅", "加强国家医疗应急队伍建设，省级、市级卫生健康行政部门要加强本级医疗应急队伍建设。")
+    assert sentence.printed == "省级、市级卫生健康行政部门要加强本级医疗应急队伍建设。"
+    assert sentence.left_out_part == "加强国家医疗应急队伍建设" and "未列入" in sentence.note
+    kept = _one("国家卫生健康委办公厅", "按照国家有关要求，各级医疗机构要落实值班制度。")  # a citation, not work
+    assert kept.printed == "按照国家有关要求，各级医疗机构要落实值班制度。" and not kept.left_out_part
+
+
 def test_a_task_of_outside_bodies_only_and_a_notice_of_them():
     c = _classifier("江州市住房和城乡建设局")
     tasks = [Task(outline_path=["一"], heading="全面排查", text="各县（市、区）住房和城乡建设局要组织燃气企业开展排查。"),

@@ -191,3 +191,12 @@ def test_every_rewrite_is_in_the_substitution_list_with_its_reason():
     assert fire.replacement.startswith("配合消防救援机构以人员密集场所") and "不列为牵头或配合单位" in fire.reason
     national = _plan("reach_national_safety_three_year_plan")
     assert any(s.replacement.startswith("贯彻落实上级") and "贯彻落实" in s.reason for s in national.substitutions)
+
+
+@pytest.mark.parametrize("path", sorted(SUPERIOR.glob("*.txt")), ids=lambda p: p.stem[:28])
+def test_no_row_hands_a_higher_bodys_own_work_to_a_county_unit(path):
+    """No 分工表 row states a ministry's own work (研究制订…指南, 国家医疗应急队伍) as the county's."""
+    plan = build_plan(load_notice(path), load_sample_profile())
+    for task in plan.tasks:
+        row = task.category + task.measures
+        assert not re.search(r"(?:^|[。\n])研究制订|国家卫生健康委|国务院安委会|国家医疗应急队伍", row), (task.lead, row)
