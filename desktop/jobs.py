@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import subprocess
 import tempfile
@@ -77,11 +76,9 @@ def save_corrected(opened: OpenedNotice) -> Path:
     target = corrected_path(opened.digest or hashlib.sha256(opened.path.name.encode()).hexdigest())
     data = opened.notice.to_json(include_text=True)
     data["source_path"] = str(opened.path)
-    tmp = target.with_name(f".{target.name}.tmp")
-    with open(tmp, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False, indent=2)
-    os.replace(tmp, target)
-    return target
+    from drafting.atomic import atomic_write_text
+
+    return atomic_write_text(target, json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def _load_json_notice(path: Path) -> Notice:
@@ -170,7 +167,7 @@ def docx_to_pdf(progress: ProgressCallback, cancelled: CancelCheck, docx: Path, 
     out_dir.mkdir(parents=True, exist_ok=True)
     profile_dir = Path(tempfile.mkdtemp(prefix="pd-lo-"))
     cmd = [soffice, f"-env:UserInstallation={profile_dir.as_uri()}", "--headless", "--convert-to", "pdf",
-           "--outdir", str(out_dir), str(docx)]
+           "--outdir", str(out_dir.resolve()), str(Path(docx).resolve())]  # absolute: never read as an option
     progress(0.05, "正在用 LibreOffice 排版预览…")
     started = time.monotonic()
     with tempfile.TemporaryFile() as errors, subprocess.Popen(cmd, stdout=subprocess.DEVNULL,

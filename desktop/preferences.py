@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from typing import Any
 
 from parsing.locations import user_data_dir
@@ -23,8 +22,6 @@ def load_preferences() -> dict[str, Any]:
 
 def save_preferences(data: dict[str, Any]) -> None:
     """Write atomically (temp file beside, then os.replace)."""
-    path = user_data_dir() / PREFERENCES_FILE
-    tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False, indent=2)
-    os.replace(tmp, path)
+    from drafting.atomic import atomic_write_text
+
+    atomic_write_text(user_data_dir() / PREFERENCES_FILE, json.dumps(data, ensure_ascii=False, indent=2))

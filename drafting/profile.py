@@ -18,6 +18,7 @@ from pathlib import Path
 
 from parsing.errors import PolicyDeskError
 from parsing.locations import resource, user_data_dir
+from parsing.text_safety import loads_json
 
 PROFILE_SCHEMA = "profile/1"
 PROFILE_FILE = "profile.json"
@@ -170,7 +171,7 @@ def load_profile(path: str | os.PathLike[str]) -> CountyProfile:
     """Read a profile file; a readable Chinese :class:`ProfileError` when it is not one."""
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = loads_json(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise ProfileError(f"{path.name}：找不到单位资料文件") from exc
     except (OSError, ValueError) as exc:
@@ -195,10 +196,6 @@ def save_profile(profile: CountyProfile, path: str | os.PathLike[str] | None = N
     profile.validate()
     target = Path(path) if path is not None else default_profile_path()
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
-    with open(tmp, "w", encoding="utf-8") as handle:
-        handle.write(profile.dumps())
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, target)
-    return target
+    from drafting.atomic import atomic_write_text
+
+    return atomic_write_text(target, profile.dumps())

@@ -20,15 +20,21 @@ def libreoffice() -> str | None:
 
 
 def convert_to_docx(path: Path, out_dir: Path, cancelled: CancelCheck = never) -> Path:
-    """Convert ``path`` into ``out_dir`` as .docx; raise LoadError with advice on failure."""
+    """Convert ``path`` into ``out_dir`` as .docx; raise LoadError with advice on failure.
+
+    LibreOffice never sees the user's file name: the file is copied into ``out_dir`` under a
+    fixed name and passed by absolute path, so a name like ``--accept=socket,…`` (or one in a
+    foreign encoding) is never read as an option; it runs with a private profile in ``out_dir``
+    (``-env:UserInstallation``), never the user's own or a shared one."""
     exe = libreoffice()
     if exe is None:
         raise LoadError(path, f"读取 {path.suffix} 文件需要 LibreOffice，本机未安装；"
                               "请在 WPS 或 Word 中“另存为 .docx”后再打开")
-    profile = out_dir / "lo-profile"
-    cmd = [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-           "--convert-to", "docx", "--outdir", str(out_dir), str(path)]
-    process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    out_dir = out_dir.resolve()
+    source = out_dir / ("source" + (path.suffix.lower() if path.suffix.lower() in (".doc", ".wps") else ".doc"))
+    shutil.copyfile(path, source)
+    cmd = libreoffice_command(exe, source, out_dir, out_dir / "lo-profile")
+    process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
     try:
         for _ in range(limits.CONVERSION_TIMEOUT_S * 4):
             try:
@@ -42,10 +48,19 @@ def convert_to_docx(path: Path, out_dir: Path, cancelled: CancelCheck = never) -
         if process.poll() is None:
             process.kill()
             process.wait()
-    result = out_dir / (path.stem + ".docx")
+    result = out_dir / (source.stem + ".docx")
     if not result.exists():
         raise LoadError(path, f"LibreOffice 无法转换该 {path.suffix} 文件（文件可能已损坏或加密）")
     return result
+
+
+def libreoffice_command(exe: str, source: Path, out_dir: Path, profile: Path) -> list[str]:
+    """The conversion command: absolute paths only, a private profile given as a file URI."""
+    for p in (source, out_dir, profile):
+        if not p.is_absolute():
+            raise ValueError(f"LibreOffice paths must be absolute: {p}")
+    return [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nologo",
+            "--convert-to", "docx", "--outdir", str(out_dir), str(source)]
 
 
 def load_legacy_office(path: Path, progress: ProgressCallback = noop, cancelled: CancelCheck = never) -> RawDocument:
