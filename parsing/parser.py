@@ -90,6 +90,7 @@ def parse_clean(clean: CleanText, source: Source) -> Notice:
     scope = _guarded(notice, "附件范围", lambda: find_scope(clean, signature_end, header.enclosed_title,
                                                                   header.body_start, names, header.title), Scope())
     excluded = set(att_paras) | set(header.signature_paras) | scope.excluded()
+    outside = scope.char_ranges(clean)
     body = [i for i in range(header.body_start, len(clean.paragraphs)) if i not in excluded]
     lines = _guarded(notice, "结构", lambda: find_headings(clean, body), [])
     # the 版记 (抄送：…, …印发) ends the body even where no signature stands above it
@@ -106,7 +107,8 @@ def parse_clean(clean: CleanText, source: Source) -> Notice:
     notice.tasks = (_guarded(notice, "任务", lambda: find_tasks(clean, notice.outline, region_end,
                                                                 reporting=notice.genre in ("总结", "报告"),
                                                                 issuer=notice.issuer or notice.signatory), [])
-                    + _guarded(notice, "任务分工表", lambda: table_tasks(clean, notice.outline), []))
+                    + [t for t in _guarded(notice, "任务分工表", lambda: table_tasks(clean, notice.outline), [])
+                       if not _inside(t.span, outside)])  # a problem list's table assigns nothing
     notice.tasks.sort(key=lambda t: t.span[0] if t.span else 0)
     notice.leadership = _guarded(notice, "领导小组", lambda: find_leadership(clean), None)
     notice.basis, basis_spans = _guarded(notice, "依据文件", lambda: find_basis(text), ([], []))

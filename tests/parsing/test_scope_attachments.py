@@ -164,3 +164,13 @@ def test_a_title_that_issues_two_documents_keeps_both():
     notice = parse_text(text)
     assert [s.heading for s in notice.outline] == ["防汛任务", "抗旱任务"]
     assert [d.date for d in notice.deadlines] == ["2024-06-30", "2024-07-31"]
+
+
+def test_a_problem_list_set_as_a_table_gives_no_tasks():
+    table = ("\n附件\n\n检查发现问题清单\n\n序号\t存在问题\t整改措施\t责任单位\t整改时限\n"
+             "1\t疏散通道堆放杂物\t立即清理\t县人民医院\t2024年6月15日\n"
+             "2\t灭火器压力不足\t更换灭火器\t县中医医院\t2024年6月20日\n")
+    notice = parse_text(HEAD + table)
+    assert notice.attachments == ["检查发现问题清单"]
+    assert [t.outline_path for t in notice.tasks] == [["一"], ["二"]]
+    assert [d.date for d in notice.deadlines] == ["2024-06-10", "2024-06-20"]

@@ -211,3 +211,11 @@ def test_a_title_printed_twice_at_the_head_keeps_the_recipients():
     notice = parse_clean(clean, Source(file="page.txt", format="txt"))
     assert notice.title == "关于做好汛期安全工作的通知"
     assert notice.recipients == ["各乡镇人民政府", "县直各单位"]
+
+
+def test_a_web_page_printed_to_pdf_by_a_browser():
+    assert is_furniture_line("http://www.pingyao.gov.cn/art/2020/5/29/art_1234.html 1/3")
+    assert is_furniture_line("2020/5/29 14:36 平遥县人民政府门户网站")
+    assert is_furniture_line("2020/5/29 14:36 关于切实做好2020年汛期安全生产工作的通知 - 平遥县人民政府")
+    line = "2020/5/29 关于切实做好2020年汛期安全生产工作的通知"
+    assert line[cut_glued_date(line):] == "关于切实做好2020年汛期安全生产工作的通知"
