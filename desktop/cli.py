@@ -29,8 +29,19 @@ COMMANDS = {
 }
 
 
+class _Parser(argparse.ArgumentParser):
+    """Argument errors as one Chinese line (``错误：…``) and exit status 2, like every other error;
+    subcommand parsers are made of the same class."""
+
+    def error(self, message: str):
+        message = (message.replace("the following arguments are required", "缺少参数")
+                   .replace("invalid choice", "无效的选项").replace("argument ", "参数 ")
+                   .replace("unrecognized arguments", "无法识别的参数"))
+        self.exit(2, f"错误：{terminal_safe(message)}（用 {self.prog} --help 查看用法）\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="policydesk",
         description="PolicyDesk 公文助手：解析上级来文，起草实施方案，督办任务落实。",
     )

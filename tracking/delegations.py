@@ -163,7 +163,8 @@ def find_task(store: Store, key: str, plan_id: int | None = None) -> int:
     numeric task id."""
     conn = store.conn
     if key.isdigit():
-        row = conn.execute("SELECT id FROM tasks WHERE id = ?", (int(key),)).fetchone()
+        number = int(key) if len(key) <= 18 else -1  # beyond SQLite's integers: no such task
+        row = conn.execute("SELECT id FROM tasks WHERE id = ?", (number,)).fetchone()
     elif plan_id is not None:
         row = conn.execute("SELECT id FROM tasks WHERE plan_id = ? AND task_key = ?", (plan_id, key)).fetchone()
     else:

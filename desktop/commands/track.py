@@ -35,6 +35,31 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from exc
 
 
+MAX_ID = 2**63 - 1  # SQLite's largest integer
+
+
+def _id(text: str) -> int:
+    """A store id: a whole number SQLite can hold (a 20-digit one is refused here, not overflowed)."""
+    try:
+        value = int(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"编号应为正整数：{text}") from exc
+    if not 1 <= value <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"编号应为 1 至 {MAX_ID} 之间的整数：{text[:30]}")
+    return value
+
+
+def _count(text: str) -> int:
+    """A number of working days (0 – 3660)."""
+    try:
+        value = int(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"工作日数应为整数：{text}") from exc
+    if not 0 <= value <= 3660:
+        raise argparse.ArgumentTypeError(f"工作日数应在 0 至 3660 之间：{text[:30]}")
+    return value
+
+
 def add_parser(subparsers, name: str) -> None:
     parser = subparsers.add_parser(name, help="督办：导入方案、交办、跟踪进度、催办、报告进展",
                                    description="督办台账：任务交办、签收、办理、反馈、办结的全过程跟踪。")
@@ -55,18 +80,18 @@ def add_parser(subparsers, name: str) -> None:
     p = command("list", "列出交办事项")
     p.add_argument("--overdue", action="store_true", help="只列逾期未反馈的事项")
     p.add_argument("--unit", help="只列该单位的事项")
-    p.add_argument("--plan", type=int, help="方案编号")
-    p.add_argument("--due-within", type=int, metavar="N", help="只列 N 个工作日内到期的事项")
+    p.add_argument("--plan", type=_id, help="方案编号")
+    p.add_argument("--due-within", type=_count, metavar="N", help="只列 N 个工作日内到期的事项")
     p.add_argument("--open", action="store_true", help="只列未反馈的事项")
     p.add_argument("--light", choices=list(LIGHTS), help="只列亮该色灯的事项：红（逾期）、黄（滞后）、蓝（临期）")
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p = command("delegate", "把任务交办给单位")
     p.add_argument("task", help="任务编号，如 T3")
     p.add_argument("unit", help="责任单位")
-    p.add_argument("--plan", type=int, help="方案编号（默认最近导入的方案）")
+    p.add_argument("--plan", type=_id, help="方案编号（默认最近导入的方案）")
     p.add_argument("--role", choices=["牵头", "配合"], default="牵头")
     p = command("update", "更新交办事项的办理状态、反馈和附件")
-    p.add_argument("id", type=int, help="交办事项编号（track list 的第一列）")
+    p.add_argument("id", type=_id, help="交办事项编号（track list 的第一列）")
     p.add_argument("--status", choices=list(STATUSES), help="新状态")
     p.add_argument("--feedback", help="单位反馈的办理情况")
     p.add_argument("--file", action="append", type=Path, default=[], help="单位报送的附件（可多次给出）")
@@ -74,10 +99,10 @@ def add_parser(subparsers, name: str) -> None:
                            ("report", "起草进展情况报告（.docx）"), ("ics", "导出时限日历（.ics）")):
         p = command(cmd, help_text)
         p.add_argument("out", type=Path)
-        p.add_argument("--plan", type=int, help="方案编号（默认最近导入的方案）")
+        p.add_argument("--plan", type=_id, help="方案编号（默认最近导入的方案）")
     command("plans", "列出已导入的方案")
     p = command("log", "查看督办日志")
-    p.add_argument("id", type=int, nargs="?", help="只看该交办事项")
+    p.add_argument("id", type=_id, nargs="?", help="只看该交办事项")
     parser.set_defaults(run=run)
 
 
@@ -108,6 +133,7 @@ def _plan_id(store, args) -> int:
 def _cmd_import(store, args) -> int:
     from drafting.plan import CountyPlan
     from tracking.delegations import import_notice, import_plan
+    from tracking.plan_validation import check_plan_json
     from tracking.queries import list_delegations
 
     try:
@@ -123,6 +149,8 @@ def _cmd_import(store, args) -> int:
         notice_id = import_notice(store, data, source_path=args.file, now=_now(args))
         print(f"已登记来文 {notice_id}：{data.get('title', '')}")
         return 0
+    if schema == "plan/1":
+        check_plan_json(data, args.file.name)
     try:
         plan = CountyPlan.from_json(data)
     except (ValueError, TypeError) as exc:
