@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.cases import CaseStore
 from desktop.core_bridge import core
 from parsing.document import CleanText
 from parsing.errors import LoadError, PolicyDeskError
@@ -103,7 +104,12 @@ def open_notice(progress: ProgressCallback, cancelled: CancelCheck, path: Path) 
     pipeline = core("parsing.pipeline", "读取公文", "read_text")
     raw, clean = pipeline.read_text(path, wrap_callback(progress, 0.05, 0.75), cancelled)
     check_cancelled(cancelled)
-    saved = corrected_path(digest)
+    case = CaseStore().load(digest)
+    if case is not None and case.corrected and case.notice is not None and case.notice.text == clean.text:
+        progress(1.0, "已载入您上次校对的结果")
+        return OpenedNotice(path, case.notice, clean, digest, corrected=True,
+                            warnings=list(raw.warnings) + list(clean.warnings))
+    saved = corrected_path(digest)  # corrections saved before cases existed
     if saved.is_file():
         notice = _load_json_notice(saved)
         if notice.text == clean.text:
@@ -123,12 +129,13 @@ def open_notice(progress: ProgressCallback, cancelled: CancelCheck, path: Path) 
 # --- drafting --------------------------------------------------------------------------------
 
 def draft_plan(progress: ProgressCallback, cancelled: CancelCheck, notice: Notice, profile,
-               kind: str = "实施方案"):
-    """Build the county plan (实施方案, 工作方案 or 转发通知) from a superior notice and the profile."""
+               kind: str = "实施方案", today=None):
+    """Build the county plan (实施方案, 工作方案 or 转发通知) from a superior notice and the profile;
+    ``today`` is its 成文日期 (the county's deadlines are counted back from the superior's ones)."""
     builder = core("drafting.plan_builder", "起草实施方案", "build_plan")
     progress(0.1, f"正在起草{kind}…")
     check_cancelled(cancelled)
-    plan = builder.build_plan(notice, profile, kind=kind)
+    plan = builder.build_plan(notice, profile, today=today, kind=kind)
     progress(1.0, "起草完成")
     return plan
 
@@ -297,25 +304,39 @@ def export_calendar(progress: ProgressCallback, cancelled: CancelCheck, store_pa
     return Path(result)
 
 
-def load_received(progress: ProgressCallback, cancelled: CancelCheck, store_path: Path) -> list[OpenedNotice]:
-    """The notices already received (from the store), newest last, for the 收文 list at start-up."""
-    if not Path(store_path).is_file():
-        return []
-    store = _open_store(store_path)
+def load_received(progress: ProgressCallback, cancelled: CancelCheck, store_path: Path | None,
+                  dismissed: frozenset[str] = frozenset()) -> list[OpenedNotice]:
+    """The notices already received, oldest first, for the 收文 list at start-up: every saved case
+    (the clerk's work), then the notices only the tracking store knows. ``dismissed``: the digests
+    the clerk removed from 收文."""
     items: list[OpenedNotice] = []
+    seen: set[str] = set(dismissed)
+    for case in CaseStore().all():
+        check_cancelled(cancelled)
+        if case.digest in seen or case.notice is None:
+            continue
+        seen.add(case.digest)
+        items.append(OpenedNotice(path=Path(case.source_path), notice=case.notice, digest=case.digest,
+                                  corrected=case.corrected))
+    if store_path is None or not Path(store_path).is_file():
+        return items
+    store = _open_store(store_path)
     try:
         rows = store.conn.execute("SELECT json, source_path, source_sha256 FROM notices ORDER BY id").fetchall()
         for i, row in enumerate(rows):
             check_cancelled(cancelled)
+            digest = row["source_sha256"] or ""
+            if digest and digest in seen:
+                continue
             try:
                 notice = Notice.from_json(json.loads(row["json"]))
             except (ValueError, KeyError, TypeError):
                 continue
             path = Path(row["source_path"] or notice.source.file)
-            digest = row["source_sha256"] or ""
             corrected = bool(digest) and corrected_path(digest).is_file()
             if corrected:
                 notice = _load_json_notice(corrected_path(digest))
+            seen.add(digest)
             items.append(OpenedNotice(path=path, notice=notice, digest=digest, corrected=corrected))
             progress((i + 1) / max(len(rows), 1), "正在载入已收来文…")
     finally:

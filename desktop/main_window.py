@@ -33,6 +33,8 @@ from desktop.worker import JobRunner, TaskState
 from parsing.errors import PolicyDeskError
 
 PAGES = ("收文", "解析", "起草", "分工", "督办", "设置")
+# Jobs whose result nobody loses when the window closes under them (they run again next time).
+HARMLESS_JOBS = ("载入已收来文", "登记收文", "生成页面预览")
 
 
 class ErrorBanner(QWidget):
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
         for name in PAGES:
             self.stack.addWidget(self.pages[name])
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(lambda row: self.session.set_page(PAGES[row]))
 
         self.banner = ErrorBanner()
         right = QWidget()
@@ -114,6 +117,7 @@ class MainWindow(QMainWindow):
             if hasattr(page, "error"):
                 page.error.connect(self.show_error)
         self.receive_page.open_requested.connect(self.open_files)
+        self.receive_page.remove_requested.connect(self.remove_notice)
         self.receive_page.show_requested.connect(lambda: self.show_page("解析"))
         self.draft_page.goto_table.connect(lambda: self.show_page("分工"))
         self.draft_page.goto_task.connect(lambda task_id: (self.show_page("分工"),
@@ -122,6 +126,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.receive_page.set_recent(self.settings.recent_files())
         self._restore()
+        self.session.set_page(self.current_page_name())
 
     # --- menus ---------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -130,6 +135,11 @@ class MainWindow(QMainWindow):
         open_action.setShortcut(QKeySequence.StandardKey.Open)
         open_action.triggered.connect(self.receive_page.choose_files)
         file_menu.addAction(open_action)
+        self.recent_menu = file_menu.addMenu(self.tr("最近打开"))
+        self._fill_recent_menu(self.settings.recent_files())
+        self.remove_action = QAction(self.tr("从收文中移除…"), self)
+        self.remove_action.triggered.connect(lambda: self.remove_notice(self.session.current))
+        file_menu.addAction(self.remove_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -162,6 +172,19 @@ class MainWindow(QMainWindow):
             "PolicyDesk 公文助手\n解析上级来文，起草实施方案和任务分工表，督办任务落实。\n全部在本机离线完成。"))
         help_menu.addAction(about)
 
+    def _fill_recent_menu(self, paths: list[str]) -> None:
+        self.recent_menu.clear()
+        for i, path in enumerate(paths[:10], 1):
+            action = self.recent_menu.addAction(f"&{i % 10}  {Path(path).name}")
+            action.setToolTip(path)
+            action.setData(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_files([Path(p)]))
+        self.recent_menu.setEnabled(bool(paths))
+
+    def _set_recent(self, paths: list[str]) -> None:
+        self.receive_page.set_recent(paths)
+        self._fill_recent_menu(paths)
+
     # --- pages ---------------------------------------------------------------------------------
     def show_page(self, name: str) -> None:
         self.nav.setCurrentRow(PAGES.index(name))
@@ -187,26 +210,48 @@ class MainWindow(QMainWindow):
         return states
 
     def load_received(self) -> TaskState | None:
-        """Fill the 收文 list from the store in the background (after the first paint)."""
+        """Fill the 收文 list from the saved cases and the store in the background (after the first paint)."""
         try:
             store_path = self.session.store_path()
         except PolicyDeskError:
-            return None
-        state = self.runner.start("载入已收来文", jobs.load_received, store_path)
+            store_path = None
+        state = self.runner.start("载入已收来文", jobs.load_received, store_path, self.session.dismissed())
         state.finished.connect(self._received_loaded)
         state.failed.connect(lambda message: self.show_error(f"已收来文未能载入：{message}"))
         return state
 
     def _received_loaded(self, items: list[jobs.OpenedNotice]) -> None:
-        known = {o.path for o in self.session.notices}
-        fresh = [o for o in items if o.path not in known]
+        known = {o.path for o in self.session.notices} | {o.digest for o in self.session.notices if o.digest}
+        fresh = [o for o in items if o.path not in known and not (o.digest and o.digest in known)]
         if fresh:
             self.session.notices[:0] = fresh
             self.session.notices_changed.emit()
+            if self.session.current is None:  # reopen where the clerk left off: the last case worked on
+                cases = [(self.session.case_for(o).updated_at, i) for i, o in enumerate(fresh)]
+                self.session.set_current(fresh[max(cases)[1]])
+
+    def remove_notice(self, opened: jobs.OpenedNotice | None, confirm: bool = True) -> bool:
+        """Take ``opened`` off 收文 (after asking when work on it would go with it)."""
+        if opened is None:
+            return False
+        case = self.session.case_for(opened)
+        if confirm:
+            work = "已起草的方案、分工表和校对结果将一并删除" if case.plan is not None or opened.corrected \
+                else "校对记录将一并删除"
+            answer = QMessageBox.question(
+                self, "从收文中移除",
+                f"从收文中移除《{opened.notice.title or opened.path.name}》？{work}；"
+                "已交办到督办台账的任务不受影响。原文件不会被删除。",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        self.session.remove_notice(opened)
+        self.statusBar().showMessage(f"已从收文中移除 {opened.path.name}", 5000)
+        return True
 
     def _opened(self, path: Path, opened: jobs.OpenedNotice) -> None:
         self.session.add_notice(opened)
-        self.receive_page.set_recent(self.settings.add_recent(path))
+        self._set_recent(self.settings.add_recent(path))
         self.session.record_received(opened)
         self.statusBar().showMessage(f"已打开 {path.name}", 5000)
 
@@ -245,7 +290,24 @@ class MainWindow(QMainWindow):
         self.settings.set_page(self.stack.currentIndex())
         self.settings.sync()
 
+    def unsaved_work(self) -> list[str]:
+        """What closing now would lose: work the disk refused, jobs still running."""
+        self.draft_page.flush()
+        lost = [f"未能保存：{title}" for title in self.session.unsaved_titles()]
+        lost += [f"正在进行：{job.title}" for job in self.runner.running() if job.title not in HARMLESS_JOBS]
+        return lost
+
+    def confirm_close(self, lost: list[str]) -> bool:
+        answer = QMessageBox.warning(
+            self, "退出 PolicyDesk", "以下内容尚未完成，退出后将丢失：\n" + "\n".join(lost) + "\n\n仍要退出吗？",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        lost = self.unsaved_work()
+        if lost and not self.confirm_close(lost):
+            event.ignore()
+            return
         self.save_layout()
         self.runner.cancel_all()
         self.runner.wait(5000)

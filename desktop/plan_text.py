@@ -148,17 +148,43 @@ def _blocks(text: str) -> dict[str, list[str]]:
     return blocks
 
 
+def _positions(blocks: dict[str, list[str]]) -> dict[str, str]:
+    """Heading key -> its place in the outline (``二/（一）``): where a renamed heading still is."""
+    places: dict[str, str] = {}
+    path: list[tuple[int, str]] = []
+    for key, lines in blocks.items():
+        if not key:
+            continue
+        head = lines[0].strip()
+        number = match_heading_number(head)
+        assert number is not None
+        level = number.level
+        while path and path[-1][0] >= level:
+            path.pop()
+        path.append((level, head[:number.end].strip()))
+        places[key] = "/".join(n for _, n in path)
+    return places
+
+
 def merge_edits(old_generated: str, user_text: str, new_generated: str) -> tuple[str, int]:
     """Redraft keeping the user's work: each section the user changed (compared with the text
-    drafted before) replaces the same section of the new draft. Returns (text, sections kept)."""
+    drafted before) replaces the same section of the new draft — found by its heading, or, when the
+    user renamed the heading, by its place in the outline. Returns (text, sections kept)."""
     if user_text == old_generated:
         return new_generated, 0
     old, user, new = _blocks(old_generated), _blocks(user_text), _blocks(new_generated)
+    user_at = {place: key for key, place in _positions(user).items()}
+    old_places = _positions(old)
     kept = 0
     out: list[str] = []
     for key, lines in new.items():
-        if key in user and user[key] != old.get(key) and key in old:
-            out.extend(user[key])
+        mine = key if key in user else None
+        if mine is None and key in old and old_places.get(key) in user_at:
+            renamed = user_at[old_places[key]]
+            if renamed not in old:  # a heading the clerk retitled, not another drafted section
+                mine = renamed
+        if mine is not None and key in old and user[mine] != old[key]:
+            out.extend(user[mine])
             kept += 1
         else:
             out.extend(lines)

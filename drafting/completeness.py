@@ -78,6 +78,7 @@ def check_plan(plan: CountyPlan, notice: Notice | None = None, substituter: obje
         for dl in notice.deadlines:
             if dl.date and date.fromisoformat(dl.date) < draft:
                 checks.append(CheckItem("warning", f"上级时限“{dl.text}”（{dl.date}）早于本方案日期，已无法提前安排"))
+    if notice is not None:  # what the parse could not settle, whether or not the notice is dated
         for warning in notice.warnings:
             checks.append(CheckItem("warning", f"解析提示：{warning}"))
     if not plan.doc_number:

@@ -73,8 +73,7 @@ class TaskEditCommand(QUndoCommand):
     """
 
     def __init__(self, model: Any, row: int, column: int, text: str):
-        header = model.HEADERS[column]
-        super().__init__(f"修改分工表第{row + 1}行“{header}”")
+        super().__init__(f"修改{model.HEADERS[column]}")  # the 编辑 menu reads 撤销 修改牵头单位
         self.model, self.plan, self.row, self.column, self.text = model, model.plan, row, column, text
         self.before = copy.deepcopy(model.tasks[row])
         self.after: Any = None
@@ -94,6 +93,40 @@ class TaskEditCommand(QUndoCommand):
             self.setObsolete(True)
             return
         self.model.replace_task(self.row, copy.deepcopy(self.before))
+
+
+class RowsCommand(QUndoCommand):
+    """Adding, deleting, splitting or moving rows of the 任务分工表: the rows before and after.
+
+    ``change(model)`` makes the change once and returns the row to select; undo and redo put the
+    whole list of tasks back. A command whose plan was replaced by a new draft does nothing.
+    """
+
+    def __init__(self, model: Any, label: str, change: Callable[[Any], int | None],
+                 after_change: Callable[[int | None], None] = lambda _row: None):
+        super().__init__(label)
+        self.model, self.plan, self.change, self.after_change = model, model.plan, change, after_change
+        self.before = copy.deepcopy(model.tasks)
+        self.after: Any = None
+        self.row: int | None = None
+
+    def redo(self) -> None:
+        if self.model.plan is not self.plan:
+            self.setObsolete(True)
+            return
+        if self.after is None:
+            self.row = self.change(self.model)
+            self.after = copy.deepcopy(self.model.tasks)
+        else:
+            self.model.set_tasks(copy.deepcopy(self.after))
+        self.after_change(self.row)
+
+    def undo(self) -> None:
+        if self.model.plan is not self.plan:
+            self.setObsolete(True)
+            return
+        self.model.set_tasks(copy.deepcopy(self.before))
+        self.after_change(None)
 
 
 class CorrectionCommand(QUndoCommand):

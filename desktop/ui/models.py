@@ -333,6 +333,74 @@ class TaskTableModel(HeaderedTableModel):
         self.tasks[row] = task
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
 
+    # --- rows: add, delete, split, move (each through a RowsCommand on the undo stack) ----------
+    def set_tasks(self, tasks: list[PlanTask]) -> None:
+        """Replace all rows (numbered 1, 2, 3… again in their new order)."""
+        if self.plan is None:
+            return
+        self.beginResetModel()
+        self.plan.tasks[:] = tasks
+        renumber(self.plan.tasks)
+        self.endResetModel()
+
+    def insert_task(self, row: int) -> int:
+        """A new empty task at ``row`` (under the same heading as the row above); returns its row."""
+        row = max(0, min(row, len(self.tasks)))
+        above = self.tasks[row - 1] if row > 0 else None
+        task = PlanTask(id=new_task_id(self.tasks), number="", category=above.category if above else "",
+                        measures="", section=above.section if above else "")
+        self.set_tasks([*self.tasks[:row], task, *self.tasks[row:]])
+        return row
+
+    def delete_task(self, row: int) -> None:
+        self.set_tasks([t for i, t in enumerate(self.tasks) if i != row])
+
+    def split_task(self, row: int) -> int:
+        """Split the measures of ``row`` in two tasks at a sentence boundary; returns the new row."""
+        task = self.tasks[row]
+        first, second = split_measures(task.measures)
+        twin = copy.deepcopy(task)
+        twin.id, twin.measures, twin.source_task = new_task_id(self.tasks), second, task.source_task
+        task.measures = first
+        self.set_tasks([*self.tasks[:row + 1], twin, *self.tasks[row + 1:]])
+        return row + 1
+
+    def move_task(self, row: int, delta: int) -> int:
+        """Move ``row`` up (-1) or down (+1); returns where it went."""
+        target = max(0, min(row + delta, len(self.tasks) - 1))
+        tasks = list(self.tasks)
+        tasks.insert(target, tasks.pop(row))
+        self.set_tasks(tasks)
+        return target
+
+
+def renumber(tasks: list[PlanTask]) -> None:
+    """序号 1, 2, 3… in table order."""
+    for n, task in enumerate(tasks, 1):
+        task.number = str(n)
+
+
+def new_task_id(tasks: Sequence[PlanTask]) -> str:
+    """An id no task of the plan has yet (T1, T2, … as drafted; the next free one)."""
+    taken = {t.id for t in tasks}
+    n = len(tasks) + 1
+    while f"T{n}" in taken:
+        n += 1
+    return f"T{n}"
+
+
+_SENTENCE_END = "。；;！？"
+
+
+def split_measures(text: str) -> tuple[str, str]:
+    """``text`` cut at the sentence end nearest its middle; the second part is empty when the text
+    is one sentence (the clerk writes the new task's measures)."""
+    ends = [i + 1 for i, ch in enumerate(text) if ch in _SENTENCE_END and i + 1 < len(text.rstrip())]
+    if not ends:
+        return text, ""
+    cut = min(ends, key=lambda i: abs(i - len(text) / 2))
+    return text[:cut].strip(), text[cut:].strip()
+
 
 def _is_iso_date(text: str) -> bool:
     try:

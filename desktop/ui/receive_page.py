@@ -38,6 +38,7 @@ def dropped_paths(urls) -> list[Path]:
 class ReceivePage(QWidget):
     open_requested = Signal(list)  # list[Path]
     show_requested = Signal()  # the user wants to see the selected notice (解析)
+    remove_requested = Signal(object)  # OpenedNotice to take off 收文
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -53,9 +54,13 @@ class ReceivePage(QWidget):
         self.open_button.clicked.connect(self.choose_files)
         self.show_button = QPushButton(self.tr("查看解析"))
         self.show_button.clicked.connect(self.show_requested)
+        self.remove_button = QPushButton(self.tr("移除"))
+        self.remove_button.setToolTip(self.tr("把所选来文从收文中移除（原文件不删除）"))
+        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.session.current))
         top = QHBoxLayout()
         top.addWidget(self.open_button)
         top.addWidget(self.show_button)
+        top.addWidget(self.remove_button)
         top.addStretch(1)
 
         self.model = NoticeListModel(self)
@@ -112,6 +117,7 @@ class ReceivePage(QWidget):
         has = bool(self.session.notices)
         self.empty_label.setVisible(not has)
         self.show_button.setEnabled(has)
+        self.remove_button.setEnabled(has)
         self._select_current(self.session.current)
 
     def _select_current(self, opened) -> None:

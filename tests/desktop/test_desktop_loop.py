@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 
-from desktop.jobs import corrected_path
+from desktop.cases import CaseStore
 
 pytestmark = [pytest.mark.gui, QT_LOG_IGNORE]
 
@@ -55,7 +55,7 @@ def test_the_whole_loop(qtbot, window, tmp_path):
     assert parse.fields.setData(index, "忻卫健办函〔2021〕215号")
     assert window.session.current.notice.doc_number == "忻卫健办函〔2021〕215号"
     assert receive.model.index(0, 0).data() == "忻卫健办函〔2021〕215号"
-    saved = corrected_path(opened.digest)
+    saved = CaseStore().path(opened.digest)  # the case keeps the corrections
     assert "215号" in saved.read_text(encoding="utf-8")
 
     # Ctrl+Z undoes it, Ctrl+Y redoes it, Ctrl+Z again
