@@ -29,7 +29,8 @@ _HIGHER = re.compile(
     r"卫生健康局|卫健局|疾控局|中医药管理局|应急管理厅|应急管理局)"
     r"|(?:各)?省级|(?:各)?市级|(?:各)?(?:省|市)(?:直|属)"
     # a superior's own institutions: 中国疾控中心, 省疾控中心, 市急救中心, 省人民医院
-    r"|(?:中国|省(?!级)|市(?![场民县区级辖内直属]))[\u4e00-\u9fff（）]{1,14}(?:中心|医院|院|所|站|大队|支队)$)")
+    r"|(?:中国|省(?!级)|市(?![场民县区级辖内直属]))[\u4e00-\u9fff（）]{0,8}(?:疾控|疾病预防控制|急救|人民医院|医院|卫生|血|妇幼|"
+    r"中医)[\u4e00-\u9fff（）]{0,8}(?:中心|医院|院|所|站)$)")
 # The health system: a name the profile should know (or the bureau itself).
 _HEALTH = re.compile(r"卫生|卫健|医疗|医院|疾控|疾病预防|卫生院|妇幼|急救|中医|血站|药|健康|计生|诊所|医养|托育")
 # Outside bodies: other departments, rescue services, enterprises, schools.
@@ -77,6 +78,7 @@ def partner_name(name: str) -> str:
     (各级消防救援机构 → 消防救援机构, 各县（市、区）住建部门 → 住建部门)."""
     name = re.sub(r"^各(?:县|市|区)?[（(][^（）()]*[）)]", "", name)
     name = re.sub(r"^(?:各级|各地|各类|各)", "", name)
+    name = re.sub(r"^(?:省|市)(?=[\u4e00-\u9fff]{3})(?!场|民|政府)", "", name)  # 市消防救援支队: the county deals with its own
     return name or "有关部门"
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from drafting import templating
 from drafting.completeness import check_plan
+from drafting.county_units import partner_name
 from drafting.plan import CountyPlan, PlanDeadline, PlanSection, PlanTask, Substitution
 from drafting.plan_reports import is_report, merge_reports, report_category, report_object, report_sentence
 from drafting.plan_shape import is_urgent, shape_for
@@ -232,7 +233,8 @@ def _carry_task(b: _Build, index: int, task: Task, where: str,
     lead = [b.sub.apply(u, label + "（牵头单位）") for u in task.lead]
     support = [b.sub.apply(u, label + "（配合单位）") for u in task.support]
     suggestion = b.matcher.suggest(heading, measures, lead, support)
-    partners = list(dict.fromkeys([*reach.partners, *(p for p in suggestion.partners if p in measures)]))
+    measures, named = _name_outside_units(b, task, measures)
+    partners = list(dict.fromkeys([*reach.partners, *named, *(p for p in suggestion.partners if p in measures)]))
     partners = [p for p in partners if not any(p != q and p in q for q in partners)]  # 县人民政府 in 示例县人民政府
     plan_task = PlanTask(id="", number="", category=heading, measures=measures, lead=suggestion.lead,
                          support=suggestion.support, deadlines=deadlines, source_task=index,
@@ -249,6 +251,25 @@ def _carry_task(b: _Build, index: int, task: Task, where: str,
         plan_task.unit_reasons = ["已按用户修改"]
         heading, measures = user.category, user.measures
     return _TaskEntry(heading, measures, _units_phrase(b, plan_task.lead, plan_task.support), plan_task)
+
+
+def _name_outside_units(b: _Build, task: Task, measures: str) -> tuple[str, list[str]]:
+    """Outside bodies the superior named only as units (``（市消防救援支队牵头，…）``) are never the
+    county's units: the text names them as partners instead (配合X…, 会同Y…)."""
+    named: list[str] = []
+    parts = []
+    for names, phrase in ((task.lead, "配合{}做好相关工作"), (task.support, "会同{}抓好落实")):
+        assert b.reach is not None
+        outside = [b.reach.partner(n) for n in names if b.matcher.role(n).kind == "outside"
+                   and partner_name(n) not in measures]
+        outside = [p for p in dict.fromkeys(outside)
+                   if p not in measures and not re.fullmatch(r"(?:有关|相关)(?:部门|单位)", p)]
+        if outside:
+            parts.append(phrase.format("、".join(outside)))
+            named.extend(outside)
+    if parts:
+        measures = measures.rstrip("。；") + "，" + "，".join(parts) + "。"
+    return measures, named
 
 
 def strip_units_parenthesis(text: str) -> str:

@@ -168,8 +168,21 @@ def sentences(text: str) -> list[str]:
     """Sentences ended by 。！？ (the last one may end without); paragraphs stay apart."""
     found: list[str] = []
     for paragraph in text.split("\n"):
-        found.extend(s for s in re.findall(r"[^。！？]+[。！？]?", paragraph) if s.strip())
+        found.extend(_split(paragraph))
     return found
+
+
+def _split(paragraph: str) -> list[str]:
+    """A paragraph's sentences; a closing ``（…牵头，…配合）`` stays with the sentence before it."""
+    parts: list[str] = []
+    for s in re.findall(r"[^。！？]+[。！？]?", paragraph):
+        if not s.strip():
+            continue
+        if parts and s.lstrip().startswith(("（", "(")):
+            parts[-1] += s
+        else:
+            parts.append(s)
+    return parts
 
 
 # ----- classifying -------------------------------------------------------------------------------
@@ -211,7 +224,7 @@ class ReachClassifier:
                 return full
         return None
 
-    def _partner(self, actor: str) -> str:
+    def partner(self, actor: str) -> str:
         """How the county names an outside body: the local government is the county's own."""
         if re.fullmatch(r"(?:地方)?(?:各级|各地|各)?(?:人民)?政府", actor):
             return f"{self.profile.county}人民政府"
@@ -240,8 +253,8 @@ class ReachClassifier:
         reaches = [self._sentence(s, names) for s in sentences(text)]
         partners: list[str] = []
         for r in reaches:
-            if r.kind == "outside" and r.actor and self._partner(r.actor) not in partners:
-                partners.append(self._partner(r.actor))
+            if r.kind == "outside" and r.actor and self.partner(r.actor) not in partners:
+                partners.append(self.partner(r.actor))
         carried = [r for r in reaches if r.printed is not None]
         if not carried:
             kind = "higher"
@@ -291,8 +304,8 @@ class ReachClassifier:
                                  f"“{actor}”的主体责任由{self.profile.units_collective}落实")
         if is_outside(actor):
             share = re.sub(rf"^{_MODAL}", "", rest)
-            share = re.sub(r"^配合", "", share)
-            partner = self._partner(actor)
+            share = re.sub(r"^(?:配合|会同(?:有关|相关)部门)", "", share)
+            partner = self.partner(actor)
             return SentenceReach(sentence, "outside", actor, f"{lead_in}配合{partner}{share}",
                                  f"“{actor}”不是本局单位，任务写为配合{partner}，不列为牵头或配合单位")
         return SentenceReach(sentence, "county", actor, sentence)
@@ -383,9 +396,7 @@ def _join(text: str, reaches: list[SentenceReach]) -> str:
     queue = list(reaches)
     for paragraph in text.split("\n"):
         parts = []
-        for s in re.findall(r"[^。！？]+[。！？]?", paragraph):
-            if not s.strip():
-                continue
+        for _ in _split(paragraph):
             r = queue.pop(0)
             if r.printed is not None:
                 parts.append(r.printed)

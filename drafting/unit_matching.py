@@ -161,6 +161,7 @@ class UnitMatcher:
         executing: list[str] = []
         supporting: list[str] = []
         bureau_named = False
+        outside_lead = False  # the superior gave the lead to a body that is not the county's
         for role, names in (("lead", lead), ("support", support)):
             for name in names:
                 found = self.role(name)
@@ -169,6 +170,8 @@ class UnitMatcher:
                 if found.kind == "bureau":
                     bureau_named = True
                     continue
+                if found.kind in ("outside", "higher"):
+                    outside_lead = outside_lead or role == "lead"
                 if found.kind == "outside":
                     result.partners = _unique([*result.partners, partner_name(_clean(name))])
                     continue
@@ -184,6 +187,9 @@ class UnitMatcher:
                 else:
                     executing.append(target)
         ranked = self.department_scores(heading, text)
+        if not named_depts and outside_lead and supporting:
+            # 消防救援支队牵头，医政医管科配合: the bureau's share is led by the 股室 named to support.
+            named_depts, supporting = supporting[:1], supporting[1:]
         if named_depts:
             result.lead = _unique(named_depts)
             result.reasons.append(f"上级文件明确由{'、'.join(result.lead)}牵头")

@@ -200,3 +200,19 @@ def test_no_row_hands_a_higher_bodys_own_work_to_a_county_unit(path):
     for task in plan.tasks:
         row = task.category + task.measures
         assert not re.search(r"(?:^|[。\n])研究制订|国家卫生健康委|国务院安委会|国家医疗应急队伍", row), (task.lead, row)
+
+
+def test_an_outside_body_named_only_in_the_units_parenthesis_becomes_a_partner_in_the_text():
+    from parsing.model import Source, Task
+
+    notice = Notice(source=Source(file="x.txt", format="txt"), issuer="江州市卫生健康委员会",
+                    title="江州市卫生健康委员会关于开展医疗机构消防安全检查的通知",
+                    tasks=[Task(outline_path=["一"], heading="开展联合检查",
+                                text="对二级以上医院开展消防安全联合检查。（市消防救援支队牵头，市卫健委医政医管科配合）",
+                                lead=["市消防救援支队"], support=["市卫健委医政医管科"])])
+    plan = build_plan(notice, load_sample_profile())
+    task = plan.tasks[0]
+    assert task.measures == "对二级以上医院开展消防安全联合检查，配合消防救援支队做好相关工作。"
+    assert task.partners == ["消防救援支队"]
+    assert "消防救援支队" not in "".join(task.lead + task.support)
+    assert task.lead == ["医政医管股"]
