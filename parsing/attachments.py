@@ -151,6 +151,7 @@ def _tidy(value: str) -> str:
 # an attachment's own head, alone on its line: 附件 / 附件2 / 附件二： / 附 / 附表1
 _BARE_HEAD = re.compile(r"^[\s\-—·•*]*附\s*(?:件|表|录)?\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?\s*$")
 _TITLE_MAX = 80
+_STYLE_NOTE = re.compile(r"^\s*[（(](?:参考)?(?:样式|样表|格式|式样|模板|范本|参考格式|供参考|示例)[）)]\s*$")
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,8 @@ def attachment_regions(clean: CleanText, after: int, listed: list[str] = ()) -> 
     while i < len(texts):
         line = texts[i]
         if _BARE_HEAD.match(line) and compact(line):
-            k = next((k for k in range(i + 1, len(texts)) if compact(texts[k])), None)
+            # the title, past a note such as （参考样式） printed above it
+            k = next((k for k in range(i + 1, len(texts)) if compact(texts[k]) and not _STYLE_NOTE.match(texts[k])), None)
             if k is None:
                 break
             title = compact(texts[k])

@@ -120,14 +120,22 @@ def contents_paragraphs(clean: CleanText) -> list[int]:
     return sorted(set(found))
 
 
+def _table_cell(text: str) -> bool:
+    value = compact(text)
+    return "\t" in text or (0 < len(value) <= _CELL_MAX and not has_sentence_punct(value))
+
+
+_CELL_MAX = 20
+
+
 def note_paragraphs(clean: CleanText) -> list[int]:
     """``注：1.…`` and the numbered notes that go on from it (``2.…``, ``3.…``)."""
     texts = clean.paragraph_texts()
     found: list[int] = []
     for i, text in enumerate(texts):
         m = _NOTE.match(compact(text))
-        if not m:
-            continue
+        if not m or not i or not _table_cell(texts[i - 1]):
+            continue  # notes stand under a table: a row, or the cells of one flattened a line each
         found.append(i)
         expected = int(m.group(1).translate(_DIGITS)) + 1
         for k in range(i + 1, len(texts)):

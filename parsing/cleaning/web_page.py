@@ -37,11 +37,13 @@ _FURNITURE_LINE = re.compile(
         r"下载须知|版权提示|免责声明|文档简介|文档贡献者).*$",
         r"^.{0,30}本站.{0,60}(?:上传|下载|会员|资源|版权|侵权|删除|负责).*$",
         rf"^温馨提示{_C}.*(?:下载|登录|本站|账号|手机).*$",
-        rf"^(?:上一篇|下一篇|上一条|下一条|相关(?:文章|链接|阅读)|附件下载){_C}?.*$",
+        rf"^(?:上一篇|下一篇|上一条|下一条|相关(?:文章|链接|阅读)){_C}?.*$",
         rf"^页{_C}\s*\[\s*\d+\s*\](?:\s*\d+)*.*$",  # 页: [1] 2 3
         r"^.{0,40}查看完整版本\s*[:：]?.*$",  # Discuz! text mode
         r"^Powered\s+by\b.*$",
-        r"^(?:主办|承办|协办|技术支持|运维|版权所有|Copyright|©)\s*(?:[:：]|\s).*$",
+        r"^(?:版权所有|Copyright|©).*$",
+        # the site's footer: 主办:… 承办:…, 技术支持:…网站 (a meeting's own 主办：… line is kept)
+        r"^(?:主办|承办|协办|技术支持|运维)(?:单位)?\s*[:：].*(?:技术支持|运维|网站|门户|大数据|信息中心|政府网|网络).*$",
         r"^.*(?:ICP备|ICP证|公网安备|网站标识码|网站识别码).*$",
         r"^(?:登录|注册|无障碍|长者模式|关怀版|English|繁体|简体)(?:\s*[|｜/／]\s*\S{1,8}){1,8}\s*$",  # a menu bar
         rf"^[\u4e00-\u9fff]{{2,24}}\s*[-—|｜]?\s*{_URL}\s*$",  # 中国政府网 www.gov.cn
@@ -142,6 +144,10 @@ def cut_trailing_date(text: str) -> int:
     return m.start()
 
 
+# 附件下载：… / 相关附件：… on a page: the attachment list under a web label (the label's extra word goes)
+_DOWNLOAD_LABEL = re.compile(r"^\s*(?:附\s*件\s*(下\s*载)|(相\s*关)\s*附\s*件)\s*[:：]")
+
+
 def remove_web_furniture(lines: list[Line]) -> int:
     """Mark the furniture lines removed and cut glued capture dates; returns how many lines changed.
 
@@ -156,6 +162,11 @@ def remove_web_furniture(lines: list[Line]) -> int:
             line.removed = "web page"
             changed += 1
             continue
+        label = _DOWNLOAD_LABEL.match(line.s)
+        if label:
+            extra = label.span(1) if label.group(1) else label.span(2)
+            line.text = line.text.delete([extra])
+            changed += 1
         cut = cut_glued_date(line.s)
         if cut:
             line.text = line.text.slice(cut, len(line.s)).strip(EDGE_SPACE)

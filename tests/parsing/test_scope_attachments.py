@@ -108,8 +108,8 @@ def test_contents_without_leaders_end_where_the_body_repeats_them():
 
 
 def test_numbered_notes_under_a_table_are_no_headings():
-    _, clean = text_from_string("注：1.重点人群包括老年人。\n2.指标以系统数据为准。\n3.续约率按年计。\n二、工作要求\n")
-    assert note_paragraphs(clean) == [0, 1, 2]
+    _, clean = text_from_string("≥75%\n注：1.重点人群包括老年人。\n2.指标以系统数据为准。\n3.续约率按年计。\n二、工作要求\n")
+    assert note_paragraphs(clean) == [1, 2, 3]
 
 
 def test_a_plan_the_body_hands_out_counts_though_the_title_does_not_say_so():
@@ -174,3 +174,14 @@ def test_a_problem_list_set_as_a_table_gives_no_tasks():
     assert notice.attachments == ["检查发现问题清单"]
     assert [t.outline_path for t in notice.tasks] == [["一"], ["二"]]
     assert [d.date for d in notice.deadlines] == ["2024-06-10", "2024-06-20"]
+
+
+def test_a_note_outside_a_table_does_not_swallow_the_next_heading():
+    _, clean = text_from_string("1.加强组织领导。各单位要成立专班。\n注：1.专班名单另行通知。\n2.强化保障。各单位要落实经费。\n")
+    assert note_paragraphs(clean) == []
+
+
+def test_a_style_note_above_an_attachment_title_is_passed():
+    _, clean = text_from_string(HEAD + "\n附件2\n\n（参考样式）\n\n防汛隐患排查情况统计表\n\n单位名称：\n")
+    signature = next(i for i, t in enumerate(clean.paragraph_texts()) if t == "2024年6月1日")
+    assert [r.name for r in attachment_regions(clean, signature)] == ["防汛隐患排查情况统计表"]

@@ -219,3 +219,18 @@ def test_a_web_page_printed_to_pdf_by_a_browser():
     assert is_furniture_line("2020/5/29 14:36 关于切实做好2020年汛期安全生产工作的通知 - 平遥县人民政府")
     line = "2020/5/29 关于切实做好2020年汛期安全生产工作的通知"
     assert line[cut_glued_date(line):] == "关于切实做好2020年汛期安全生产工作的通知"
+
+
+def test_a_meetings_own_host_line_is_kept_and_the_site_footer_goes():
+    assert not is_furniture_line("主办：县卫生健康局")
+    assert not is_furniture_line("主办单位：县卫生健康局  承办单位：县人民医院")
+    assert is_furniture_line("主办:平遥县人民政府办公室 承办:平遥县大数据中心")
+    assert is_furniture_line("版权所有：平遥县人民政府")
+
+
+def test_a_download_label_names_the_attachments():
+    text = ("关于做好汛期安全工作的通知\n各乡镇人民政府:\n一、开展排查\n各乡镇要于6月10日前完成排查。\n"
+            "县应急管理局\n2020年5月28日\n附件下载:\n1.隐患排查统计表.xls\n")
+    _, clean = text_from_string(text)
+    notice = parse_clean(clean, Source(file="page.txt", format="txt"))
+    assert notice.attachments == ["隐患排查统计表"]
