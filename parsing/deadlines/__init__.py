@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from parsing.deadlines.absolute import read_sentence
+from parsing.deadlines.beyond import read_beyond
 from parsing.deadlines.context import Context
 from parsing.deadlines.events import read_events
 from parsing.deadlines.phases import read_phases
@@ -82,4 +83,5 @@ def extract_times(clean: CleanText, issue_date: date | None,
             read_events(ctx, lo, hi)
             read_sentence(ctx, lo, hi)
     deadlines = sorted(ctx.found, key=lambda d: (d.span or (0, 0))[0])
+    read_beyond(text, deadlines, headings, paragraphs)
     return TimeExtraction(deadlines=deadlines, phases=phases, warnings=list(ctx.warnings))

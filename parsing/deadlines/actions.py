@@ -16,7 +16,7 @@ _UNIT_SUFFIX = (r"(?:单位|机构|部门|办公室|委员会|领导小组|工�
 _REPORT_VERB = re.compile(r"^(?:以[^，。；]{1,12}(?:形式|方式))?\s*(报送至|报送到|报送|上报至|上报到|上报|报至|报到|"
                           r"提交至|提交到|提交|发送至|发送到|发至|发送|反馈至|反馈到|反馈|交至|交到|交|报(?![告表名刊纸]))")
 _SUBJECT_SUFFIX = (r"(?:单位|机构|部门|办公室|委员会|领导小组|工作组|专班|卫健委|卫健局|卫生健康委|卫生健康局|"
-                   r"人民政府|政府|中心|医院|卫生院|科室|股室|局|委)")
+                   r"人民政府|政府|中心|医院|卫生院|科室|股室|学校|幼儿园|企业|局|委)")
 _LEADING_SUBJECTS = re.compile(
     rf"^(?:(?:各|全[县市区省]|本|[县市区省]|局|委|乡镇|委属|局属|直属|医疗|卫生|疾控|相关|有关)"
     rf"(?:[^、，。；（）()]|[（(][^）)]{{0,8}}[）)]){{0,24}}?{_SUBJECT_SUFFIX}"
@@ -73,6 +73,11 @@ def _tidy(text: str | None, limit: int = 40) -> str | None:
     return text[:limit]
 
 
+def tidy(text: str | None, limit: int = 40) -> str | None:
+    """An action as the contract writes it: no spaces, no edge punctuation, no closing 牵头 note."""
+    return _tidy(text, limit)
+
+
 def _object_before(text: str, clause_start: int, phrase_start: int) -> str:
     """The thing reported: the clause before the time phrase, its subject units stripped."""
     before = _squash(text[clause_start:phrase_start])
@@ -111,15 +116,17 @@ def _read_action(text: str, phrase_start: int, phrase_end: int, lo: int, hi: int
     after_raw = text[phrase_end:clause_end]
     after = _squash(after_raw)
     after_lead = _UNITS_PAREN_END.sub("", re.sub(r"^(?:前|之前|以前|内|，)+", "", after))
-    handed = read_action_reporting(after_lead)
+    handed = read_action_reporting(after_lead) or read_toward(after_lead)
     if handed:
         return ActionReading(handed[0], handed[1], phrase_end)
+    if BARE_DONE.fullmatch(after_lead):
+        return ActionReading(_work_before(text, clause_start, phrase_start, lo), None, phrase_end)
     verb = _REPORT_VERB.match(after_lead)
     if verb:
         rest = after_lead[verb.end():]
         thing = _object_before(text, clause_start, phrase_start) or _made_before(text, clause_start, lo)
         rest_unit = re.match(rf"^([^，。；、（(]{{1,24}}{_UNIT_SUFFIX})(?:[（(][^）)]*[）)])?", rest)
-        if verb.group(1).endswith(("至", "到")) or (rest_unit and len(rest_unit.group(1)) >= len(rest) - 2):
+        if verb.group(1).endswith(("至", "到")) or (rest_unit and len(rest_unit.group(0)) >= len(rest) - 2):
             to = rest_unit.group(1) if rest_unit else _tidy(rest)
             offset = _raw_offset(text, phrase_end, clause_end, len(after) - len(after_lead) + verb.end()
                                  + (len(rest_unit.group(0)) if rest_unit else len(rest)))
@@ -143,6 +150,37 @@ def _read_action(text: str, phrase_start: int, phrase_end: int, lo: int, hi: int
     return ActionReading(_tidy(before), None, phrase_end)
 
 
+# ``5月底前完成。``: a completion verb with no object says nothing of the work
+BARE_DONE = re.compile(r"(?:并|要|须|应|均|全部|全面|基本|按时|按期|确保|务必)*"
+                       r"(?:完成|办结|结束|完毕|完工|到位)(?:任务|工作)?")
+
+
+def _work_before(text: str, clause_start: int, phrase_start: int, lo: int) -> str | None:
+    """The work a bare ``完成`` closes: the clause's own words before the time phrase
+    (``组织开展自查并于5月底前完成``), else the clause before it (``…开展自查，5月底前完成``)."""
+    own = re.sub(r"(?:并|且|，|确保|力争|争取|务必)+$", "", _object_before(text, clause_start, phrase_start))
+    if len(own) >= 2:
+        return _tidy(own)
+    if clause_start <= lo or text[clause_start - 1] not in "，,":
+        return None
+    prev_start = clause_start - 1
+    while prev_start > lo and text[prev_start - 1] not in _CLAUSE_END:
+        prev_start -= 1
+    return _tidy(_strip_subject(_squash(text[prev_start:clause_start - 1])))
+
+
+_TOWARD = re.compile(rf"^(?:并|请|须|要|及时|统一)*向([^，。；、向]{{1,24}}?{_UNIT_SUFFIX})(?:[（(][^）)]*[）)])?"
+                     r"(报告|报送|上报|提交|反馈|汇报|报备|备案|申报)(.*)$")
+
+
+def read_toward(clause: str) -> tuple[str | None, str | None] | None:
+    """``向局应急办报告当日值班情况`` (whitespace removed) → (报告当日值班情况, 局应急办)."""
+    m = _TOWARD.match(clause)
+    if not m:
+        return None
+    return _tidy(m.group(2) + m.group(3)), _tidy(m.group(1))
+
+
 def row_action(text: str, pos: int) -> str | None:
     """The work of the table row holding ``text[pos]``: its first wordy cell (序号 skipped)."""
     start = text.rfind("\n", 0, pos) + 1
@@ -157,11 +195,17 @@ def row_action(text: str, pos: int) -> str | None:
 
 def read_action_reporting(clause: str) -> tuple[str | None, str | None] | None:
     """``将X报送至Y`` (a clause after a time phrase, whitespace removed) → (报送X, Y)."""
-    m = re.match(rf"^(?:并|请|须|要)?(?:将|把)(.{{2,40}}?)(报送至|报送到|上报至|报至|报送|上报|提交至|提交|发送至|报(?![告表名刊纸]))"
-                 rf"([^，。；]{{0,24}}?{_UNIT_SUFFIX})?$", clause)
-    if not m:
+    m = re.match(rf"^(?:并|请|须|要)?(?:将|把)(.{{2,40}}?)(报送至|报送到|上报至|上报到|报至|报送|上报|提交至|提交到|提交|"
+                 rf"发送至|发送到|发至|发送|报(?![告表名刊纸]))"
+                 rf"([^，。；]{{0,24}}?{_UNIT_SUFFIX})?(?:[（(][^）)]*[）)])?$", clause)
+    if m:
+        return _tidy("报送" + m.group(1)), _tidy(m.group(3))
+    # 将汇总表发送至xyz@163.com / 发送至县卫健委办公室邮箱（…）: the address is where, not whom
+    m = re.match(r"^(?:并|请|须|要)?(?:将|把)(.{2,40}?)(?:报送至|报送到|发送至|发送到|发至|上报至|提交至)(.{0,60})$", clause)
+    if not m or not re.search(r"@|邮箱|信箱|电子邮件", m.group(2)):
         return None
-    return _tidy("报送" + m.group(1)), _tidy(m.group(3))
+    unit = re.match(rf"^([^，。；@（(]{{1,24}}?{_UNIT_SUFFIX})(?:的)?(?:电子)?(?:邮箱|信箱|电子邮件)", m.group(2))
+    return _tidy("报送" + m.group(1)), _tidy(unit.group(1)) if unit else None
 
 
 def _raw_offset(text: str, start: int, limit: int, squashed_count: int) -> int:

@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from parsing.cnnum import cn_to_int
-from parsing.deadlines.actions import read_action, read_action_reporting
+from parsing.deadlines.actions import read_action, read_action_reporting, read_toward
 from parsing.deadlines.context import Context, squash
 from parsing.deadlines.phrases import CLOCK_RE, CLOCK_SPAN_RE, cn_date, iso, parse_clock
 from parsing.deadlines.structure import in_quotes
@@ -55,7 +55,8 @@ def read_recurring(ctx: Context, lo: int, hi: int) -> None:
         span = (m.start(), end)
         reading = read_action(text, m.start(), end, lo, hi)
         to = reading.to
-        handed = read_action_reporting(squash(re.sub(r"^[^将把]*", "", text[m.end():end])))
+        handed = read_action_reporting(squash(re.sub(r"^[^将把]*", "", text[m.end():end]))) or \
+            read_toward(squash(re.sub(r"^[^向]*", "", text[m.end():end])))
         if handed and handed[1]:
             to = handed[1]
         phrase = squash(text[span[0]:span[1]])
@@ -113,6 +114,20 @@ def _next_month_once(ctx: Context, m: re.Match[str], end: int, lo: int, hi: int)
     ctx.claim((start, m.end()))
 
 
+_ITEM_VERBS = re.compile(r"^(?:严格|认真|全面|切实)?(?:落实|实行|坚持|执行|做到|实施|推行|建立|健全|强化|加强)+")
+
+
+def _item_before(text: str, start: int, lo: int) -> str:
+    """What a short duty ``每日巡防`` is done to: the words of its list item before 每 (``重点部位``)."""
+    left = start
+    while left > lo and text[left - 1] not in "，,。；;！？!?\n、：:（(":
+        left -= 1
+    words = _ITEM_VERBS.sub("", squash(text[left:start]))
+    if not 2 <= len(words) <= 12 or re.search(r"[0-9０-９]|各|单位|机构|部门|要|须|应|人员|负责", words):
+        return ""
+    return words
+
+
 def _recurring_action(text: str, start: int, end: int, lo: int, fallback: str | None) -> str | None:
     """``…报送表格每日17时前报送`` → 报送…表格; ``每季度至少开展1次带队检查`` → 开展1次带队检查."""
     inner = squash(text[start:end])
@@ -120,6 +135,16 @@ def _recurring_action(text: str, start: int, end: int, lo: int, fallback: str | 
     inner = CLOCK_RE.sub("", CLOCK_SPAN_RE.sub("", inner))
     inner = re.sub(r"^(?:[0-9一二三四五六七八九十]+日|[一二三四五六日]|月?(?:底|末|初))?(?:前|之前|以前)?", "", inner)
     inner = re.sub(r"^(?:至少|不少于|组织|均|都|要|须|应)+", "", inner)
+    toward = read_toward(inner)
+    if toward and toward[0]:
+        return toward[0]  # 每日16时前向局应急办报告当日值班情况 → 报告当日值班情况
+    short = re.match(r"^([^，,。；;、]{1,4}?)等", inner)
+    if short:
+        inner = short.group(1)  # 重点部位每日巡防等主体责任: the list closes at 等
+    if 2 <= len(inner) <= 4:
+        place = _item_before(text, start, lo)
+        if place:
+            return place + inner  # 落实重点场所每日巡查 → 重点场所巡查
     if inner in ("报送", "上报", "报", "提交", "报告") or not inner:
         left = start
         while left > lo and text[left - 1] not in "，,。；;！？!?\n":

@@ -77,12 +77,14 @@ def test_phrase(issue: date, text: str, expected: str):
         if item["kind"] == "event" and "start" in options:
             assert deadline.start == options["start"]
         assert deadline.time == options.get("time"), summary
-        if "to" in options:
-            assert deadline.to == options["to"], (deadline.to, deadline.action)
+        if "to" in options:  # to=- : no recipient named
+            assert deadline.to == (None if options["to"] == "-" else options["to"]), (deadline.to, deadline.action)
         if "action" in options:
             assert deadline.action == options["action"]
         if "action~" in options:
             assert options["action~"] in (deadline.action or ""), deadline.action
+        if "action!" in options:  # action!=WORD : the action is not just that word
+            assert deadline.action != options["action!"], deadline.action
         if "text~" in options:
             assert options["text~"] in deadline.text
         assert deadline.span is not None
