@@ -24,12 +24,12 @@ _CJK = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
 
-def _reads_as_text(text: str) -> bool:
+def _reads_as_text(text: str, limit: float = 0.01) -> bool:
     """True when decoded text looks like real text, not bytes forced through a codec."""
     if not text:
         return True
     controls = len(_CONTROL.findall(text))
-    return controls / len(text) < 0.01
+    return controls / len(text) < limit
 
 
 def _reads_as_chinese(text: str) -> bool:
@@ -49,7 +49,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
             return data.decode(encoding), encoding
     try:
         text = data.decode("utf-8")
-        if _reads_as_text(text):
+        if _reads_as_text(text, 0.05):  # strict UTF-8 is itself strong evidence: a few stray controls pass
             return text, "utf-8"
     except UnicodeDecodeError:
         pass
