@@ -14,7 +14,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from parsing.units import UNIT_SUFFIXES, clean_unit, is_unit, outranks, same_unit, split_units, strip_role
+from parsing.units import (
+    UNIT_SUFFIXES,
+    clean_unit,
+    is_unit,
+    outranks,
+    same_unit,
+    split_units,
+    strip_role,
+    unit_level,
+)
 
 Span = tuple[int, int]
 
@@ -200,7 +209,8 @@ def _subject_at_sentence_start(clause: str) -> tuple[str, int] | None:
         subject = clause[:end]
         if len(subject) < 2:
             continue
-        if _PREDICATE_START.match(clause[end:]) and _plausible(subject) and "的" not in subject \
+        if _PREDICATE_START.match(clause[end:]) and not re.match(r"负责(?:人|同志)|为成员", clause[end:]) \
+                and _plausible(subject) and "的" not in subject \
                 and not _CAUSATIVE.search(subject):
             return subject, end
     if (place := _PLACE_SUBJECT.match(clause)) and _PREDICATE_START.match(clause[place.end():]) \
@@ -245,6 +255,9 @@ def duty_subjects(text: str, base: int) -> Responsibility:
                 if hit and inventory and not clause.startswith("各") \
                         and not _ACTION_AFTER_SUBJECT.match(clause[hit[1]:]):
                     hit = None  # 医疗机构消防安全责任落实情况: a list of things to check
+            if hit is None and ci > 0 and (later := _subject_at_sentence_start(clause)) \
+                    and (unit_level(later[0]) is not None or later[0].startswith("各")):
+                hit = later  # …，省卫生健康委组织评估: an organ of a named level opens a new clause
             if hit is None and clause.startswith("请"):  # 请各单位于…报送
                 clause, start = clause[1:], start + 1
                 hit = _subject_at_sentence_start(clause)

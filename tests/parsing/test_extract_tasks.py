@@ -223,3 +223,10 @@ def test_a_heading_that_names_units_leads_the_items_that_start_with_their_duty()
         (["一", "（一）", "1"], ["县卫生健康局"]), (["一", "（一）", "2"], ["县卫生健康局"]),
         (["一", "（二）"], ["县疾控中心"]), (["一", "（三）"], ["县财政局", "县医保局"]),
         (["二", "（一）", "1"], [])]  # a kind of place to check is no one who acts
+
+
+def test_an_organ_of_a_named_level_opens_a_later_clause():
+    assert subjects("各地全面总结行动成效，省卫生健康委组织评估。") == ["各地", "省卫生健康委"]
+    # a generic noun after a comma is no new subject, nor are the members of a group
+    assert subjects("加强培训，医疗机构开展演练。") == []
+    assert subjects("县卫生健康局成立领导小组，局长任组长，各股室负责人为成员。") == ["县卫生健康局"]
