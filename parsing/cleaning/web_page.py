@@ -48,7 +48,8 @@ _FURNITURE_LINE = re.compile(
         r"^(?:登录|注册|无障碍|长者模式|关怀版|English|繁体|简体)(?:\s*[|｜/／]\s*\S{1,8}){1,8}\s*$",  # a menu bar
         rf"^[\u4e00-\u9fff]{{2,24}}\s*[-—|｜]?\s*{_URL}\s*$",  # 中国政府网 www.gov.cn
         r"^本帖最后由.{1,40}编辑\s*$",  # Discuz! edit stamp
-        rf"^(?:发表于|回复于|楼主|沙发|板凳|地板|只看该作者|使用道具|举报|引用|回复)(?:{_C}|\s|$).{{0,40}}$",
+        rf"^(?:发表于|回复于|楼主|沙发|板凳|地板|只看该作者|使用道具|举报|引用|回复)(?:{_C}|\s|[|｜]|$).{{0,60}}$",
+        r"^(?:Re|RE)\s*[:：].{0,120}$",  # a reply's subject
         r"^\d{1,4}\s*(?:#|楼)\s*$",  # 2# / 3楼
         r"^(?:分享到|分享至|扫一扫在手机打开当前页|在手机上打开)\s*[:：]?.{0,30}$",
         rf"^(?:本文地址|本文链接|本页地址|原文链接|原文地址|页面地址|文章链接|转载请注明(?:出处|来源)?){_C}?.*$",
@@ -70,8 +71,10 @@ _INDEX_KEYS = ("索引号", "组配分类", "主题分类", "体裁分类", "信
                "公开时限", "生效时间", "废止时间", "生效日期", "废止日期", "有效性", "效力状态", "内容概述", "关键词", "主题词",
                "信息来源", "生成日期", "发文日期", "成文日期", "发布日期", "文号", "发文字号", "名称", "标题", "所属机构",
                "信息索取号", "统一编号", "登记号", "收文编号", "来文单位", "来文字号", "收文日期", "收文时间", "拟办意见",
-               "领导批示", "批示意见", "办理结果", "办理情况", "打印时间", "打印人", "登记人")
-_INDEX_KEY = re.compile(r"(?:^|\s)(" + "|".join(sorted(_INDEX_KEYS, key=len, reverse=True)) + r")\s*[:：]")
+               "领导批示", "批示意见", "办理结果", "办理情况", "打印时间", "打印人", "登记人", "公文目录", "公开目录",
+               "发文机关", "发布单位", "文件编号")
+# keys are matched with the spaces squeezed out (文  号: on a page that pads its labels)
+_INDEX_KEY = re.compile(r"(" + "|".join(sorted(_INDEX_KEYS, key=len, reverse=True)) + r")[:：]")
 _INDEX_ONLY = ("关键词", "索引号", "组配分类", "主题分类", "体裁分类", "信息分类", "服务对象分类", "公开方式", "公开范围", "公开时限",
                "有效性", "效力状态", "内容概述", "主题词", "信息索取号", "统一编号", "登记号", "所属机构", "收文编号",
                "收文日期", "拟办意见", "领导批示", "批示意见", "办理结果", "打印时间", "打印人", "登记人")
@@ -113,8 +116,9 @@ def is_furniture_line(text: str) -> bool:
 
 def _is_index_line(value: str) -> bool:
     """``索引号: 003129766/201901-00336 组配分类: 规范性文件发布``: fields of the site's index block."""
-    keys = [m.group(1) for m in _INDEX_KEY.finditer(value)]
-    if not keys or not _INDEX_KEY.match(value):
+    squeezed = re.sub(r"\s+", "", value)
+    keys = [m.group(1) for m in _INDEX_KEY.finditer(squeezed)]
+    if not keys or not _INDEX_KEY.match(squeezed):
         return False
     return len(keys) >= 2 or keys[0] in _INDEX_ONLY
 

@@ -234,3 +234,23 @@ def test_a_download_label_names_the_attachments():
     _, clean = text_from_string(text)
     notice = parse_clean(clean, Source(file="page.txt", format="txt"))
     assert notice.attachments == ["隐患排查统计表"]
+
+
+@pytest.mark.parametrize("line", ["楼主| 发表于 2018-11-3 09:12 | 只看该作者", "回复 #2 老卫 的帖子",
+                                  "Re:关于做好冬季流感防控工作的通知"])
+def test_forum_post_furniture(line):
+    assert is_furniture_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "索引号:11532323015172622Y-/2018-1220012 公文目录:应急管理 发文日期:2017年06月28日 主题词: 文  号: 成文日期:",
+    "信息来源: 关键词:",
+    "浏览次数: 590 内容概述:",
+    "废止时间: 2020-01-23 名称: 某县人民政府关于印发工作规则的通知",
+])
+def test_open_government_index_fields(line):
+    assert is_furniture_line(line)
+
+
+def test_a_form_line_with_a_name_field_is_kept():
+    assert not is_furniture_line("单位名称：            联系人：")
