@@ -64,6 +64,9 @@ def split_run_on_head(text: str) -> list[tuple[str, Span]] | None:
         if m and organ_names(m.group(1)):
             parts.append(("banner", (pos, pos + m.end())))
             title_from = pos + m.end()
+    if not text[title_from:].strip():
+        # ``县卫生健康局文件县卫〔2024〕3号``: the 版头 and the number alone, the title on the next line
+        return parts if any(kind == "banner" for kind, _ in parts) and number else None
     rest = _title_and_recipients(text, title_from)
     if rest is None or not any(kind == "title" for kind, _ in rest):
         return None
@@ -84,7 +87,8 @@ def _banner_cut(before: str) -> int | None:
     if _CODE.fullmatch(compact(value)) and len(compact(value)) <= 8 and not organ_names(value):
         return 0
     split = split_organ_prefix(value)
-    if split is None or not _CODE.fullmatch(split[1]) or len(split[1]) > 10:
+    # an organ of five characters or more before a code of two or more (``江安委办`` is a code alone)
+    if split is None or not _CODE.fullmatch(split[1]) or not 2 <= len(split[1]) <= 10 or len(split[0]) < 5:
         return None
     head = split[0]
     # the organ's last character in the raw text (the cleaner may have kept spaces)

@@ -200,3 +200,11 @@ def test_recipients_whose_colon_was_lost_right_under_the_title():
     assert n.recipients == []  # the publishing organ under a page's title
     n = parse_text("关于切实做好2020年汛期安全生产工作的通知\n各乡镇、各部门要高度重视" + BODY)
     assert n.recipients == []
+
+
+def test_a_banner_run_on_into_its_number_with_the_title_below():
+    n = parse_text("县卫生健康局文件县卫〔2024〕3号\n\n关于开展安全生产检查的通知\n\n各卫生院：" + BODY + "县卫生健康局\n2024年3月5日\n")
+    assert (n.issuer, n.doc_number, n.title) == ("县卫生健康局", "县卫〔2024〕3号", "关于开展安全生产检查的通知")
+    n = parse_text("江州市安全生产委员会办公室\n\n江安委办〔2025〕41号\n\n江州市安全生产委员会办公室关于做好火灾防控工作的通知\n\n"
+                   "各县（市、区）安委会：" + BODY + "江州市安全生产委员会办公室\n2025年11月5日\n")
+    assert (n.issuer, n.doc_number) == ("江州市安全生产委员会办公室", "江安委办〔2025〕41号")
