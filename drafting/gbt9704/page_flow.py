@@ -74,7 +74,10 @@ def limit_keep_chains(document: DocxDocument, profile: LayoutProfile) -> int:
                 [i for i in run[:-1] if not blocks[i].is_row]
             if not candidates:  # a table's header rows stay with its first row
                 continue
-            target = blocks[candidates[-1]].element.find(qn("w:pPr"))
+            # Cut after the last paragraph up to which the chain still fits its room.
+            fitting = [i for i in candidates if _chain_need(blocks, run[:run.index(i) + 1]) <= room + 0.5]
+            chosen = fitting[-1] if fitting else candidates[0]
+            target = blocks[chosen].element.find(qn("w:pPr"))
             keep = target.find(qn("w:keepNext")) if target is not None else None
             if keep is None:
                 return cut

@@ -56,6 +56,9 @@ def test_a_long_single_paragraph_cover_does_not_drag_its_title_off_page_one():
     assert layout.placements[title].first_page == 1 and layout.placements[body].first_page == 1
     ppr = blocks[body].element.find(qn("w:pPr"))
     assert ppr.find(qn("w:keepNext")) is None  # the chain to the 署名 was cut after the text
+    closing = blocks[body + 1:]
+    signature = next(i for i, b in enumerate(closing) if _text(b) == doc.signature[0])
+    assert all(b.keep_next for b in closing[:signature + 1])  # 附件说明 … 署名 … 日期 stay together
 
 
 def test_the_colophon_shares_an_even_last_page_and_otherwise_makes_the_count_even():
