@@ -228,6 +228,11 @@ _CARRY_OUT = re.compile(r"(?:贯彻|遵照|认真|抓好|组织)\s*(?:执行|落
 _PLAN_GENRE = re.compile(r"(?:方案|要点|意见|计划|办法|细则|规定|预案|规划|指南|通知)(?:[（(][^）)]*[）)])?$")
 
 
+def is_document_title(name: str) -> bool:
+    """A plan, opinion, notice… (what a notice issues), not a form, list or table."""
+    return bool(_PLAN_GENRE.search(_bare(name)))
+
+
 def issued_titles(clean: CleanText, enclosed_title: str | None, first: int, last: int) -> list[str]:
     """The titles of the documents the notice issues or forwards: the one its title names and
     every 《…》 of a body sentence (paragraphs ``first`` to ``last``) that issues it."""

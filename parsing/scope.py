@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from parsing.attachments import attachment_regions, is_issued, issued_titles
+from parsing.attachments import attachment_regions, is_document_title, is_issued, issued_titles
 from parsing.cleaning.shapes import has_sentence_punct
 from parsing.document import CleanText
 from parsing.units import compact
@@ -22,6 +22,7 @@ _LEADER_OPEN = re.compile(r"(?:[.．·•…‥⋯]\s*){3,}$")
 _LEADER_CLOSE = re.compile(r"^(?:[.．·•…‥⋯]\s*)+[（(]?\s*[0-9０-９]{1,3}\s*[）)]?$")
 _CONTENTS_HEAD = re.compile(r"^目\s*录$")
 _ENTRY_MAX = 60
+_NEAR_SIGNATURE = 3  # paragraphs: an attachment head this close follows the signature directly
 _CONTENTS_MAX = 80  # entries looked at after 目录 for the body's repeat of the first one
 _NOTE = re.compile(r"^(?:注|备注)\s*[:：]\s*[（(]?([0-9０-９]{1,2})\s*[.．、）)]")
 _NOTE_ITEM = re.compile(r"^[（(]?([0-9０-９]{1,2})\s*[.．、）)]")
@@ -57,8 +58,14 @@ def find_scope(clean: CleanText, signature_end: int, enclosed_title: str | None,
     if title and re.search(r"印发|转发|下发|批转", title):  # 关于印发《A》《B》的通知: both
         titles += [t for t in re.findall(r"《([^《》]{4,80})》", title) if t not in titles]
     regions = attachment_regions(clean, signature_end, listed)
+    issued = [r for r in regions if is_issued(r, titles)]
+    if titles and regions and not issued and regions[0].head - signature_end <= _NEAR_SIGNATURE:
+        # the notice issues a document, none is printed before the attachments and no attachment's
+        # title reads like it (a slip, a shortened name): the first that is a document, not a form
+        # or a list, is the one it issues
+        issued = [next((r for r in regions if r.name and is_document_title(r.name)), regions[0])]
     for region in regions:
-        if is_issued(region, titles):
+        if region in issued:
             scope.outside.add(region.head)
         else:
             scope.outside.update(region.paragraphs())

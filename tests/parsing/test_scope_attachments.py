@@ -185,3 +185,11 @@ def test_a_style_note_above_an_attachment_title_is_passed():
     _, clean = text_from_string(HEAD + "\n附件2\n\n（参考样式）\n\n防汛隐患排查情况统计表\n\n单位名称：\n")
     signature = next(i for i, t in enumerate(clean.paragraph_texts()) if t == "2024年6月1日")
     assert [r.name for r in attachment_regions(clean, signature)] == ["防汛隐患排查情况统计表"]
+
+
+def test_an_issued_plan_printed_under_a_shortened_title_still_counts():
+    text = ("关于印发《某县2024年防汛抗旱应急工作方案》的通知\n\n各乡镇人民政府：\n\n现将方案印发给你们。\n\n县应急管理局\n\n"
+            "2024年6月1日\n\n附件1\n\n防汛应急方案\n\n一、工作任务\n\n各乡镇要于6月30日前完成物资储备。\n\n"
+            "附件2\n\n物资储备表\n\n一、冲锋舟\n")
+    notice = parse_text(text)
+    assert [s.heading for s in notice.outline] == ["工作任务"]
