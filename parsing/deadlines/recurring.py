@@ -33,6 +33,8 @@ def _clause_end(text: str, pos: int, hi: int, limit: int = 30) -> int:
     end = pos
     while end < hi and end - pos < limit and text[end] not in _CLAUSE_END:
         end += 1
+    while end < hi and re.match(r"[0-9A-Za-z@._-]", text[end]) and re.match(r"[0-9A-Za-z@._-]", text[end - 1]):
+        end += 1  # an e-mail address or a number is never cut in two
     return end
 
 
@@ -135,9 +137,9 @@ def _recurring_action(text: str, start: int, end: int, lo: int, fallback: str | 
     inner = CLOCK_RE.sub("", CLOCK_SPAN_RE.sub("", inner))
     inner = re.sub(r"^(?:[0-9一二三四五六七八九十]+日|[一二三四五六日]|月?(?:底|末|初))?(?:前|之前|以前)?", "", inner)
     inner = re.sub(r"^(?:至少|不少于|组织|均|都|要|须|应)+", "", inner)
-    toward = read_toward(inner)
+    toward = read_toward(inner) or read_action_reporting(inner)
     if toward and toward[0]:
-        return toward[0]  # 每日16时前向局应急办报告当日值班情况 → 报告当日值班情况
+        return toward[0]  # 每日16时前向局应急办报告当日值班情况 → 报告当日值班情况; 将X发送至… → 报送X
     short = re.match(r"^([^，,。；;、]{1,4}?)等", inner)
     if short:
         inner = short.group(1)  # 重点部位每日巡防等主体责任: the list closes at 等
