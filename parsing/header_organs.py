@@ -75,14 +75,18 @@ def is_organ_line(text: str) -> bool:
 _ORGAN_CONTINUES = re.compile(r"^(?:办公厅|办公室|委员会|员会|公室|公厅|综合司|司|室|厅|局|处|部|委|中心|领导小组|小组|指挥部)")
 
 
-def split_organ_prefix(text: str) -> tuple[str, str] | None:
+_CUT_AFTER = re.compile(r"(?:办公厅|办公室|委员会|人民政府|政府|综合司|司|局|厅|委|部|署|院|会|中心|大队|支队|站|所|办)")
+
+
+def split_organ_prefix(text: str, max_rest: int = 10) -> tuple[str, str] | None:
     """``忻州市卫生健康委员会办公室忻卫健办函`` (a 版头 run on into the 发文机关代字) → the organ and the rest.
 
-    The cut is the first one after which the head names organs and the rest does not carry on the
-    organ's name (``…委员会`` + ``办公室忻…`` is no cut)."""
+    The cut is the first one after which the head names organs and the rest, at most ``max_rest``
+    characters, does not carry on the organ's name (``…委员会`` + ``办公室忻…`` is no cut)."""
     value = compact(text)
-    for m in _ORGAN_END.finditer(value):
+    for m in _CUT_AFTER.finditer(value):
         head, rest = value[:m.end()], value[m.end():]
-        if len(head) >= 3 and rest and not _ORGAN_CONTINUES.match(rest) and organ_names(head):
+        if len(head) >= 3 and rest and len(rest) <= max_rest and not _ORGAN_CONTINUES.match(rest) \
+                and organ_names(head):
             return head, rest
     return None

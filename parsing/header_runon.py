@@ -21,7 +21,7 @@ _SECRECY = re.compile(r"\s*(?:绝密|机密|秘密)(?:\s*[★☆]\s*(?:[0-9一�
 _URGENCY = re.compile(r"\s*(?:特急|加急|平急|紧急)(?![通公])[★☆]?\s*")
 # the bracketed year and serial of a document number; the 机关代字 before it is found separately
 _NUMBER_CORE = re.compile(r"[〔\[［(（【﹝]\s*[2２][0-9０-９OoＯ〇]{3}\s*[〕\]］)）】﹞]\s*第?\s*[0-9０-９]{1,5}\s*号")
-_SIGNER = re.compile(r"\s*签发人\s*[:：]\s*[\u4e00-\u9fa5]{2,3}(?=\s|关于|$)\s*")
+_SIGNER = re.compile(r"\s*签发人\s*[:：]\s*")
 _GENRE_END = re.compile(r"(?:紧急通知|通知|方案|要点|意见|决定|报告|函|请示|批复|通报|办法|规定|细则|纪要|总结|计划|"
                         r"公告|通告|规划|制度|规则|指引|指南|预案|条例|章程|倡议书|公开信|告知书|清单|工作安排|须知)"
                         r"(?:[（(][^（）()]{1,24}[）)])?")
@@ -44,7 +44,7 @@ def split_run_on_head(text: str) -> list[tuple[str, Span]] | None:
     title_from = pos
     if number:
         before = text[pos:number.start()]
-        cut = _banner_cut(before)
+        cut = None if "关于" in before else _banner_cut(before)
         if cut is None:
             # ``国务院办公厅关于…的意见国办发〔2024〕12号各省…：``: the title stands before the number
             title_end = _title_before_code(before)
@@ -56,14 +56,15 @@ def split_run_on_head(text: str) -> list[tuple[str, Span]] | None:
         if cut:
             parts.append(("banner", (pos, pos + cut)))
         parts.append(("doc_number", (pos + cut, number.end())))
-        title_from = number.end()
-        if signer := _SIGNER.match(text, title_from):
-            title_from = signer.end()
+        title_from = _after_signer(text, number.end(), [compact(text[a:b]) for kind, (a, b) in parts if kind == "banner"])
     else:
         m = re.match(r"\s*(.{2,60}?)文件", text[pos:])
         if m and organ_names(m.group(1)):
             parts.append(("banner", (pos, pos + m.end())))
             title_from = pos + m.end()
+        elif (cut := _repeated_organs(text, pos)) is not None:
+            parts.append(("banner", (pos, cut)))  # ``宁晋县卫生健康局宁晋县卫生健康局关于…``: the 版头, then the title
+            title_from = cut
     if not text[title_from:].strip():
         # ``县卫生健康局文件县卫〔2024〕3号``: the 版头 and the number alone, the title on the next line
         return parts if any(kind == "banner" for kind, _ in parts) and number else None
@@ -74,6 +75,47 @@ def split_run_on_head(text: str) -> list[tuple[str, Span]] | None:
     if len([kind for kind, _ in parts if kind in ("banner", "doc_number", "title", "recipients")]) < 2:
         return None
     return parts
+
+
+def _repeated_organs(text: str, pos: int) -> int | None:
+    """Where the title starts when the organs before its 关于 are written twice (the 版头, then the title's)."""
+    at = text.find("关于", pos)
+    if at < 0:
+        return None
+    organs = organ_names(text[pos:at])
+    half = len(organs) // 2
+    if not organs or len(organs) % 2 or organs[:half] != organs[half:]:
+        return None
+    return _raw_end(text, pos, len("".join(organs[:half])))
+
+
+def _raw_end(text: str, pos: int, count: int) -> int | None:
+    """The position in ``text`` after ``count`` non-space characters from ``pos``."""
+    seen = 0
+    for k in range(pos, len(text)):
+        if not text[k].isspace():
+            seen += 1
+            if seen == count:
+                return k + 1
+    return None
+
+
+def _after_signer(text: str, start: int, banner: list[str]) -> int:
+    """Past ``签发人：张建国`` after the number: the name has two or three characters; the title opens with
+    关于 or with the 版头's organ written again, which tells which."""
+    m = _SIGNER.match(text, start)
+    if not m:
+        return start
+    name_at = m.end()
+    for size in (3, 2):
+        name = text[name_at:name_at + size]
+        after = text[name_at + size:].lstrip()
+        if re.fullmatch(r"[\u4e00-\u9fa5]+", name) and (after.startswith("关于") or any(
+                compact(after).startswith(b.removesuffix("文件")) for b in banner if b)):
+            return name_at + size
+        if re.fullmatch(r"[\u4e00-\u9fa5]+", name) and text[name_at + size:name_at + size + 1].isspace():
+            return name_at + size
+    return name_at + 3
 
 
 def _banner_cut(before: str) -> int | None:
@@ -90,15 +132,7 @@ def _banner_cut(before: str) -> int | None:
     # an organ of five characters or more before a code of two or more (``江安委办`` is a code alone)
     if split is None or not _CODE.fullmatch(split[1]) or not 2 <= len(split[1]) <= 10 or len(split[0]) < 5:
         return None
-    head = split[0]
-    # the organ's last character in the raw text (the cleaner may have kept spaces)
-    seen = 0
-    for k, ch in enumerate(value):
-        if not ch.isspace():
-            seen += 1
-            if seen == len(head):
-                return k + 1
-    return None
+    return _raw_end(value, 0, len(split[0]))  # the cleaner may have kept spaces
 
 
 def _title_before_code(before: str) -> int | None:
