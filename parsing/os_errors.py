@@ -56,10 +56,34 @@ def write_error(exc: OSError, path: str | os.PathLike[str]) -> WriteError:
     return WriteError(describe_os_error(exc, target))
 
 
-def sqlite_reason(exc: sqlite3.Error) -> str | None:
+def folder_state(folder: str | os.PathLike[str]) -> str | None:
+    """What the disk says about writing into ``folder``: 文件夹不存在, read-only, 磁盘已满,
+    没有写入权限 — or None when nothing is wrong that can be seen."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return NO_FOLDER
+    try:
+        info = os.statvfs(folder)
+    except OSError:
+        return None
+    if info.f_flag & os.ST_RDONLY:
+        return "没有写入权限（磁盘或文件夹为只读）"
+    if info.f_bavail * info.f_frsize < 256 * 1024:
+        return DISK_FULL
+    if not os.access(folder, os.W_OK):
+        return NO_PERMISSION
+    return None
+
+
+def sqlite_reason(exc: sqlite3.Error, folder: str | os.PathLike[str] | None = None) -> str | None:
     """The disk problem behind a SQLite error (full disk, read-only, missing folder), or None
-    when the error is not about the disk — then it may really be about the file's content."""
+    when the error is not about the disk — then it may really be about the file's content.
+    With ``folder`` (the database's), a vague I/O error is made precise from the disk's state."""
     text = str(exc).lower()
+    if folder is not None and ("disk i/o" in text or "unable to open" in text or "readonly" in text):
+        state = folder_state(folder)
+        if state:
+            return state
     if "disk is full" in text or "database or disk is full" in text:
         return DISK_FULL
     if "readonly" in text or "read-only" in text or "permission" in text:

@@ -72,7 +72,7 @@ class Store:
         try:
             self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         except sqlite3.Error as exc:
-            raise StoreError(f"无法打开督办数据库 {self.path}：{sqlite_reason(exc) or exc}") from exc
+            raise StoreError(f"无法打开督办数据库 {self.path}：{sqlite_reason(exc, self.path.parent) or exc}") from exc
         self.conn.row_factory = sqlite3.Row
         try:
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -132,7 +132,7 @@ class Store:
         self._depth = 0
 
     def _write_error(self, exc: sqlite3.Error) -> StoreError:
-        reason = sqlite_reason(exc) or str(exc)
+        reason = sqlite_reason(exc, self.path.parent) or str(exc)
         return StoreError(f"督办数据库 {self.path.name} 无法保存更改：{reason}；已有数据未受影响")
 
     def log(self, action: str, entity: str, entity_id: int | None, detail: dict | None = None,
@@ -214,7 +214,7 @@ class Store:
 def _open_error(path: Path, exc: sqlite3.DatabaseError) -> StoreError:
     """Why the store at ``path`` cannot be opened: a disk problem (full, read-only, missing
     folder) is said as such; only SQLite's own verdict calls the file damaged."""
-    reason = sqlite_reason(exc)
+    reason = sqlite_reason(exc, path.parent)
     if reason:
         return StoreError(f"督办数据库 {path.name} 无法打开：{reason}（数据库文件本身未损坏）")
     text = str(exc).lower()

@@ -136,3 +136,22 @@ def test_draft_refuses_before_writing_anything(tmp_path, capsys):
                                    "--json", str(tmp_path / "没有" / "方案.json")])
     assert "文件夹不存在" in line
     assert sorted(p.name for p in tmp_path.iterdir()) == ["方案.json", "通知.txt"]  # the fifo, the source
+
+
+class _Vfs:
+    def __init__(self, flag: int = 0, free_blocks: int = 10**6):
+        self.f_flag, self.f_bavail, self.f_frsize = flag, free_blocks, 4096
+
+
+@pytest.mark.parametrize("vfs, said", [(_Vfs(free_blocks=0), "磁盘已满"), (_Vfs(flag=os.ST_RDONLY), "只读")])
+def test_a_vague_io_error_on_opening_is_made_precise_from_the_disk(db, monkeypatch, vfs, said):
+    """SQLite says only ``disk I/O error`` on a full or read-only disk (seen on a full tmpfs and
+    a read-only mount); the store asks the disk which it is."""
+    def io_error(self, migrations):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(Store, "_migrate", io_error)
+    monkeypatch.setattr(os, "statvfs", lambda folder: vfs)
+    with pytest.raises(StoreError, match=said) as caught:
+        open_store(db)
+    assert "未损坏" in str(caught.value)
