@@ -224,6 +224,7 @@ def is_issued(region: AttachmentRegion, issued_titles: list[str]) -> bool:
 
 # 现将《X》《Y》印发给你们 / 现将《X》转发给你们 / 制定了《X》，现予印发 / 《X方案》（见附件），请认真组织实施
 _ISSUING = re.compile(r"印发|转发|下发|发给你们|现予")
+_ATTACHED = re.compile(r"《([^《》]{4,80})》\s*[（(]\s*(?:见|详见)?\s*附\s*件\s*[0-9０-９一二三四五六七八九十]{0,2}\s*[）)]")
 _CARRY_OUT = re.compile(r"(?:贯彻|遵照|认真|抓好|组织)\s*(?:执行|落实|实施)")
 _PLAN_GENRE = re.compile(r"(?:方案|要点|意见|计划|办法|细则|规定|预案|规划|指南|通知)(?:[（(][^）)]*[）)])?$")
 
@@ -240,6 +241,8 @@ def issued_titles(clean: CleanText, enclosed_title: str | None, first: int, last
     texts = clean.paragraph_texts()
     for i in range(max(first, 0), min(last, len(texts))):
         for sentence in re.split(r"[。；;！]", texts[i]):
+            # 《X工作方案》（附件1）: a plan the notice itself attaches, whatever the sentence says
+            titles += [t for t in _ATTACHED.findall(sentence) if t not in titles and _PLAN_GENRE.search(t)]
             if re.search(r"根据|按照|依据|依照", sentence):
                 continue
             issuing = bool(_ISSUING.search(sentence))

@@ -20,7 +20,7 @@ _LEADER_ENTRY = re.compile(r"(?:[.．·•…‥⋯]\s*){3,}[（(]?\s*[0-9０-�
 # the two halves of an entry a narrow page broke: 一、总则………… | ……………1
 _LEADER_OPEN = re.compile(r"(?:[.．·•…‥⋯]\s*){3,}$")
 _LEADER_CLOSE = re.compile(r"^(?:[.．·•…‥⋯]\s*)+[（(]?\s*[0-9０-９]{1,3}\s*[）)]?$")
-_CONTENTS_HEAD = re.compile(r"^目\s*录$")
+_CONTENTS_HEAD = re.compile(r"^目\s*[录次]$")
 _ENTRY_MAX = 60
 _NEAR_SIGNATURE = 3  # paragraphs: an attachment head this close follows the signature directly
 _CONTENTS_MAX = 80  # entries looked at after 目录 for the body's repeat of the first one

@@ -193,3 +193,13 @@ def test_an_issued_plan_printed_under_a_shortened_title_still_counts():
             "附件2\n\n物资储备表\n\n一、冲锋舟\n")
     notice = parse_text(text)
     assert [s.heading for s in notice.outline] == ["工作任务"]
+
+
+def test_a_plan_the_body_attaches_counts_and_a_form_it_attaches_does_not():
+    text = ("关于开展2024年防汛隐患大排查的通知\n\n各乡镇人民政府：\n\n请按照《2024年防汛隐患大排查工作方案》（附件1）要求，"
+            "认真开展排查，并填写《防汛隐患排查统计表》（附件2）。\n\n附件：1.2024年防汛隐患大排查工作方案\n2.防汛隐患排查统计表\n\n"
+            "县应急管理局\n\n2024年6月1日\n\n附件1\n\n2024年防汛隐患大排查工作方案\n\n一、排查任务\n\n"
+            "各乡镇要于6月20日前完成排查。\n\n附件2\n\n防汛隐患排查统计表\n\n一、基本情况\n\n填报时间：2024年6月25日前\n")
+    notice = parse_text(text)
+    assert [s.heading for s in notice.outline] == ["排查任务"]
+    assert [d.date for d in notice.deadlines] == ["2024-06-20"]
