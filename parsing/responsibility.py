@@ -72,6 +72,9 @@ _TIME_PREFIX = re.compile(r"^(?:在|于|到)?(?:[0-9０-９一二三四五六七
                           r"(?:[0-9０-９一二三四五六七八九十]{1,3}日|底|末|中旬|上旬|下旬)?(?<=[年月日底末旬])前")
 _RESPONSIBLE_IS = re.compile(r"^(.{2,30}?)(?:是|为|作为)[^，,。]{0,20}(?:责任主体|第一责任人|直接责任人|主体责任|主管部门|"
                              r"主管机关|行政主管部门|牵头部门|牵头单位|责任单位|责任部门|实施主体|工作主体)")
+# verbs that make an organ after a comma the subject of a new clause (…，省卫生健康委组织评估)
+_LATER_CLAUSE_VERB = re.compile(r"^(?:组织|负责|牵头|制定|制订|开展|完成|建立|成立|召开|印发|部署|推进|实施|督促|指导|"
+                                r"汇总|审核|统筹|协调|每)")
 # every place of a level as the subject: 各地 / 各区 / 各县（市、区）
 _PLACE_SUBJECT = re.compile(r"^各(?:地区|地|省份|[省市州盟县区旗]{1,3}|乡镇|街道)(?:（[^（）]{1,12}）)?")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
@@ -256,7 +259,8 @@ def duty_subjects(text: str, base: int) -> Responsibility:
                         and not _ACTION_AFTER_SUBJECT.match(clause[hit[1]:]):
                     hit = None  # 医疗机构消防安全责任落实情况: a list of things to check
             if hit is None and ci > 0 and (later := _subject_at_sentence_start(clause)) \
-                    and (unit_level(later[0]) is not None or later[0].startswith("各")):
+                    and (unit_level(later[0]) is not None or later[0].startswith("各")) \
+                    and _LATER_CLAUSE_VERB.match(clause[later[1]:]):
                 hit = later  # …，省卫生健康委组织评估: an organ of a named level opens a new clause
             if hit is None and clause.startswith("请"):  # 请各单位于…报送
                 clause, start = clause[1:], start + 1

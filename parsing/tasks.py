@@ -173,6 +173,10 @@ def find_tasks(clean: CleanText, outline: list[Section], region_end: int, report
         t_start, t_end = item_text_span(clean, section, stop, last=not siblings or siblings[-1] is section)
         body = text[t_start:t_end]
         units = explicit_units(text[section.span[0]:t_end], section.span[0])
+        pos = section.span[0]
+        while not units.explicit and (cut := text.find("\n", pos + 1, t_end)) > 0:
+            # a parenthesis closing one of the item's paragraphs names its units (…。（自然资源部负责）)
+            units, pos = explicit_units(text[section.span[0]:cut], section.span[0]), cut
         if not units.explicit and (run_on := _units_paragraph_end(clean, t_end, stop)) is not None:
             # the item runs on over paragraphs up to the one its units close (…。（局办公室牵头）)
             t_end = run_on

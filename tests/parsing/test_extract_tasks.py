@@ -230,3 +230,10 @@ def test_an_organ_of_a_named_level_opens_a_later_clause():
     # a generic noun after a comma is no new subject, nor are the members of a group
     assert subjects("加强培训，医疗机构开展演练。") == []
     assert subjects("县卫生健康局成立领导小组，局长任组长，各股室负责人为成员。") == ["县卫生健康局"]
+
+
+def test_a_parenthesis_closing_the_first_paragraph_names_the_items_units():
+    n = parse_text("关于推进建设的意见\n各省、自治区、直辖市人民政府：\n一、重点任务\n（一）强化用地保障。优先保障用地。（自然资源部负责）\n"
+                   "各地要做好衔接。\n（二）加大投入。落实资金。（财政部负责）\n国务院办公厅\n2025年5月1日\n")
+    assert [(t.lead, t.support) for t in n.tasks] == [(["自然资源部"], []), (["财政部"], [])]
+    assert n.tasks[0].text.endswith("各地要做好衔接。")
