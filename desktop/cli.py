@@ -69,9 +69,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PolicyDeskError as exc:
         print(f"错误：{terminal_safe(str(exc))}", file=sys.stderr)
         return 2
-    except OSError as exc:  # a disk or folder problem no command turned into its own message
-        print(f"错误：{terminal_safe(describe_os_error(exc))}", file=sys.stderr)
-        return 2
     except Cancelled:
         print("已取消。", file=sys.stderr)
         return 130
@@ -80,6 +77,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a disk or folder problem no command turned into its own message
+        print(f"错误：{terminal_safe(describe_os_error(exc))}", file=sys.stderr)
+        return 2
     finally:
         sys.stdout = stdout
 

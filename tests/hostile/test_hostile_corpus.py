@@ -87,3 +87,18 @@ def test_track_commands_on_hostile_targets_are_one_line(tmp_path, args):
                                "QT_QPA_PLATFORM": "offscreen"}, timeout=LIMIT_S + 10)
     err = done.stderr.decode("utf-8", "replace").strip().splitlines()
     assert done.returncode == 2 and len(err) == 1 and err[0].startswith("错误："), err
+
+
+def test_a_gbk_encoded_file_name_parses_and_drafts(tmp_path):
+    """A name unzipped from a GBK archive is not UTF-8: Python holds it with surrogates."""
+    raw = bytes(tmp_path) + b"/" + "关于排查的通知".encode("gbk") + b".txt"
+    source = Path(os.fsdecode(raw))
+    source.write_text("关于开展隐患排查的通知\n各单位：\n请于2025年3月31日前报送自查报告。\n", encoding="utf-8")
+    done = policydesk("parse", "--json", os.fsdecode(raw), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert json.loads(done.stdout)["schema"] == "notice/1"
+    out = os.fsdecode(raw) + ".json"
+    done = policydesk("draft", os.fsdecode(raw), "-o", str(tmp_path / "方案.docx"), "--json", out, cwd=tmp_path)
+    assert done.returncode in (0, 1), done.stderr.decode("utf-8", "replace")
+    assert json.loads(Path(out).read_text(encoding="utf-8"))["schema"] == "plan/1"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
