@@ -69,6 +69,7 @@ def extract_times(clean: CleanText, issue_date: date | None,
     if not headings:
         headings = headings_from_paragraphs(clean)
     paragraphs = [(p.start, p.end) for p in clean.paragraphs]
+    ctx.heading_parts = [(h.text_start, h.head_end, h.body_end) for h in headings]
     for heading in headings:
         words = heading.heading_text(text)
         kind = _MEETING_HEADING.search(words)

@@ -83,6 +83,9 @@ def _object_before(text: str, clause_start: int, phrase_start: int) -> str:
     before = _squash(text[clause_start:phrase_start])
     before = re.sub(r"(请|须|必须|务必|要|应|应当|需|均|统一)?(于|在)?$", "", before)
     before = re.sub(r"(请|须|必须|务必|要|应|应当|需)$", "", before)
+    bare = _FILLERS.sub("", before)
+    if bare and _LEADING_SUBJECTS.fullmatch(bare):
+        return ""
     return _strip_subject(before)
 
 
@@ -126,6 +129,10 @@ def _read_action(text: str, phrase_start: int, phrase_end: int, lo: int, hi: int
         rest = after_lead[verb.end():]
         thing = _object_before(text, clause_start, phrase_start) or _made_before(text, clause_start, lo)
         rest_unit = re.match(rf"^([^，。；、（(]{{1,24}}{_UNIT_SUFFIX})(?:[（(][^）)]*[）)])?", rest)
+        if re.search(r"@|邮箱|信箱|电子邮件", rest):  # 报送至abc@qq.com: an address names nobody
+            rest_unit = re.match(rf"^([^，。；、（(@]{{1,24}}?{_UNIT_SUFFIX})(?:的)?(?:电子)?(?:邮箱|信箱|电子邮件)", rest)
+            return ActionReading(_tidy("报送" + thing) if thing else "报送",
+                                 _tidy(rest_unit.group(1)) if rest_unit else None, phrase_end)
         if verb.group(1).endswith(("至", "到")) or (rest_unit and len(rest_unit.group(0)) >= len(rest) - 2):
             to = rest_unit.group(1) if rest_unit else _tidy(rest)
             offset = _raw_offset(text, phrase_end, clause_end, len(after) - len(after_lead) + verb.end()
@@ -155,18 +162,24 @@ BARE_DONE = re.compile(r"(?:并|要|须|应|均|全部|全面|基本|按时|按�
                        r"(?:完成|办结|结束|完毕|完工|到位)(?:任务|工作)?")
 
 
+_DONE_BY = re.compile(r".{1,16}(?:前|底|内)" + BARE_DONE.pattern)
+
+
 def _work_before(text: str, clause_start: int, phrase_start: int, lo: int) -> str | None:
     """The work a bare ``完成`` closes: the clause's own words before the time phrase
     (``组织开展自查并于5月底前完成``), else the clause before it (``…开展自查，5月底前完成``)."""
     own = re.sub(r"(?:并|且|，|确保|力争|争取|务必)+$", "", _object_before(text, clause_start, phrase_start))
     if len(own) >= 2:
         return _tidy(own)
-    if clause_start <= lo or text[clause_start - 1] not in "，,":
-        return None
-    prev_start = clause_start - 1
-    while prev_start > lo and text[prev_start - 1] not in _CLAUSE_END:
-        prev_start -= 1
-    return _tidy(_strip_subject(_squash(text[prev_start:clause_start - 1])))
+    while clause_start > lo and text[clause_start - 1] in "，,":
+        prev_start = clause_start - 1
+        while prev_start > lo and text[prev_start - 1] not in _CLAUSE_END:
+            prev_start -= 1
+        words = _strip_subject(_squash(text[prev_start:clause_start - 1]))
+        if not _DONE_BY.fullmatch(words):  # 6月底前基本完成，9月底前全面完成: the same work
+            return _tidy(words)
+        clause_start = prev_start
+    return None
 
 
 _TOWARD = re.compile(rf"^(?:并|请|须|要|及时|统一)*向([^，。；、向]{{1,24}}?{_UNIT_SUFFIX})(?:[（(][^）)]*[）)])?"
@@ -197,7 +210,7 @@ def read_action_reporting(clause: str) -> tuple[str | None, str | None] | None:
     """``将X报送至Y`` (a clause after a time phrase, whitespace removed) → (报送X, Y)."""
     m = re.match(rf"^(?:并|请|须|要)?(?:将|把)(.{{2,40}}?)(报送至|报送到|上报至|上报到|报至|报送|上报|提交至|提交到|提交|"
                  rf"发送至|发送到|发至|发送|报(?![告表名刊纸]))"
-                 rf"([^，。；]{{0,24}}?{_UNIT_SUFFIX})?(?:[（(][^）)]*[）)])?$", clause)
+                 rf"([^，。；（(]{{0,24}}?{_UNIT_SUFFIX})?(?:[（(][^）)]*[）)]?)?$", clause)
     if m:
         return _tidy("报送" + m.group(1)), _tidy(m.group(3))
     # 将汇总表发送至xyz@163.com / 发送至县卫健委办公室邮箱（…）: the address is where, not whom

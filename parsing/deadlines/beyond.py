@@ -29,8 +29,8 @@ _ISSUED_PLAN = re.compile(rf"(?:印发|转发|制定)[^《。\n]{{0,12}}?《?(?P
 # the issuer's place and system before the campaign's name: 青阳县卫生健康系统, 全市, 清河县
 _REGION_SYSTEM = re.compile(r"^(?:全[国省市县区]|[^\s，。]{2,6}?(?:省|自治区|市|自治州|县|区|旗))?"
                             r"(?:[^\s，。]{1,8}?(?:系统|行业))?")
-_SPAN_LABEL = re.compile(r"^(?:[（(]?[一二三四五六七八九十0-9]+[)）、.．])?(?:专项|集中)?(?:行动|活动|整治|工作|实施)?"
-                         r"(?:时间|期限|时段)(?:安排)?(?:为|是|：|:)?")
+_SPAN_LABEL = re.compile(r"^(?:[（(]?[一二三四五六七八九十0-9]+[)）、.．])?(?:本次|此次|这次|整个)?(?:专项|集中)?"
+                         r"(?:行动|活动|整治|检查|排查|工作|实施)?(?:时间|期限|时段)?(?:安排)?(?:为|是|：|:)?")
 _STAGED = re.compile(r"^(?:共|整个行动|全程)?分(?:为)?[一二三四五六七八九十两0-9]+个?(?:阶段|步骤|步|批次)"
                      r"(?:进行|实施|推进|开展|组织实施)?")
 _ITEM_LABEL = re.compile(r"^(?:[（(]?[0-9]+[)）.．、])?(?:完成|办结|截止|整改|工作|实施)?"
@@ -70,13 +70,24 @@ def _stands_alone(text: str, span: Span, sentence: Span) -> bool:
     return not before.strip("，,") and not after.strip("，,。；;")
 
 
-def _innermost(headings: Sequence[Heading], pos: int, line_start: int) -> Heading | None:
+def _innermost(headings: Sequence[Heading], pos: int) -> Heading | None:
+    """The deepest heading whose section holds ``pos`` below its heading part."""
     found = None
     for heading in headings:
-        if heading.start < line_start and heading.start <= pos < heading.body_end and \
-                (found is None or heading.start > found.start):
+        if heading.head_end <= pos < heading.body_end and (found is None or heading.start > found.start):
             found = heading
     return found
+
+
+def _labelled(text: str, span: Span, line_start: int) -> bool:
+    """The time follows an item's label: on a line of its own (``完成时限：…``) or in a closing
+    parenthesis (``（责任单位：县市场监管局；完成时限：2025年6月底前）``)."""
+    if _ITEM_LABEL.match(squash(text[line_start:span[1]])):
+        return True
+    left = span[0]
+    while left > line_start and text[left - 1] not in "（(；;。":
+        left -= 1
+    return left > line_start and bool(_ITEM_LABEL.match(squash(text[left:span[1]])))
 
 
 def _weak(action: str | None) -> bool:
@@ -92,8 +103,8 @@ def read_beyond(text: str, deadlines: Sequence[Deadline], headings: Sequence[Hea
             continue
         span = deadline.span
         line_start = text.rfind("\n", 0, span[0]) + 1
-        heading = _innermost(headings, span[0], line_start)
-        if _ITEM_LABEL.match(squash(text[line_start:span[1]])) and _weak(deadline.action):
+        heading = _innermost(headings, span[0])
+        if _labelled(text, span, line_start) and _weak(deadline.action):
             if heading is not None:
                 words = tidy(heading.heading_text(text))
                 if words and not _STAGE_HEADING.search(words):

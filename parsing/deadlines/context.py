@@ -22,6 +22,8 @@ class Context:
     found: list[Deadline] = field(default_factory=list)
     # Sections such as 一、会议时间: (body start, body end, what attending means)
     meeting_zones: list[tuple[int, int, str]] = field(default_factory=list)
+    # Numbered headings: (heading words start, heading part end, section end)
+    heading_parts: list[tuple[int, int, int]] = field(default_factory=list)
 
     def free(self, span: Span) -> bool:
         return not overlaps(span, self.claimed) and not overlaps(span, self.quiet)

@@ -38,6 +38,15 @@ def _clause_end(text: str, pos: int, hi: int, limit: int = 30) -> int:
     return end
 
 
+def _names_its_body(ctx: Context, m: re.Match[str]) -> bool:
+    """``（四）报送每周小结。各单位每周五12时前…``: a heading naming the duty its body schedules."""
+    for words_start, head_end, body_end in ctx.heading_parts:
+        if words_start <= m.start() < head_end:
+            period = _PERIODS[m.group("p")]
+            return any(_PERIODS[b.group("p")] == period for b in RECURRING_RE.finditer(ctx.text, head_end, body_end))
+    return False
+
+
 def read_recurring(ctx: Context, lo: int, hi: int) -> None:
     """Every recurring duty in the sentence ``text[lo:hi]``."""
     text = ctx.text
@@ -46,7 +55,7 @@ def read_recurring(ctx: Context, lo: int, hi: int) -> None:
             continue
         end = _clause_end(text, m.end(), hi)
         rest = text[m.end():end]
-        if _NAMED_SYSTEM.match(squash(rest)):
+        if _NAMED_SYSTEM.match(squash(rest)) or _names_its_body(ctx, m):
             continue
         if re.match(r"\s*[0-9０-９一二三四五六七八九十]+\s*(?:人|名|个|元|万|家|户)", rest) or \
                 re.search(r"[0-9０-９]\s*(?:万元|亿元|元)|资金|经费|预算", rest):

@@ -111,3 +111,16 @@ def test_a_label_line_takes_the_items_heading():
 def test_a_label_line_with_work_of_its_own_keeps_it():
     text = LABELS.replace("时间节点：8月底前完成", "时间节点：8月底前完成标线施划")
     assert _by_text(text)["8月底前"][0] == "完成标线施划"
+
+
+def test_a_label_in_a_closing_parenthesis_takes_the_items_heading():
+    text = """某县人民政府关于加强食品安全工作的意见
+各乡镇人民政府：
+一、重点任务
+（一）健全管理制度。建立健全食品安全管理制度，落实企业主体责任。（责任单位：县市场监管局；完成时限：2025年6月底前）
+（二）强化抽检监测。每年抽检食品样品不少于1000批次。（责任单位：县市场监管局）
+某县人民政府
+2025年4月10日
+"""
+    got = _by_text(text)
+    assert got["完成时限：2025年6月底前"][0] == "健全管理制度"
