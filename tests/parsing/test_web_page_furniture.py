@@ -254,3 +254,9 @@ def test_open_government_index_fields(line):
 
 def test_a_form_line_with_a_name_field_is_kept():
     assert not is_furniture_line("单位名称：            联系人：")
+
+
+def test_menu_bars_and_dash_breadcrumbs():
+    assert is_furniture_line("网站首页 | 机构概况 | 新闻中心 | 政务公开 | 办事服务")
+    assert is_furniture_line("首页 - 政务公开 - 通知公告")
+    assert not is_furniture_line("县卫健局 | 县应急局")  # two organs set side by side are no menu
