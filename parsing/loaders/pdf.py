@@ -158,13 +158,20 @@ def load_pdf(path: Path, progress: ProgressCallback = noop, cancelled: CancelChe
     """Read a PDF page by page; scanned pages are OCR'd when ``ocr`` and an engine is present."""
     pages: list[RawPage] = []
     warnings: list[str] = []
-    with _open(path) as pdf:
+    try:
+        opened = _open(path)
+    except LoadError as exc:
+        if "加密" in str(exc):
+            raise
+        return _load_with_pdfium(path, progress, cancelled, ocr, exc)
+    with opened as pdf:
         try:
             count = len(pdf.pages)
-        except Exception as exc:
-            raise LoadError(path, "PDF 文件已损坏，无法读取页面") from exc
-        if count == 0:
-            raise LoadError(path, "PDF 文件没有页面")
+        except Exception:
+            return _load_with_pdfium(path, progress, cancelled, ocr,
+                                     LoadError(path, "PDF 文件已损坏，无法读取页面"))
+        if count == 0:  # a damaged cross-reference table hides the pages from pdfminer
+            return _load_with_pdfium(path, progress, cancelled, ocr, LoadError(path, "PDF 文件没有页面"))
         if count > limits.MAX_PDF_PAGES:
             raise LoadError(path, f"PDF 共 {count} 页，超过可处理的上限 {limits.MAX_PDF_PAGES} 页")
         text_share = 0.8 if ocr else 1.0
@@ -186,6 +193,60 @@ def load_pdf(path: Path, progress: ProgressCallback = noop, cancelled: CancelChe
     if not any(page.text.strip() for page in pages) and not scanned:
         raise LoadError(path, "PDF 文件没有可读取的文字")
     progress(1.0, "已读取 PDF")
+    return RawDocument(path=path, format="pdf", pages=pages, page_count=count, warnings=warnings)
+
+
+def _load_with_pdfium(path: Path, progress: ProgressCallback, cancelled: CancelCheck, ocr: bool,
+                      refused: LoadError) -> RawDocument:
+    """The fallback for a PDF pdfminer cannot read (a damaged cross-reference table): pdfium
+    rebuilds it and gives each page's text; ``refused`` is raised when pdfium cannot either."""
+    try:
+        from parsing.ocr.sources import _PDFIUM_LOCK  # pdfium is not thread-safe
+    except ImportError:
+        import threading
+
+        _PDFIUM_LOCK = threading.Lock()
+    with _PDFIUM_LOCK:
+        document = _read_with_pdfium(path, progress, cancelled, ocr, refused)
+    pages = document.pages
+    scanned = [page.number for page in pages if page.needs_ocr]
+    if scanned:
+        _ocr_pages(path, pages, scanned, ocr, document.warnings, progress, cancelled, 0.8 if ocr else 1.0)
+    if not any(page.text.strip() for page in pages) and not scanned:
+        raise LoadError(path, "PDF 文件没有可读取的文字")
+    progress(1.0, "已读取 PDF")
+    return document
+
+
+def _read_with_pdfium(path: Path, progress: ProgressCallback, cancelled: CancelCheck, ocr: bool,
+                      refused: LoadError) -> RawDocument:
+    try:
+        import pypdfium2 as pdfium
+
+        document = pdfium.PdfDocument(str(path))
+    except Exception as exc:  # not installed, or not a PDF pdfium can repair
+        raise refused from exc
+    pages: list[RawPage] = []
+    warnings = ["PDF 文件的交叉引用表已损坏，已按修复后的内容读取"]
+    try:
+        count = len(document)
+        if count == 0:
+            raise refused
+        if count > limits.MAX_PDF_PAGES:
+            raise LoadError(path, f"PDF 共 {count} 页，超过可处理的上限 {limits.MAX_PDF_PAGES} 页")
+        text_share = 0.8 if ocr else 1.0
+        for index in range(count):
+            check_cancelled(cancelled)
+            progress(text_share * index / count, f"正在读取第 {index + 1}/{count} 页")
+            try:
+                page = document[index]
+                text = page.get_textpage().get_text_range().replace("\r\n", "\n")
+            except Exception as exc:  # one broken page must not lose the others
+                text = ""
+                warnings.append(f"第 {index + 1} 页无法读取（{type(exc).__name__}），已跳过")
+            pages.append(RawPage(index + 1, text, needs_ocr=not text.strip()))
+    finally:
+        document.close()
     return RawDocument(path=path, format="pdf", pages=pages, page_count=count, warnings=warnings)
 
 

@@ -45,3 +45,25 @@ def test_an_xml_part_that_inflates_too_far_is_still_a_bomb(tmp_path):
         z.writestr("word/document.xml", "<w:document>" + " " * (8 << 20) + "</w:document>")
     with pytest.raises(LoadError, match="压缩炸弹"):
         load_document(path)
+
+
+def test_a_pdf_with_a_damaged_xref_table_is_read_through_pdfium(tmp_path):
+    import re
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from builders import write_plain_pdf
+
+    good = write_plain_pdf(["Notice page one", "Page two text"], tmp_path / "good.pdf")
+    damaged = tmp_path / "交叉引用表损坏.pdf"  # every offset in the table points 7 bytes off
+    damaged.write_bytes(re.sub(rb"(\d{10}) 00000 n", lambda m: b"%010d 00000 n" % (int(m.group(1)) + 7),
+                               good.read_bytes()))
+    loaded = load_document(damaged)
+    assert [p.text for p in loaded.pages] == ["Notice page one", "Page two text"]
+    assert any("交叉引用表" in w for w in loaded.warnings)
+    truncated = tmp_path / "截断.pdf"
+    data = good.read_bytes()
+    truncated.write_bytes(data[:data.rindex(b"trailer")] + b"%%EOF\n")
+    with pytest.raises(LoadError, match="不是有效的 PDF"):
+        load_document(truncated)
