@@ -123,6 +123,8 @@ def _deadline_checks(label: str, task_id: str, dl, lead_days: int | None) -> lis
     county, superior = date.fromisoformat(dl.date), date.fromisoformat(dl.superior_date)
     if county > superior:
         return [CheckItem("error", f"{label}的县级时限{dl.text}晚于上级时限{dl.superior_date}", task_id)]
+    if county == superior and "周期性工作的起止期间" in dl.explanation:
+        return []  # the period a recurring duty runs in keeps its end (plan_builder.DUTY_PERIOD)
     if county == superior:
         return [CheckItem("warning", f"{label}的县级时限与上级时限同日，没有留出汇总上报的时间", task_id)]
     if lead_days:

@@ -96,6 +96,10 @@ def level_rules(kind: str, profile: CountyProfile) -> list[LevelRule]:
     # 各地: the lower areas the superior addresses; in the county, its units.
     rules.append(LevelRule(r"各地(?:区)?[、，]?各(?:有关|相关)?(?:单位|部门)|各级各(?:有关|相关)?部门", const("各单位"), "下级",
                            "本县由各单位落实"))
+    # 各地疾控部门, 各地医疗机构: the county's own organ of that kind, the county's own institutions.
+    rules.append(LevelRule(rf"各地(?:区)?(?={_SERVICE})", const("全县"), "范围", "上级所称各地的机构，在本县为全县的机构"))
+    rules.append(LevelRule(rf"各地(?:区)?(?={_OTHER_ORGAN})(?!{_HEALTH_ADMIN})", const("县"), "机关",
+                           f"{who}所称各地的有关部门，在本县为县级对应部门"))
     rules.append(LevelRule(r"(?<=[对由在向对于])各地(?:区)?(?![址点方名])", const("各单位"), "下级",
                            "上级所称各地，在本县为各单位"))
     rules.append(LevelRule(r"各地(?:区|市)?(?![址点方名])", const(p.units_collective), "下级",

@@ -116,7 +116,9 @@ def build_plan(notice: Notice, profile: CountyProfile, today: date | None = None
     b.ctx.title = notice.title or notice.enclosed_title or ""
     b.reach = ReachClassifier(notice, profile)
     for i, deadline in enumerate(notice.deadlines):
-        b.scheduled[i] = schedule_deadline(deadline, i, b.ctx, collector=_collector(b, deadline))
+        b.scheduled[i] = _county_deadline_text(b, deadline, schedule_deadline(deadline, i, b.ctx,
+                                                                             collector=_collector(b, deadline)))
+    _keep_duty_periods(b)
 
     subject, kind_word, year_suffix = subject_of(notice)
     title = plan_title(b.sub, b.profile, b.kind, subject, kind_word, year_suffix)
@@ -155,6 +157,40 @@ def build_plan(notice: Notice, profile: CountyProfile, today: date | None = None
         plan.outside_remit = list(dict.fromkeys(p for r in b.reaches for p in r.partners))
     plan.checks = check_plan(plan, notice, b.sub, b.ctx.notes, lead_days=profile.lead_days, profile=profile)
     return plan
+
+
+DUTY_PERIOD = "周期性工作的起止期间"
+
+
+def _keep_duty_periods(b: _Build) -> None:
+    """A span a recurring duty runs in (``汛期（6月1日至9月30日）…每日16时前报告``, ``自7月1日起至9月30日，
+    每周五…报送``) is the duty's period, not work to finish early: the county keeps its end, or the
+    last days of duty and the last reports would be dropped."""
+    notice = b.notice
+    for i, span in enumerate(notice.deadlines):
+        if span.kind != "range" or not span.span or not span.date:
+            continue
+        for other in notice.deadlines:
+            if other.kind != "recurring" or not other.span or other.span[0] < span.span[1]:
+                continue
+            between = notice.text[span.span[1]:other.span[0]] if notice.text else "。"
+            if len(between) <= 40 and not re.search(r"[。；;！？\n]", between):
+                county = b.scheduled[i]
+                county.date = county.superior_date = span.date
+                county.text = span_text(county.start, span.date, b.ctx.draft_date)
+                county.explanation = f"{DUTY_PERIOD}（{other.text}），县级保持上级的起止日期，不提前结束"
+                break
+
+
+def _county_deadline_text(b: _Build, superior: Deadline, county: PlanDeadline) -> PlanDeadline:
+    """The deadline's own text as the county prints it (督办, tracking): reports go to the county's
+    collector, never ``报省卫生健康委疾病预防控制处``; the superior's organs become the county's."""
+    if superior.to and county.to:
+        county.text = re.sub(rf"报{re.escape(superior.to)}(?:[（(]设在[^（）()]{{1,20}}[）)])?",
+                             lambda _m: f"报{county.to}", county.text, count=1)
+    if b.sub.leftover_superior_names(county.text):
+        county.text = b.sub.apply(county.text, "时限")
+    return county
 
 
 def _keep_user_edits(plan: CountyPlan, edited: CountyPlan) -> None:
@@ -214,15 +250,22 @@ def _carry_task(b: _Build, index: int, task: Task, where: str,
             b.sub.substitutions.append(Substitution(sentence.text.rstrip("。"), sentence.printed.rstrip("。"), label,
                                                     reason=sentence.note))
     deadlines: list[PlanDeadline] = []
-    for di in b.task_deadlines.get(index, task.deadlines):
-        if di >= len(notice.deadlines):
-            continue
+    own = [di for di in b.task_deadlines.get(index, task.deadlines) if di < len(notice.deadlines)]
+    for di in own:  # every date phrase first: a recipient may stand in more than one of them
         superior, county = notice.deadlines[di], b.scheduled[di]
         if superior.text and superior.text in text:
             text = text.replace(superior.text, localise_phrase(superior.text, superior, county,
                                                                b.ctx.draft_date.year), 1)
+    for di in own:
+        superior, county = notice.deadlines[di], b.scheduled[di]
         if superior.to and f"报{superior.to}" in text:  # the county's units report to the county
-            text = text.replace(f"报{superior.to}", f"报{county.to or b.profile.office}", 1)
+            # …报县食安办（设在县市场监管局）: where the superior's recipient sits goes with it.
+            found = re.search(rf"报{re.escape(superior.to)}(?:[（(]设在[^（）()]{{1,20}}[）)])?", text)
+            if found:
+                local = f"报{county.to or b.profile.office}"
+                text = text[:found.start()] + local + text[found.end():]
+                b.sub.substitutions.append(Substitution(found.group(0), local, label,
+                                                        reason="本县各单位报送至本局，由本局汇总后上报"))
         deadlines.append(county)
     heading = reach.heading
     if phase_pd is not None:
@@ -258,7 +301,11 @@ def _name_outside_units(b: _Build, task: Task, measures: str) -> tuple[str, list
     county's units: the text names them as partners instead (配合X…, 会同Y…)."""
     named: list[str] = []
     parts = []
-    for names, phrase in ((task.lead, "配合{}做好相关工作"), (task.support, "会同{}抓好落实")):
+    groups = [(task.lead, "配合{}做好相关工作"), (task.support, "会同{}抓好落实")]
+    if task.lead and all(b.matcher.role(n).kind == "outside" for n in task.lead + task.support):
+        # 责任单位：县市场监管局；配合单位：县公安局 — the bureau is named nowhere: it supports them all.
+        groups = [(task.lead + task.support, "配合{}做好相关工作")]
+    for names, phrase in groups:
         assert b.reach is not None
         outside = [b.reach.partner(n) for n in names if b.matcher.role(n).kind == "outside"
                    and partner_name(n) not in measures]
@@ -272,9 +319,43 @@ def _name_outside_units(b: _Build, task: Task, measures: str) -> tuple[str, list
     return measures, named
 
 
+# Label lines a task may close with instead of a units parenthesis: 责任单位：…, 配合单位：…, 完成时限：….
+_UNIT_LABEL = r"(?:牵头|责任|主责|配合|协办|参与|协同|承办|落实)(?:单位|部门)"
+_TIME_LABEL = r"(?:完成|办结|截止)?时限(?:要求)?|完成时间"
+_LABEL = re.compile(rf"\s*(?P<label>{_UNIT_LABEL}|{_TIME_LABEL})[：:]\s*(?P<value>[^。；;\n]*?)"
+                    rf"(?=\s*(?:{_UNIT_LABEL}|{_TIME_LABEL})[：:]|[。；;\n]|$)[。；;]?")
+_LABEL_START = re.compile(rf"(?:^|(?<=[。；;\n]))\s*(?:{_UNIT_LABEL}|{_TIME_LABEL})[：:]")
+
+
+def strip_unit_labels(text: str) -> str:
+    """Drop ``责任单位：县市场监管局`` / ``配合单位：…`` label lines (the plan prints the county's own
+    units instead) and write ``完成时限：9月26日前`` into the sentence before (``…，9月26日前完成。``)."""
+    out: list[str] = []
+    pos = 0
+    for first in _LABEL_START.finditer(text):
+        if first.start() < pos:
+            continue
+        out.append(text[pos:first.start()])
+        pos = first.start()
+        while (m := _LABEL.match(text, pos)) is not None:  # labels may follow each other on one line
+            pos = m.end()
+            value = m.group("value").strip()
+            if re.fullmatch(_UNIT_LABEL, m.group("label")) or not value:
+                continue
+            clause = value + "完成" if value.endswith("前") else value
+            before = "".join(out).rstrip()
+            out = [before.rstrip("。；;") + ("，" if before else "") + clause + "。"]
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "\n".join(line for line in "".join(out).split("\n") if line.strip())
+
+
 def strip_units_parenthesis(text: str) -> str:
-    """Drop a closing ``（局人事股、工委办牵头，各县（市、区）负责）`` (brackets may nest): the plan
-    prints the county's own units there instead."""
+    """Drop a closing ``（局人事股、工委办牵头，各县（市、区）负责）`` (brackets may nest) and the
+    label lines that say the same (:func:`strip_unit_labels`): the plan prints the county's own units
+    there instead."""
+    text = strip_unit_labels(text)
     body = text.rstrip().rstrip("。；;")
     if not body.endswith(("）", ")")):
         return text
@@ -355,6 +436,13 @@ def _context(b: _Build, title: str, topic: str) -> dict:
             groups.setdefault(key, []).append(entry)
             group_heading[key] = b.sub.apply(parent.heading, "主要任务") if parent and len(key_path) > 1 else None
 
+    if not groups and requirements and not steps:
+        # A 通报 whose only tasks stand under 下一步工作要求: they are the county's main tasks.
+        groups[""] = requirements
+        group_heading[""] = None
+        for entry in requirements:
+            entry.plan_task.section = "主要任务"
+        requirements = []
     # Phases with no item of their own still print in 时间安排.
     bare_phases = []
     for ph in notice.phases:

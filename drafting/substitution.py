@@ -52,7 +52,9 @@ _CITY_SUBORDINATE = rf"各(?:县(?:{_PAREN}|、市、区|市区|区)?|区县|县
 _PROVINCE_SUBORDINATE = rf"(?:各设区的?市|各地市|各市(?:{_PAREN})?(?:、县(?:{_PAREN})?)?)"
 _HEADS = r"(?:局长|主任|主要负责人|主要负责同志|分管负责同志)"
 _COLLECTIVE_JOIN = re.compile(r"[、和及与]")
-_DIVISION_SUFFIX = re.compile(r"(?<=委|局|厅)[\u4e00-\u9fff]{2,6}(?:处|科|司|办公室)$")
+# A division's name: 医政医管科, 规划发展与安全生产科 (never a clause: 将组织…, 要对…).
+_DIVISION_CHAR = r"(?:(?!要|将|对|组织|开展|会同|联合|的|各|并)[\u4e00-\u9fff])"
+_DIVISION_SUFFIX = re.compile(rf"(?<=委|局|厅){_DIVISION_CHAR}{{2,10}}(?:处|科|司|办公室)$")
 # The superior may stay where it is cited as the source of what the county does.
 _CITING_BEFORE = re.compile(r"(?:按照|根据|依据|遵照|贯彻落实|落实|贯彻|据)$")
 _CITING_AFTER = re.compile(r"^(?:办公室)?(?:关于|要求|部署|决策部署|工作要求|的要求|的部署|文件|通知)")
@@ -155,7 +157,8 @@ class Substituter:
                     rules.append(_rule(re.escape(name), const(county_units), "下级"))
         # The issuing organ: with its place, then with the level word, then bare when it is a 委/局.
         if lv.is_health:
-            office = r"(?:办公室|办公厅|(?!各)[\u4e00-\u9fff]{2,6}?(?:处|科|司|办公室)(?![\u4e00-\u9fff]{0,1}(?:学|技|普)))?"
+            office = (rf"(?:办公室|办公厅|(?!各){_DIVISION_CHAR}{{2,10}}?(?:处|科|司|办公室)"
+                      r"(?![\u4e00-\u9fff]{0,1}(?:学|技|普)))?")
             if lv.place:
                 rules.append(_rule(rf"{re.escape(lv.place)}(?:{_HEALTH}){office}", organ_name, "机关", True))
             own = "国家" if lv.kind == "national" else rf"(?<![县区乡镇]){word}"
@@ -262,11 +265,15 @@ class Substituter:
         for m in re.finditer(rf"(?:{alt})(?:[、和及](?:{alt}))+", output):
             parts = [w for w in _COLLECTIVE_JOIN.split(m.group(0)) if w]
             if self.profile.units_collective in parts:
-                runs.append((_to_original(m.start(), edits), _to_original(m.end(), edits)))
+                runs.append((_to_original(m.start(), edits), _to_original(m.end(), edits), self.profile.units_collective))
+            elif len(set(parts)) < len(parts):
+                # 委直属各单位、市直各医疗机构 both become 县直各医疗卫生单位: named once.
+                runs.append((_to_original(m.start(), edits), _to_original(m.end(), edits),
+                             "、".join(dict.fromkeys(parts))))
         if not runs:
             return edits
-        kept = [e for e in edits if not any(s <= e[0] and e[1] <= t for s, t in runs)]
-        kept.extend((s, t, self.profile.units_collective) for s, t in runs)
+        kept = [e for e in edits if not any(s <= e[0] and e[1] <= t for s, t, _ in runs)]
+        kept.extend(runs)
         return sorted(kept)
 
     def _collectives(self) -> list[str]:

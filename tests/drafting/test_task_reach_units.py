@@ -145,6 +145,7 @@ def recall_of_task_text(notice: Notice) -> tuple[float, list[str]]:
     sub = Substituter(notice, profile, UnitMatcher(profile).map_department)
     reach = ReachClassifier(notice, profile)
     plan_grams = _grams("".join(text for _, text in iter_plan_text(plan)))
+    reported_to = [s for s in plan.substitutions if s.original.startswith("报") and s.replacement.startswith("报")]
     wanted: set[str] = set()
     poor: list[str] = []
     for task in notice.tasks:
@@ -152,7 +153,10 @@ def recall_of_task_text(notice: Notice) -> tuple[float, list[str]]:
             if sentence.printed is None:
                 assert sentence.text in listed, f"left out without a note: {sentence.text}"
                 continue
-            grams = _grams(sub.apply(strip_units_parenthesis(sentence.printed), "核对"))
+            expected = sub.apply(strip_units_parenthesis(sentence.printed), "核对")
+            for change in reported_to:  # 报市卫健委安全生产科 → 报局办公室, listed in the 替换清单
+                expected = expected.replace(change.original, change.replacement)
+            grams = _grams(expected)
             wanted |= grams
             if grams and len(grams & plan_grams) / len(grams) < 0.8:
                 poor.append(sentence.text)

@@ -1,0 +1,154 @@
+"""County plans drafted from fresh superior notices (``tests/fixtures/superior/fresh_*``), which
+the adaptation and reach rules were not written from: a city holiday-safety notice, a city
+inspection 通报, a peer county's 印发 plan, a county government office notice with 责任单位 /
+配合单位 / 完成时限 lines, a national 疾控局综合司 notice, a run-on joint provincial notice, a
+scanned county notice and a provincial notice pasted from a website. Each assertion is a class of
+fault a county office director found reading these plans."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import cache
+
+import pytest
+from corpus import FIXTURES
+
+from drafting.completeness import iter_plan_text
+from drafting.county_units import profile_unit_names
+from drafting.plan import CountyPlan
+from drafting.plan_builder import build_plan, load_notice
+from drafting.profile import load_sample_profile
+
+SUPERIOR = FIXTURES / "superior"
+FRESH = sorted(p.name for p in SUPERIOR.glob("fresh_*"))
+
+
+@cache
+def _plan(name: str) -> CountyPlan:
+    notice = load_notice(SUPERIOR / name)
+    today = date.fromisoformat(notice.issue_date) + timedelta(days=3) if notice.issue_date else None
+    return build_plan(notice, load_sample_profile(), today=today)
+
+
+def _text(plan: CountyPlan) -> str:
+    return "\n".join(text for _, text in iter_plan_text(plan))
+
+
+def _task(plan: CountyPlan, heading: str):
+    return next(t for t in plan.tasks if t.category.startswith(heading))
+
+
+# ----- units and partners ---------------------------------------------------------------------------
+@pytest.mark.parametrize("name", FRESH)
+def test_every_unit_is_the_countys_own(name):
+    plan = _plan(name)
+    known = profile_unit_names(load_sample_profile())
+    assert [u for t in plan.tasks for u in t.lead + t.support if u not in known] == []
+
+
+def test_label_lines_are_units_and_dates_not_text():
+    """责任单位：县市场监管局 / 配合单位：… / 完成时限：… under an item are the superior's units and
+    date: the plan prints the county's units and its own date in the sentence instead."""
+    plan = _plan("fresh_county_gov_food.docx")
+    text = _text(plan)
+    assert not re.search(r"责任单位[：:]|配合单位[：:]|完成时限[：:]", text)
+    canteen = _task(plan, "开展学校食堂专项检查")
+    assert "等情况，2025年9月26日前完成" in canteen.measures  # the county's date, not 9月30日
+
+
+def test_an_item_whose_units_are_all_outside_bodies_is_the_bureaus_support():
+    plan = _plan("fresh_county_gov_food.docx")
+    street = _task(plan, "整治校园周边食品经营")
+    # the bureau supports the lead and its partners alike: no 会同 of the lead's own partners
+    assert street.measures.endswith("配合县市场监管局、乡镇人民政府、县公安局做好相关工作。")
+    assert "会同" not in street.measures
+    meals = _task(plan, "加强学生营养健康监测")  # the bureau is the 责任单位: the other one is its partner
+    assert meals.measures.endswith("会同县教育科技局抓好落实。")
+
+
+def test_a_report_to_a_superior_office_set_in_another_body_goes_to_the_county_office():
+    plan = _plan("fresh_county_gov_food.docx")
+    text = _text(plan)
+    assert "设在县市场监管局" not in text and "每月25日前将专项整治进展情况报局办公室" in text
+    assert any(s.original.startswith("报县食品安全委员会办公室（设在") for s in plan.substitutions)
+
+
+def test_strip_unit_labels_on_one_line():
+    from drafting.plan_builder import strip_unit_labels
+
+    assert strip_unit_labels("依法查处违法行为。责任单位：县市场监管局配合单位：县公安局完成时限：2025年10月31日前") \
+        == "依法查处违法行为，2025年10月31日前完成。"
+    assert strip_unit_labels("各单位要明确责任单位和责任人。") == "各单位要明确责任单位和责任人。"
+
+
+# ----- wording ---------------------------------------------------------------------------------------
+def test_two_superior_groups_that_become_one_county_group_are_named_once():
+    plan = _plan("fresh_city_holiday_safety.txt")  # 委直属各单位、市直各医疗机构要加强…
+    text = _text(plan)
+    assert "县直各医疗卫生单位、县直各医疗卫生单位" not in text
+    assert "县直各医疗卫生单位要加强对门诊楼" in text
+
+
+def test_a_long_division_name_is_mapped_whole():
+    """市卫健委规划发展与安全生产科 is one division: never 县卫健局规划发展与安全生产科."""
+    from drafting.substitution import Substituter
+    from drafting.unit_matching import UnitMatcher
+
+    profile = load_sample_profile()
+    sub = Substituter(load_notice(SUPERIOR / "fresh_city_holiday_safety.txt"), profile,
+                      UnitMatcher(profile).map_department)
+    out = sub.apply("检查情况于1月23日前报市卫健委规划发展与安全生产科。", "x")
+    assert "规划发展与安全生产科" not in out and out.startswith("检查情况于1月23日前报局")
+    assert sub.apply("市卫健委将组织专家开展专科评审。", "x") == "县卫健局将组织专家开展专科评审。"
+
+
+def test_an_organ_of_the_lower_areas_is_the_countys_organ():
+    plan = _plan("fresh_national_winter_respiratory.txt")  # 各地疾控部门要加强哨点医院…监测
+    text = _text(plan)
+    assert "各医疗卫生单位疾控部门" not in text
+    assert "县疾控部门要加强哨点医院流感样病例监测" in text
+
+
+@pytest.mark.parametrize("name", ["fresh_county_gas_plan.txt", "fresh_county_gov_food.docx",
+                                  "fresh_runon_joint_province.txt"])
+def test_a_section_made_of_one_paragraph_is_not_headed_twice(name):
+    """六、工作要求 with one paragraph: the plan's 工作要求 holds that paragraph, not 工作要求 again."""
+    plan = _plan(name)
+    for section in plan.sections:
+        assert [c for c in section.children if c.heading == section.heading] == [], section.heading
+
+
+def test_a_bulletin_whose_tasks_are_its_next_steps_has_them_as_main_tasks():
+    plan = _plan("fresh_city_inspection_bulletin.txt")  # 三、下一步工作要求 (一)(二)(三)
+    main = next(s for s in plan.sections if s.heading == "主要任务")
+    assert [c.heading for c in main.children][:3] == ["立即整改问题", "举一反三开展自查", "建立长效机制"]
+    assert all(s.heading == "主要任务" or s.children or s.paragraphs for s in plan.sections)
+
+
+# ----- deadlines ------------------------------------------------------------------------------------
+def test_a_deadlines_own_text_reports_to_the_county_never_to_the_superior_division():
+    plan = _plan("fresh_web_province_heat.txt")  # 每周五下午5点前…报省卫生健康委疾病预防控制处
+    weekly = next(d for t in plan.tasks for d in t.deadlines if d.kind == "recurring")
+    assert "省卫生健康委" not in weekly.text and weekly.text.endswith(f"报{weekly.to}")
+
+
+@pytest.mark.parametrize("name, clock", [("fresh_web_province_heat.txt", "每周五15时前"),
+                                         ("fresh_national_winter_respiratory.txt", "每周一10时前")])
+def test_an_earlier_report_hour_drops_the_superiors_part_of_day(name, clock):
+    """下午5点 two hours earlier is 15时, never 下午15时; 中午12时 is 10时, never 中午10时."""
+    plan = _plan(name)
+    texts = [d.text for t in plan.tasks for d in t.deadlines] + [_text(plan)]
+    assert not any(re.search(r"(?:上午|中午|下午|晚上)(?:1[3-9]|2[0-3]|10)时", t) for t in texts)
+    assert any(clock in t for t in texts)
+
+
+@pytest.mark.parametrize("name, period", [("fresh_scan_district_flood.txt", "汛期（6月1日至9月30日）"),
+                                          ("fresh_web_province_heat.txt", "自7月1日起至9月30日")])
+def test_the_period_a_recurring_duty_runs_in_keeps_its_end(name, period):
+    """汛期 duty and weekly reports until 9月30日: ending them on 9月26日 drops the last days."""
+    plan = _plan(name)
+    assert period in _text(plan)
+    spans = [d for t in plan.tasks for d in t.deadlines if d.kind == "range" and d.superior_date == "2025-09-30"]
+    assert spans and all(d.date == "2025-09-30" for d in spans)
+    assert not any("同日" in c.message for c in plan.checks)
