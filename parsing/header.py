@@ -300,6 +300,8 @@ def _opens_title_line(text: str, continued: bool = False) -> bool:
         return False
     if value.startswith(("关于", "转发", "印发", "批转")) or value.endswith("关于"):
         return True
+    if (m := re.search(r"转发|印发|批转", value)) and organ_names(value[:m.start()]):
+        return True  # ``阳城县卫生健康局转发晋城市卫生健康委员会`` above ``关于…的通知``
     return continued and len(value) >= 4 and not is_organ_line(value) and not FULL_DATE.search(value) \
         and not _URGENCY.match(value) and not re.fullmatch(r"[0-9０-９\W]+", value)
 
@@ -313,8 +315,8 @@ def _opens_title(paras: _Paras, header: Header, i: int, banner: list[str] = ()) 
             and not set(opening) & set(organ_names(paras.text(i))):
         return True  # a joint title's organs over two lines: ``A  B`` then ``C关于…`` (not the 版头 above ``A关于…``)
     if header.doc_number is None and not (banner and set(organ_names(paras.text(i))) <= set(banner)):
-        return False  # without a number, only the 版头's organ written again opens the title
-    return compact(paras.text(i + 1)).startswith("关于")
+        return False  # without a number above, only the 版头's organ written again opens the title
+    return nxt.startswith("关于")
 
 
 _NUMERIC_DATE = re.compile(r"(20[0-9]{2})\s*[.．\-－/]\s*(0?[1-9]|1[0-2])\s*[.．\-－/]\s*(0?[1-9]|[12][0-9]|3[01])$")

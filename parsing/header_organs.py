@@ -21,9 +21,14 @@ _CLAUSE_CHARS = re.compile(r"[的了要应将请把被是在对向于从以等�
 _NOT_ORGANS = re.compile(r"(?:全部|局部|内部|外部|干部|本部|总部|此处|各处|到处|之处|好处|出处|住处|院办)$")
 
 
+_TITLE_WORDS = re.compile(r"关于|转发|印发|批转")
+
+
 def is_organ(name: str) -> bool:
     """Whether ``name`` reads as one organ: a unit name, or one built like an organ's name."""
     value = compact(name)
+    if _TITLE_WORDS.search(value):
+        return False  # ``阳城县卫生健康局转发晋城市卫生健康委员会`` is a title's first line
     if is_unit(value):
         return True
     if not 3 <= len(value) <= 30 or not re.fullmatch(r"[\u4e00-\u9fa5（）]+", value):

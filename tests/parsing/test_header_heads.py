@@ -208,3 +208,10 @@ def test_a_banner_run_on_into_its_number_with_the_title_below():
     n = parse_text("江州市安全生产委员会办公室\n\n江安委办〔2025〕41号\n\n江州市安全生产委员会办公室关于做好火灾防控工作的通知\n\n"
                    "各县（市、区）安委会：" + BODY + "江州市安全生产委员会办公室\n2025年11月5日\n")
     assert (n.issuer, n.doc_number) == ("江州市安全生产委员会办公室", "江安委办〔2025〕41号")
+
+
+def test_a_forwarding_title_over_two_lines_keeps_its_first_line():
+    n = parse_text("阳城县卫生健康局转发晋城市卫生健康委员会\n\n关于开展医疗机构安全生产隐患排查整治的通知\n\n各卫生院：" + BODY
+                   + "阳城县卫生健康局\n2024年3月5日\n")
+    assert n.title == "阳城县卫生健康局转发晋城市卫生健康委员会关于开展医疗机构安全生产隐患排查整治的通知"
+    assert (n.issuer, n.enclosed_title) == ("阳城县卫生健康局", "晋城市卫生健康委员会关于开展医疗机构安全生产隐患排查整治的通知")
