@@ -134,7 +134,7 @@ def _read_action(text: str, phrase_start: int, phrase_end: int, lo: int, hi: int
             return ActionReading(_tidy("报送" + thing) if thing else "报送",
                                  _tidy(rest_unit.group(1)) if rest_unit else None, phrase_end)
         if verb.group(1).endswith(("至", "到")) or (rest_unit and len(rest_unit.group(0)) >= len(rest) - 2):
-            to = rest_unit.group(1) if rest_unit else _tidy(rest)
+            to = recipient(rest_unit.group(0)) if rest_unit else _tidy(rest)
             offset = _raw_offset(text, phrase_end, clause_end, len(after) - len(after_lead) + verb.end()
                                  + (len(rest_unit.group(0)) if rest_unit else len(rest)))
             return ActionReading(_tidy("报送" + thing) if thing else "报送", _tidy(to), offset)
@@ -186,12 +186,28 @@ _TOWARD = re.compile(rf"^(?:并|请|须|要|及时|统一)*向([^，。；、向
                      r"(报告|报送|上报|提交|反馈|汇报|报备|备案|申报)(.*)$")
 
 
+_PRONOUN_ORGAN = re.compile(r"^我[部委局厅司办处院室股科中心]{1,2}$")
+
+
+def recipient(words: str) -> str | None:
+    """The organ a report goes to, from ``县卫健委`` / ``县食安办（设在县市场监管局）``: the unit before any
+    parenthesis; a pronoun-only ``我部（地质勘查管理司）`` names its organ in the parenthesis."""
+    m = re.match(r"^([^（(]+)(?:[（(]([^）)]*)[）)]?)?", _squash(words))
+    if not m:
+        return None
+    unit, note = m.group(1), m.group(2) or ""
+    inner = re.fullmatch(rf"[^，。；：:、]{{1,24}}{_UNIT_SUFFIX}", note)
+    if _PRONOUN_ORGAN.match(unit) and inner and not re.search(r"设在|联系|电话|邮箱", note):
+        return _tidy(note)
+    return _tidy(unit)
+
+
 def read_toward(clause: str) -> tuple[str | None, str | None] | None:
     """``向局应急办报告当日值班情况`` (whitespace removed) → (报告当日值班情况, 局应急办)."""
     m = _TOWARD.match(clause)
     if not m:
         return None
-    return _tidy(m.group(2) + m.group(3)), _tidy(m.group(1))
+    return _tidy(m.group(2) + m.group(3)), recipient(clause[m.start(1):m.start(2)])
 
 
 def row_action(text: str, pos: int) -> str | None:
@@ -212,7 +228,7 @@ def read_action_reporting(clause: str) -> tuple[str | None, str | None] | None:
                  rf"发送至|发送到|发至|发送|报(?![告表名刊纸]))"
                  rf"([^，。；（(]{{0,24}}?{_UNIT_SUFFIX})?(?:[（(][^）)]*[）)]?)?$", clause)
     if m:
-        return _tidy("报送" + m.group(1)), _tidy(m.group(3))
+        return _tidy("报送" + m.group(1)), recipient(clause[m.start(3):]) if m.group(3) else None
     # 将汇总表发送至xyz@163.com / 发送至县卫健委办公室邮箱（…）: the address is where, not whom
     m = re.match(r"^(?:并|请|须|要)?(?:将|把)(.{2,40}?)(?:报送至|报送到|发送至|发送到|发至|上报至|提交至)(.{0,60})$", clause)
     if not m or not re.search(r"@|邮箱|信箱|电子邮件", m.group(2)):
