@@ -15,6 +15,7 @@ from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+import desktop.qt_refcounts  # noqa: F401  (PySide6 6.12 on Python 3.11: see there)
 from parsing.locations import RESOURCES_DIR
 
 CJK_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",

@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 
+import desktop.qt_refcounts  # noqa: F401  (PySide6 6.12 on Python 3.11: see there)
 from parsing.errors import PolicyDeskError
 from parsing.progress import Cancelled
 

@@ -47,6 +47,9 @@ class Session(QObject):
         self.undo_group = QUndoGroup(self)
         self._stacks: dict[tuple[str, str], QUndoStack] = {}
         self.page = "收文"  # the page shown: its undo stack is the active one
+        # Pages without undo get this empty stack: PySide6 loses a reference to None on every
+        # setActiveStack(None), which ends in a crash after many page changes.
+        self._no_undo = QUndoStack(self.undo_group)
         self.cases = CaseStore()
         self._cases: dict[str, Case] = {}
         self.unsaved: dict[str, str] = {}  # case key -> why its last save failed
@@ -195,7 +198,7 @@ class Session(QObject):
         """Make the undo stack of ``page`` (for the notice it shows) the one Ctrl+Z acts on."""
         self.page = page
         opened = self.current if page == "解析" else self.plan_notice if page == "分工" else None
-        self.undo_group.setActiveStack(self.stack_for(opened, page) if opened is not None else None)
+        self.undo_group.setActiveStack(self.stack_for(opened, page) if opened is not None else self._no_undo)
 
     def correct(self, opened: OpenedNotice, cmd: SetField) -> None:
         """Push a correction of ``opened`` on its 解析 undo stack (applies it at once)."""
