@@ -172,11 +172,7 @@ def find_tasks(clean: CleanText, outline: list[Section], region_end: int, report
         siblings = [c for c in path[-2].children if c.numbered] if len(path) > 1 else [s for s in outline if s.numbered]
         t_start, t_end = item_text_span(clean, section, stop, last=not siblings or siblings[-1] is section)
         body = text[t_start:t_end]
-        units = explicit_units(text[section.span[0]:t_end], section.span[0])
-        pos = section.span[0]
-        while not units.explicit and (cut := text.find("\n", pos + 1, t_end)) > 0:
-            # a parenthesis closing one of the item's paragraphs names its units (…。（自然资源部负责）)
-            units, pos = explicit_units(text[section.span[0]:cut], section.span[0]), cut
+        units = _paragraph_units(text, section.span[0], t_end)
         if not units.explicit and (run_on := _units_paragraph_end(clean, t_end, stop)) is not None:
             # the item runs on over paragraphs up to the one its units close (…。（局办公室牵头）)
             t_end = run_on
@@ -251,6 +247,31 @@ def _heading_units(text: str, section: Section) -> Responsibility | None:
     for unit in names:
         k = text.find(unit, section.span[0], section.span[1])
         found.add(unit, (k, k + len(unit)) if k >= 0 else section.span)
+    return found
+
+
+_HAS_LABEL = re.compile(r"(?:牵头|主责|责任|配合|协办|参与|协助)(?:单位|部门|科室|股室)\s*[:：]")
+
+
+def _paragraph_units(text: str, start: int, end: int) -> Responsibility:
+    """Units named by the parentheses (or labels) closing the item's paragraphs, in order:
+    ``…。（自然资源部负责）`` then ``…。（财政部负责）`` → 自然资源部, 财政部."""
+    if _HAS_LABEL.search(text, start, end):  # 牵头单位：… / 配合单位：… lines are read together
+        return explicit_units(text[start:end], start)
+    found = Responsibility()
+    pos = start
+    while pos < end:
+        cut = text.find("\n", pos + 1, end)
+        cut = end if cut < 0 else cut
+        here = explicit_units(text[pos:cut], pos)
+        for unit, span in zip(here.lead, here.lead_spans, strict=True):
+            found.add(unit, span)
+        for unit, span in zip(here.support, here.support_spans, strict=True):
+            found.add(unit, span, support=True)
+        pos = cut
+    if not found.lead and not found.support:
+        return explicit_units(text[start:end], start)
+    found.explicit = True
     return found
 
 

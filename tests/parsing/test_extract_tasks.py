@@ -237,3 +237,11 @@ def test_a_parenthesis_closing_the_first_paragraph_names_the_items_units():
                    "各地要做好衔接。\n（二）加大投入。落实资金。（财政部负责）\n国务院办公厅\n2025年5月1日\n")
     assert [(t.lead, t.support) for t in n.tasks] == [(["自然资源部"], []), (["财政部"], [])]
     assert n.tasks[0].text.endswith("各地要做好衔接。")
+
+
+def test_the_parentheses_of_every_paragraph_of_an_item_name_its_units():
+    n = parse_text("关于推进建设的方案\n各单位：\n一、重点任务\n（一）强化保障。优先保障用地。\n牵头单位：县卫健委\n"
+                   "责任单位：县财政局、县医保局\n（二）加大投入。落实资金。（县财政局负责）\n各乡镇要配合做好资金拨付。（各乡镇人民政府负责）\n"
+                   "县人民政府\n2025年5月1日\n")
+    assert [(t.lead, t.support) for t in n.tasks] == [
+        (["县卫健委"], ["县财政局", "县医保局"]), (["县财政局", "各乡镇人民政府"], [])]
