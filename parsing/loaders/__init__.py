@@ -44,6 +44,9 @@ def load_document(path: str | Path, progress: ProgressCallback = noop, cancelled
     Page text is normalised by :func:`parsing.text_safety.clean_input` (``\\x0b`` → line break,
     control characters, U+FFFE/U+FFFF and lone surrogates dropped), whatever the format."""
     document = _load(path, progress, cancelled, ocr)
+    chars = sum(len(page.text) for page in document.pages)
+    if chars > limits.MAX_TEXT_CHARS:
+        raise LoadError(Path(path), f"文件有 {chars // 10000} 万字，超过 {limits.MAX_TEXT_CHARS // 10000} 万字的上限，不像是一份公文")
     for page in document.pages:
         if not page.ocr:  # OCR text is the engine's own, and its low-confidence spans index it
             page.text = clean_input(page.text)

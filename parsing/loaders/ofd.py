@@ -15,6 +15,7 @@ from lxml import etree
 
 from parsing.document import RawDocument, RawPage
 from parsing.errors import LoadError
+from parsing.loaders import limits
 from parsing.loaders.archive import open_archive, read_member
 from parsing.progress import CancelCheck, ProgressCallback, check_cancelled, never, noop
 
@@ -76,11 +77,19 @@ def load_ofd(path: Path, progress: ProgressCallback = noop, cancelled: CancelChe
             doc_path = _resolve("OFD.xml", doc_root.text)
             document = etree.fromstring(read_member(archive, doc_path, path, "OFD"), parser=_PARSER)
             page_locs = [el.get("BaseLoc") for el in document.iter() if _local(el.tag) == "Page" and el.get("BaseLoc")]
+            if len(page_locs) > limits.MAX_PDF_PAGES:
+                raise LoadError(path, f"OFD 共 {len(page_locs)} 页，超过可处理的上限 {limits.MAX_PDF_PAGES} 页")
             pages: list[RawPage] = []
+            inflated = 0  # pages may all point at one part: the bytes read are bounded, not the parts
             for index, loc in enumerate(page_locs):
                 check_cancelled(cancelled)
                 progress(index / max(len(page_locs), 1), f"正在读取第 {index + 1}/{len(page_locs)} 页")
-                content = etree.fromstring(read_member(archive, _resolve(doc_path, loc), path, "OFD"), parser=_PARSER)
+                data = read_member(archive, _resolve(doc_path, loc), path, "OFD")
+                inflated += len(data)
+                if inflated > limits.MAX_ARCHIVE_TOTAL_BYTES:
+                    raise LoadError(path, f"OFD 页面内容解压后超过 {limits.MAX_ARCHIVE_TOTAL_BYTES // (1 << 20)} MB 的上限，"
+                                          "可能是压缩炸弹，已拒绝打开")
+                content = etree.fromstring(data, parser=_PARSER)
                 pages.append(RawPage(index + 1, "\n".join(_page_lines(content))))
         except etree.XMLSyntaxError as exc:
             raise LoadError(path, "OFD 文件内容已损坏（XML 无法解析）") from exc

@@ -82,6 +82,8 @@ def load_txt(path: Path, progress: ProgressCallback = noop, cancelled: CancelChe
         raise LoadError(path, f"文本文件过大（{size // (1024 * 1024)} MB），不像是一份公文")
     data = path.read_bytes()
     check_cancelled(cancelled)
+    if len(data) > limits.MAX_TEXT_CHARS * 4:  # more than any encoding of the character limit
+        raise LoadError(path, f"文本文件过大（{len(data) // (1024 * 1024)} MB），不像是一份公文")
     try:
         text, encoding = decode_text(data)
     except ValueError as exc:
