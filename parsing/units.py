@@ -12,6 +12,7 @@ import re
 import threading
 from functools import lru_cache
 
+from parsing.jieba_cache import private_tokenizer
 from parsing.locations import resource
 
 # Words a unit name ends with, longest first so that 卫生院 wins over 院.
@@ -240,7 +241,7 @@ def tokenizer():
             import jieba
 
             jieba.setLogLevel(logging.WARNING)
-            tok = jieba.Tokenizer()
+            tok = private_tokenizer()  # its cache in the user's folder, not the shared /tmp
             path = resource("gov_terms.dict")
             if path.exists():
                 with open(path, "rb") as handle:

@@ -13,6 +13,7 @@ import logging
 import unicodedata
 from functools import lru_cache
 
+from parsing.jieba_cache import private_tokenizer
 from parsing.locations import RESOURCES_DIR
 
 OPENERS = set("《（(“‘〔[【")
@@ -44,7 +45,7 @@ def _tokenizer():
     except ImportError:  # pragma: no cover - jieba is a dependency; keep titles printable without it
         return None
     jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
+    tokenizer = private_tokenizer()  # its cache in the user's folder, not the shared /tmp
     terms = RESOURCES_DIR / "gov_terms.dict"
     if terms.is_file():
         with open(terms, "rb") as handle:
