@@ -16,6 +16,9 @@ import re
 from parsing.cleaning.lines import EDGE_SPACE, Line
 
 _C = r"\s*[:：]"  # a colon of either width
+# the names sites give the section a notice is filed under
+_SECTION = (r"(?:通知公告|公告公示|通知通告|公示公告|政务公开|信息公开|政府信息公开|工作动态|新闻动态|新闻中心|政策文件|政策法规|"
+            r"法规文件|文件通知|公文通告|文件发布|部门动态|要闻动态|政务动态|文件公告|规范性文件|通知|公告|文件)")
 _URL = r"(?:https?://|www\.)[^\s\u4e00-\u9fff]+"
 
 # Whole lines that are furniture.
@@ -48,6 +51,9 @@ _FURNITURE_LINE = re.compile(
         r"^.*(?:ICP备|ICP证|公网安备|网站标识码|网站识别码).*$",
         r"^(?:登录|注册|无障碍|长者模式|关怀版|English|繁体|简体)(?:\s*[|｜/／]\s*\S{1,8}){1,8}\s*$",  # a menu bar
         rf"^[\u4e00-\u9fff]{{2,24}}\s*[-—|｜]?\s*{_URL}\s*$",  # 中国政府网 www.gov.cn
+        # the site's banner with its section: 河南省卫生健康委员会 - 通知公告, XX县人民政府|政务公开|文件通知
+        r"^[\u4e00-\u9fff（）()]{2,30}(?:\s*[-—–|｜_>＞»·－]\s*[\u4e00-\u9fff]{2,10}){0,3}\s*[-—–|｜_>＞»·－]\s*"
+        + _SECTION + r"\s*$",
         r"^本帖最后由.{1,40}编辑\s*$",  # Discuz! edit stamp
         rf"^(?:发表于|回复于|楼主|沙发|板凳|地板|只看该作者|使用道具|举报|引用|回复)(?:{_C}|\s|[|｜]|$).{{0,60}}$",
         r"^(?:Re|RE)\s*[:：].{0,120}$",  # a reply's subject

@@ -32,6 +32,9 @@ from parsing.pipeline import text_from_string
     "主办:平遥县人民政府办公室 承办:平遥县大数据中心",
     "索引号: 003129766/201901-00336 组配分类: 规范性文件发布",
     "生成日期: 2019-01-23 文号:",
+    "河南省卫生健康委员会 - 通知公告",
+    "平遥县人民政府|政务公开|文件通知",
+    "晋中市卫生健康委员会－政策文件",
 ])
 def test_furniture_lines(line):
     assert is_furniture_line(line)
