@@ -117,9 +117,12 @@ def available() -> bool:
 
 def _new_engine(threads: int):
     try:
+        import onnxruntime
         from rapidocr import RapidOCR
     except ImportError as exc:
         raise OcrUnavailable(str(exc)) from exc
+    with contextlib.suppress(AttributeError):  # no telemetry: nothing leaves or lands in ~/.cache/Microsoft
+        onnxruntime.disable_telemetry_events()
     params = dict(_PARAMS)
     params["EngineConfig.onnxruntime.intra_op_num_threads"] = threads
     try:
