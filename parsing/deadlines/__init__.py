@@ -84,5 +84,5 @@ def extract_times(clean: CleanText, issue_date: date | None,
             read_events(ctx, lo, hi)
             read_sentence(ctx, lo, hi)
     deadlines = sorted(ctx.found, key=lambda d: (d.span or (0, 0))[0])
-    read_beyond(text, deadlines, headings, paragraphs)
+    read_beyond(text, deadlines, headings, paragraphs, ctx.meeting_zones)
     return TimeExtraction(deadlines=deadlines, phases=phases, warnings=list(ctx.warnings))

@@ -24,8 +24,8 @@ _LAUNCH = re.compile(rf"(?:决定|现就|经研究[，,]?|定于|拟于|拟在)[
                      rf"(?P<what>[^，,。；;：:“”《》\n]{{2,40}}?{_NOUN})(?=[，,。；;：:]|的|有关|相关|工作|事项)")
 _TITLE_LAUNCH = re.compile(rf"关于(?:在[^，。\n]{{1,24}}?)?(?:立即|深入|集中|全面|扎实|认真|统一)*{_LAUNCH_VERB}"
                            rf"(?P<what>[^，。；《》\n]{{2,40}}?{_NOUN})(?:工作)?的(?:紧急)?(?:通知|实施方案|工作方案|方案)")
-_ISSUED_PLAN = re.compile(rf"(?:印发|转发|制定)[^《。\n]{{0,12}}?《?(?P<what>[^《》。，\n]{{4,80}}?{_NOUN})"
-                          r"(?:实施方案|工作方案|方案|计划)")
+_ISSUED_PLAN = re.compile(rf"(?:印发|转发|制定)[^《。\n]{{0,12}}?《?(?:关于)?(?P<what>[^《》。，\n]{{4,80}}?{_NOUN})"
+                          r"(?:工作)?的?(?:实施方案|工作方案|方案|计划)")
 # the issuer's place and system before the campaign's name: 青阳县卫生健康系统, 全市, 清河县
 _REGION_SYSTEM = re.compile(r"^(?:全[国省市县区]|[^\s，。]{2,6}?(?:省|自治区|市|自治州|县|区|旗))?"
                             r"(?:[^\s，。]{1,8}?(?:系统|行业))?")
@@ -36,6 +36,7 @@ _STAGED = re.compile(r"^(?:共|整个行动|全程)?分(?:为)?[一二三四五�
 _ITEM_LABEL = re.compile(r"^(?:[（(]?[0-9]+[)）.．、])?(?:完成|办结|截止|整改|工作|实施)?"
                          r"(?:时限|时间节点|时间|期限)(?:要求)?(?:为|：|:)")
 _STAGE_HEADING = re.compile(r"阶段|步骤")
+_TIME_HEADING = re.compile(r"(?:时间|时限|期限|时间安排|时间节点)\s*$")
 
 
 def _campaign(text: str) -> str | None:
@@ -95,7 +96,7 @@ def _weak(action: str | None) -> bool:
 
 
 def read_beyond(text: str, deadlines: Sequence[Deadline], headings: Sequence[Heading],
-                paragraphs: Sequence[Span]) -> None:
+                paragraphs: Sequence[Span], meeting_zones: Sequence[tuple[int, int, str]] = ()) -> None:
     """Fill the action of deadlines whose sentence names no work (in place)."""
     campaign: str | bool | None = False  # found lazily
     for deadline in deadlines:
@@ -104,18 +105,23 @@ def read_beyond(text: str, deadlines: Sequence[Deadline], headings: Sequence[Hea
         span = deadline.span
         line_start = text.rfind("\n", 0, span[0]) + 1
         heading = _innermost(headings, span[0])
+        heading_words = heading.heading_text(text) if heading is not None else ""
         if _labelled(text, span, line_start) and _weak(deadline.action):
-            if heading is not None:
-                words = tidy(heading.heading_text(text))
-                if words and not _STAGE_HEADING.search(words):
-                    deadline.action = words
-            continue
-        if deadline.kind != "range":
+            words = tidy(heading_words)
+            if words and not _STAGE_HEADING.search(words):
+                deadline.action = words
             continue
         sentence = _sentence(text, span, paragraphs)
         if sentence is None or not _stands_alone(text, span, sentence):
             continue
-        if heading is not None and _STAGE_HEADING.search(heading.heading_text(text)):
+        # a due date alone counts only under a time heading (三、完成时限); a range alone anywhere
+        if deadline.kind != "range" and not (deadline.kind == "due" and _TIME_HEADING.search(heading_words)):
+            continue
+        meeting = next((what for start, end, what in meeting_zones if start <= span[0] < end), None)
+        if meeting:
+            deadline.action = meeting  # 一、会议时间 / 2025年5月12日至13日。: attending
+            continue
+        if _STAGE_HEADING.search(heading_words):
             continue  # a stage's own span: the phases say what it is
         if campaign is False:
             campaign = _campaign(text)

@@ -124,3 +124,43 @@ def test_a_label_in_a_closing_parenthesis_takes_the_items_heading():
 """
     got = _by_text(text)
     assert got["完成时限：2025年6月底前"][0] == "健全管理制度"
+
+
+FORWARDED = """平川县卫生健康局关于转发《省卫生健康委关于开展打击欺诈骗保专项行动的通知》的通知
+各医疗机构：
+现将《省卫生健康委关于开展打击欺诈骗保专项行动的通知》转发给你们，请认真贯彻落实。
+平川县卫生健康局
+2025年4月10日
+一、行动时间
+2025年5月至10月。
+二、完成时限
+2025年12月31日前。
+三、工作要求
+2025年6月30日前。
+"""
+
+
+def test_a_forwarded_notice_names_the_campaign_and_a_time_heading_dates_it():
+    got = _by_text(FORWARDED)
+    assert got["2025年5月至10月"][0] == "开展打击欺诈骗保专项行动"
+    assert got["2025年12月31日前"][0] == "开展打击欺诈骗保专项行动"
+    assert got["2025年6月30日前"][0] is None  # a due date alone under no time heading says nothing
+
+
+def test_a_plan_titled_with_guanyu_names_its_campaign():
+    text = ISSUED.replace("云川市城镇燃气安全专项整治工作方案", "关于开展城镇燃气安全专项整治的实施方案")
+    assert _by_text(text)["2025年4月至12月"][0] == "开展城镇燃气安全专项整治"
+
+
+def test_a_span_alone_under_a_meeting_time_heading_is_attending():
+    text = """某县卫生健康局关于开展2025年医疗质量安全培训活动的通知
+各医疗机构：
+现就有关事项通知如下：
+一、会议时间
+2025年5月12日至13日。
+二、会议地点
+县卫生健康局三楼会议室。
+某县卫生健康局
+2025年4月10日
+"""
+    assert _by_text(text)["2025年5月12日至13日"][0] == "参加会议"
