@@ -127,6 +127,8 @@ def _search_dirs() -> list[Path]:
 
 
 def _profile_file(name: str) -> Path:
+    if not isinstance(name, str) or not name or Path(name).name != name or name.startswith("."):
+        raise ProfileError(f"版式方案名称无效：“{str(name)[:40]}”（只能是方案名，不能含路径）")
     for folder in _search_dirs():
         path = folder / f"{name}.json"
         if path.is_file():
