@@ -11,12 +11,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 import desktop.qt_refcounts  # noqa: F401  (PySide6 6.12 on Python 3.11: see there)
 from parsing.locations import RESOURCES_DIR
+
+CHINESE = QLocale("zh_CN")
 
 CJK_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
                 "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "SimHei", "SimSun")
@@ -53,14 +55,21 @@ def cjk_family() -> str | None:
 
 
 def install_translator(app: QApplication, language: str | None = None) -> QTranslator | None:
-    """Load ``resources/translations/policydesk_<lang>.qm`` unless the UI language is Chinese."""
+    """Load ``resources/translations/policydesk_<lang>.qm`` for a language the app is translated
+    to. Otherwise the UI is Chinese (its source language), and so are dates and calendars, whatever
+    the system's locale (a ``C`` or English system showed English month names): a zh_CN locale and
+    Qt's own Chinese for its dialogs and buttons. Returns the translator installed."""
     language = language or os.environ.get("POLICYDESK_LANG") or QLocale.system().name()
-    if language.startswith("zh"):
-        return None
-    translator = QTranslator(app)
-    if translator.load(f"policydesk_{language}", str(RESOURCES_DIR / "translations")):
-        app.installTranslator(translator)
-        return translator
+    if not language.startswith("zh"):
+        translator = QTranslator(app)
+        if translator.load(f"policydesk_{language}", str(RESOURCES_DIR / "translations")):
+            app.installTranslator(translator)
+            return translator
+    QLocale.setDefault(CHINESE)
+    qt = QTranslator(app)
+    if qt.load(CHINESE, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        return qt
     return None
 
 
@@ -77,7 +86,9 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
         app.setFont(font)
     app.setApplicationDisplayName("PolicyDesk 公文助手")
     app.setStyleSheet(STYLE)
-    install_translator(app)
+    if app.property("policydesk_translated") is None:  # once, however often tests ask for the app
+        install_translator(app)
+        app.setProperty("policydesk_translated", True)
     return app
 
 

@@ -228,7 +228,10 @@ class MainWindow(QMainWindow):
             self.session.notices_changed.emit()
             if self.session.current is None:  # reopen where the clerk left off: the last case worked on
                 cases = [(self.session.case_for(o).updated_at, i) for i, o in enumerate(fresh)]
-                self.session.set_current(fresh[max(cases)[1]])
+                last = fresh[max(cases)[1]]
+                self.session.set_current(last)
+                if self.session.plan is not None:
+                    self.statusBar().showMessage(f"已恢复上次的工作：{last.notice.title or last.path.name}", 8000)
 
     def remove_notice(self, opened: jobs.OpenedNotice | None, confirm: bool = True) -> bool:
         """Take ``opened`` off 收文 (after asking when work on it would go with it)."""

@@ -9,7 +9,7 @@ from typing import Any
 from parsing.model import HEADER_FIELDS, Notice
 
 KINDS = ("header", "deadline", "unit", "task", "contact", "leadership")
-KIND_NAMES = {"header": "文头", "deadline": "时限", "unit": "单位", "task": "任务", "contact": "联系人",
+KIND_NAMES = {"header": "版头", "deadline": "时限", "unit": "单位", "task": "任务", "contact": "联系人",
               "leadership": "领导小组"}
 HEADER_LABELS = {"doc_number": "发文字号", "issuer": "发文机关", "title": "标题", "enclosed_title": "所附文件",
                  "signatory": "署名", "issue_date": "成文日期", "urgency": "紧急程度", "genre": "文种"}

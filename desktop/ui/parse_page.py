@@ -105,7 +105,7 @@ class ParsePage(QWidget):
             chip = QLabel(KIND_NAMES[kind])
             chip.setStyleSheet(f"background:{KIND_COLORS[kind]}; padding:1px 6px; border-radius:3px;")
             legend.addWidget(chip)
-        low = QLabel(self.tr("OCR 低置信"))
+        low = QLabel(self.tr("识别可信度低"))
         low.setStyleSheet("text-decoration: underline; color:#d0021b; padding:1px 6px;")
         legend.addWidget(low)
         legend.addStretch(1)

@@ -369,8 +369,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/parse_page.py" line="108" />
-        <source>OCR 低置信</source>
-        <translation>Low OCR confidence</translation>
+        <source>识别可信度低</source>
+        <translation>Low recognition confidence</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/parse_page.py" line="119" />
