@@ -91,7 +91,13 @@ def _opens_a_word(name: str, cut: int) -> bool:
     if cut != 1:
         return False
     freq = tokenizer().FREQ
-    return any(freq.get(name[:k]) and name[:k] not in _FUNCTION_WORDS for k in range(min(4, len(name) - 1), 1, -1))
+    return any(freq.get(name[:k]) and name[:k] not in _FUNCTION_WORDS and not _VERBISH_WORD.match(name[:k])
+               and not _FUNCTION_START.match(name[:k]) for k in range(min(4, len(name) - 1), 1, -1))
+
+
+# the longer word is itself a clause opening: 当前, 对于, 为了, 对照, 以及, 在职…
+_VERBISH_WORD = re.compile(_VERBISH_START.pattern + "$")
+_FUNCTION_START = re.compile(r"^(?:为了|对照|对标|以及|因为|如果|在职|在岗|在建|在校|在册|在编|由此|对此|为此|将来|经过|经常|通过)")
 
 
 def strip_role(phrase: str) -> tuple[str, bool]:

@@ -65,7 +65,8 @@ def test_organs_are_recognised_by_their_structure():
     for name in ("自然资源部", "当地政府", "国家能源局综合司", "省财政厅", "税务机关", "试点地区", "各省份",
                  "海关总署", "各地区"):
         assert is_unit(name), name
-    for phrase in ("对医疗机构", "由县卫健委", "如有关单位", "贫困地区", "在全县范围"):
+    for phrase in ("对医疗机构", "由县卫健委", "如有关单位", "贫困地区", "在全县范围", "当前各单位", "对于医疗机构",
+                   "对照有关部门", "以及有关部门"):
         assert not is_unit(phrase), phrase
 
 
