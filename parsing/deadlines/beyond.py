@@ -86,13 +86,18 @@ def _labelled(text: str, span: Span, line_start: int) -> bool:
     if _ITEM_LABEL.match(squash(text[line_start:span[1]])):
         return True
     left = span[0]
-    while left > line_start and text[left - 1] not in "（(；;。":
+    while left > line_start and text[left - 1] not in "（(〔[【；;。":
         left -= 1
     return left > line_start and bool(_ITEM_LABEL.match(squash(text[left:span[1]])))
 
 
+_ONGOING = re.compile(r"(?:并|且)?(?:长期坚持|持续推进|持续开展|长期开展|常态化推进|常态化开展|长期)")
+
+
 def _weak(action: str | None) -> bool:
-    return not action or bool(BARE_DONE.fullmatch(action)) or bool(_ITEM_LABEL.match(action + "："))
+    """No work named: nothing, a bare 完成, a label word, or ``长期坚持`` after the date."""
+    return not action or bool(BARE_DONE.fullmatch(action) or _ONGOING.fullmatch(action)) \
+        or bool(_ITEM_LABEL.match(action + "："))
 
 
 def read_beyond(text: str, deadlines: Sequence[Deadline], headings: Sequence[Heading],

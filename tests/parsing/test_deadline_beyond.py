@@ -164,3 +164,20 @@ def test_a_span_alone_under_a_meeting_time_heading_is_attending():
 2025年4月10日
 """
     assert _by_text(text)["2025年5月12日至13日"][0] == "参加会议"
+
+
+def test_a_label_in_square_brackets_or_before_an_ongoing_note_takes_the_heading():
+    text = """某县人民政府关于优化营商环境的实施意见
+各乡镇人民政府，县直各部门：
+一、重点任务
+（一）优化市场准入环境。实施“证照分离”改革全覆盖。〔责任单位：县市场监管局；完成时限：2025年12月底前〕
+（二）推进政务数据共享。建成县级政务数据共享平台。
+完成时限：2025年9月底前，并长期坚持
+二、保障措施
+各部门要加强协作，形成工作合力。
+某县人民政府
+2025年4月10日
+"""
+    got = _by_text(text)
+    assert got["完成时限：2025年12月底前"][0] == "优化市场准入环境"
+    assert got["完成时限：2025年9月底前"][0] == "推进政务数据共享"
