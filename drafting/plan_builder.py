@@ -121,8 +121,8 @@ def build_plan(notice: Notice, profile: CountyProfile, today: date | None = None
     _keep_duty_periods(b)
 
     subject, kind_word, year_suffix = subject_of(notice)
-    title = plan_title(b.sub, b.profile, b.kind, subject, kind_word, year_suffix)
-    topic = topic_of(topic_source(b.sub, b.profile, subject, kind_word))
+    title = _without_doubled_scope(profile, plan_title(b.sub, b.profile, b.kind, subject, kind_word, year_suffix))
+    topic = _without_doubled_scope(profile, topic_of(topic_source(b.sub, b.profile, subject, kind_word)))
     context = _context(b, title, topic)
     plan = CountyPlan(
         title=title,
@@ -159,6 +159,14 @@ def build_plan(notice: Notice, profile: CountyProfile, today: date | None = None
     return plan
 
 
+def _without_doubled_scope(profile: CountyProfile, text: str) -> str:
+    """关于开展全省医疗机构消防安全集中治理的通知 → 示例县医疗机构消防安全集中治理实施方案, never
+    示例县全县…; a peer county's name at the head of a topic (绛县2025年…) is the county's own plan's."""
+    county = re.escape(profile.county)
+    text = re.sub(rf"^({county}|关于)?全县(?=[\u4e00-\u9fff\d])", lambda m: m.group(1) or "", text)
+    return re.sub(rf"^{county}(?=\d{{4}}年)", "", text) if not text.endswith(("方案", "计划", "要点")) else text
+
+
 DUTY_PERIOD = "周期性工作的起止期间"
 
 
@@ -186,8 +194,8 @@ def _county_deadline_text(b: _Build, superior: Deadline, county: PlanDeadline) -
     """The deadline's own text as the county prints it (督办, tracking): reports go to the county's
     collector, never ``报省卫生健康委疾病预防控制处``; the superior's organs become the county's."""
     if superior.to and county.to:
-        county.text = re.sub(rf"报{re.escape(superior.to)}(?:[（(]设在[^（）()]{{1,20}}[）)])?",
-                             lambda _m: f"报{county.to}", county.text, count=1)
+        county.text = re.sub(rf"(报送至|报送|报至|报|向){re.escape(superior.to)}(?:[（(]设在[^（）()]{{1,20}}(?:[）)]|$))?",
+                             lambda m: f"{m.group(1)}{county.to}", county.text, count=1)
     if b.sub.leftover_superior_names(county.text):
         county.text = b.sub.apply(county.text, "时限")
     return county
@@ -258,11 +266,11 @@ def _carry_task(b: _Build, index: int, task: Task, where: str,
                                                                b.ctx.draft_date.year), 1)
     for di in own:
         superior, county = notice.deadlines[di], b.scheduled[di]
-        if superior.to and f"报{superior.to}" in text:  # the county's units report to the county
+        if superior.to and superior.to in text:  # the county's units report to the county
             # …报县食安办（设在县市场监管局）: where the superior's recipient sits goes with it.
-            found = re.search(rf"报{re.escape(superior.to)}(?:[（(]设在[^（）()]{{1,20}}[）)])?", text)
+            found = re.search(rf"(报送至|报送|报至|报|向){re.escape(superior.to)}(?:[（(]设在[^（）()]{{1,20}}[）)])?", text)
             if found:
-                local = f"报{county.to or b.profile.office}"
+                local = f"{found.group(1)}{county.to or b.profile.office}"
                 text = text[:found.start()] + local + text[found.end():]
                 b.sub.substitutions.append(Substitution(found.group(0), local, label,
                                                         reason="本县各单位报送至本局，由本局汇总后上报"))

@@ -30,7 +30,7 @@ from drafting.territory_facts import (
 from parsing.model import Notice
 
 # How the health organ is named, longest forms first.
-HEALTH_LONG = ("卫生健康委员会", "卫生和计划生育委员会", "卫生健康委", "卫生健康局", "卫生计生委", "卫生局")
+HEALTH_LONG = ("卫生健康委员会", "卫生和计划生育委员会", "卫生健康和体育局", "卫生健康委", "卫生健康局", "卫生计生委", "卫生局")
 HEALTH_SHORT = ("卫健体局", "卫健委局", "卫健委", "卫健局", "卫计委")
 HEALTH_FORMS = HEALTH_LONG + HEALTH_SHORT
 _HEALTH = "|".join(HEALTH_FORMS)
@@ -52,6 +52,8 @@ _CITY_SUBORDINATE = rf"各(?:县(?:{_PAREN}|、市、区|市区|区)?|区县|县
 _PROVINCE_SUBORDINATE = rf"(?:各设区的?市|各地市|各市(?:{_PAREN})?(?:、县(?:{_PAREN})?)?)"
 _HEADS = r"(?:局长|主任|主要负责人|主要负责同志|分管负责同志)"
 _COLLECTIVE_JOIN = re.compile(r"[、和及与]")
+_ORGANISING = (r"(?:要|应|须|负责)?(?:[^，。；]{0,20}?[，,])?"
+               r"(?:组织(?:对)?辖区|督促(?:指导)?辖区|指导辖区|对辖区|会同|联合|牵头组织)")
 # A division's name: 医政医管科, 规划发展与安全生产科 (never a clause: 将组织…, 要对…).
 _DIVISION_CHAR = r"(?:(?!要|将|对|组织|开展|会同|联合|的|各|并)[\u4e00-\u9fff])"
 _DIVISION_SUFFIX = re.compile(rf"(?<=委|局|厅){_DIVISION_CHAR}{{2,10}}(?:处|科|司|办公室)$")
@@ -150,6 +152,12 @@ class Substituter:
             # Lower organs first: 各县（市、区）卫健委局局长 → 各医疗卫生单位主要负责人.
             sub = _CITY_SUBORDINATE if lv.kind == "city" else _PROVINCE_SUBORDINATE
             rules.append(_rule(rf"{sub}(?:{_HEALTH})+{_HEADS}", const(f"{county_units}主要负责人"), "下级"))
+            # 各县（市、区）卫生健康局要…组织对辖区内…检查 / 各市卫生健康委会同应急管理部门…: the
+            # subordinate organ organising its area or joining other departments is, in the county, the bureau.
+            organiser = _rule(rf"{sub}(?:{_HEALTH})+(?={_ORGANISING})", const(p.bureau_short), "机关")
+            organiser.reason = f"上级文件要求下级卫生健康部门组织本辖区或会同其他部门的工作，在本县即{p.bureau_short}"
+            organiser.organiser = True  # type: ignore[attr-defined]
+            rules.append(organiser)
             rules.append(_rule(rf"{sub}(?:{_HEALTH})+", const(county_units), "下级"))
             rules.append(_rule(rf"{sub}(?![^，。；、]{{0,3}}(?:{_HEALTH}))", const(county_units), "下级"))
             for name in notice.recipients:
@@ -188,8 +196,13 @@ class Substituter:
                 rules.append(_rule(rf"{re.escape(lv.place)}(?![委政人])", const(p.county), "范围"))
             rules.extend(level_rules(lv.kind, p))
         elif lv.place and lv.place != p.county:
-            # A neighbouring county's document: its name becomes ours.
+            # A neighbouring county's document: its name becomes ours, and so do its bureau's
+            # 股室 (报局应急办, 局规划股牵头): the county's own 股室 of that work.
             rules.append(_rule(re.escape(lv.place), const(p.county), "范围"))
+            if lv.is_health:
+                rules.append(_rule(r"(?<![^报由向至经将请对和与及、，。；：（(\s])局(?!办公室)[\u4e00-\u9fff]{1,6}?(?:股|办公室|办|室)"
+                                   r"(?![\u4e00-\u9fff]{0,1}(?:长|主任))",
+                                   lambda m: self._department_for(m.group(0)[1:]), "内设"))
         return rules
 
     def _superior_name_pattern(self) -> re.Pattern[str] | None:
@@ -250,6 +263,11 @@ class Substituter:
             if new != m.group(0):
                 edits.append((m.start(), m.end(), new))
                 reasons[(m.start(), m.end())] = rule.reason
+                if getattr(rule, "organiser", False):  # …组织对辖区内医疗卫生机构 → …组织对全县医疗卫生机构
+                    area = re.compile(r"[^。；]*?辖区内").match(text, m.end())
+                    if area and free(area.end() - 3, area.end()):
+                        edits.append((area.end() - 3, area.end(), "全县"))
+                        reasons[(area.end() - 3, area.end())] = "本县卫生健康局组织的范围即全县"
         edits = self._collapse_collectives(text, sorted(edits))
         for s, e, new in edits:
             self._record(text[s:e], new, where, reasons.get((s, e), "多个下级单位名称合并为本县单位的统称"))

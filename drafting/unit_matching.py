@@ -133,13 +133,16 @@ class UnitMatcher:
     def map_department(self, name: str) -> str:
         """The bureau's 股室 for a superior's internal 处/科 (医政医管处 → 医政医管股), else the office."""
         core = _department_core(name)
-        best_name, best_score = self.profile.office, 0.0
+        best_name, best = self.profile.office, (0.0, 0)
         for dept in self.profile.departments:
             for alias in (dept.name, *dept.aliases):
-                score = fuzz.partial_ratio(core, _department_core(alias)) if core else 0.0
-                if score > best_score:
-                    best_name, best_score = dept.name, score
-        return best_name if best_score >= 80 else self.profile.office
+                if name in (alias, f"局{alias}"):
+                    return dept.name  # 应急办 is the alias of 卫生应急办公室, not a match of 局办's 办
+                alias_core = _department_core(alias)
+                score = (fuzz.partial_ratio(core, alias_core) if core else 0.0, len(alias_core))
+                if score > best:
+                    best_name, best = dept.name, score
+        return best_name if best[0] >= 80 else self.profile.office
 
     # ----- tasks ---------------------------------------------------------------------------
     def department_scores(self, heading: str, text: str) -> list[tuple[str, int, list[str]]]:

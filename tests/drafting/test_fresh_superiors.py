@@ -152,3 +152,49 @@ def test_the_period_a_recurring_duty_runs_in_keeps_its_end(name, period):
     spans = [d for t in plan.tasks for d in t.deadlines if d.kind == "range" and d.superior_date == "2025-09-30"]
     assert spans and all(d.date == "2025-09-30" for d in spans)
     assert not any("同日" in c.message for c in plan.checks)
+
+
+# ----- the county's own organ -----------------------------------------------------------------------
+@pytest.mark.parametrize("name, sentence", [
+    ("fresh_city_holiday_safety.txt", "县卫生健康局要于2026年1月15日前，组织对全县医疗卫生机构开展一次全覆盖的节前安全大检查"),
+    ("fresh_city_inspection_bulletin.txt", "县卫生健康局要组织全县未被检查的医疗机构对照检查内容开展自查"),
+    ("fresh_runon_joint_province.txt", "县卫生健康局会同应急管理、消防救援部门组织开展联合检查"),
+])
+def test_the_subordinate_organ_organising_its_area_is_the_bureau(name, sentence):
+    """各县（市、区）卫生健康局要组织对辖区内…检查 / 各市卫生健康委会同应急管理…部门: in the county that
+    is the bureau's own work over the whole county, not 各医疗卫生单位's over a 辖区."""
+    plan = _plan(name)
+    assert sentence in _text(plan)
+    assert not re.search(r"各医疗卫生单位(?:要)?(?:[^，。；]{0,20}，)?(?:组织对?辖区|会同)", _text(plan))
+    assert any(s.replacement == "县卫生健康局" and "组织本辖区" in s.reason for s in plan.substitutions)
+
+
+@pytest.mark.parametrize("name, title", [
+    ("fresh_runon_joint_province.txt", "示例县医疗机构消防安全集中治理实施方案"),  # 关于开展全省医疗机构…
+    ("fresh_county_gas_plan.txt", "示例县2025年医疗卫生机构燃气安全专项整治工作方案"),
+])
+def test_the_title_and_topic_name_the_county_once(name, title):
+    plan = _plan(name)
+    assert plan.title == title
+    assert "示例县全县" not in _text(plan)
+    assert "关于示例县" not in _text(plan) and "关于全县" not in _text(plan)  # 上级关于…的部署要求
+
+
+def test_a_peer_bureaus_own_divisions_become_the_countys():
+    """A neighbouring county bureau's notice: 报局应急办, 局规划股牵头 are its 股室; the county's of the same
+    work take them (卫生应急办公室, 规划财务股), in the text and in each deadline's own text."""
+    flood = _plan("fresh_scan_district_flood.txt")
+    texts = [_text(flood)] + [d.text for t in flood.tasks for d in t.deadlines]
+    assert not any("局应急办" in t for t in texts)
+    assert "每日14时前向卫生应急办公室报告当日值班情况" in _text(flood)
+    gas = _plan("fresh_county_gas_plan.txt")
+    assert "局规划股" not in _text(gas) and not any("局规划股" in c.message for c in gas.checks)
+
+
+def test_an_exact_alias_wins_over_a_partial_one():
+    from drafting.unit_matching import UnitMatcher
+
+    matcher = UnitMatcher(load_sample_profile())
+    assert matcher.map_department("应急办") == "卫生应急办公室"  # not 局办公室 for the 办 of 局办
+    assert matcher.map_department("局应急办") == "卫生应急办公室"
+    assert matcher.map_department("委办公室") == "局办公室"

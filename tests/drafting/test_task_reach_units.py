@@ -131,6 +131,9 @@ def test_a_notice_wholly_outside_the_remit_is_flagged_first():
 # ----- 4. the whole task ----------------------------------------------------------------------------
 def _grams(text: str, n: int = 4) -> set[str]:
     text = re.sub(r"\d+", "#", re.sub(r"[\s，。；、：“”（）《》！？]", "", text))
+    # the county's own dates and hours stand for the superior's: 5月底 → 5月28日, 下午5点 → 15时
+    text = re.sub(r"(?:#年)?#月(?:#日|底|末|上旬|中旬|下旬)?", "D", text)
+    text = re.sub(r"(?:上午|中午|下午|晚上|早上)?#(?:时|点)", "#时", text)
     return {text[i:i + n] for i in range(len(text) - n + 1)}
 
 
@@ -145,7 +148,7 @@ def recall_of_task_text(notice: Notice) -> tuple[float, list[str]]:
     sub = Substituter(notice, profile, UnitMatcher(profile).map_department)
     reach = ReachClassifier(notice, profile)
     plan_grams = _grams("".join(text for _, text in iter_plan_text(plan)))
-    reported_to = [s for s in plan.substitutions if s.original.startswith("报") and s.replacement.startswith("报")]
+    reported_to = [s for s in plan.substitutions if s.reason == "本县各单位报送至本局，由本局汇总后上报"]
     wanted: set[str] = set()
     poor: list[str] = []
     for task in notice.tasks:
