@@ -270,7 +270,11 @@ class DraftPage(QWidget):
         fields.cc = text_to_value(self.cc_edit.text(), True)
         fields.signer = text_to_value(self.signer_edit.text(), True)
         if case.plan is not None:
+            redate = case.plan.issue_date != fields.issue_date
             fields.apply_to(case.plan)
+            if redate:
+                self.session.message.emit("成文日期已修改。各项时限仍按原日期倒排；如需按新日期倒排，请点“重新起草”"
+                                          "（您修改过的段落和分工表会保留）。")
         self.session.save_case(self.opened)
         self.refresh_checks()
 

@@ -201,7 +201,9 @@ class FieldModel(HeaderedTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and col == 0:
             return QBrush(QColor(KIND_COLORS[row.kind]))
         if role == TOOLTIP:
-            return "双击修改；列表用“、”分隔" if col == 2 else row.label
+            if col == 2:  # the whole value: a long title is cut in the cell
+                return f"{row.text}\n（双击修改；列表用“、”分隔）" if row.text else "双击修改；列表用“、”分隔"
+            return row.label
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = EDIT) -> bool:

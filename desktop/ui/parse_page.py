@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.jobs import OpenedNotice
+from desktop.outgoing import current_warnings
 from desktop.ui.corrections import SetField
 from desktop.ui.fields import KIND_NAMES, FieldRow, highlight_spans, row_at
 from desktop.ui.models import KIND_COLORS, FieldModel, OutlineModel
@@ -211,7 +212,7 @@ class ParsePage(QWidget):
         if opened.text:
             self.text.set_highlights(highlight_spans(notice), opened.low_confidence)
         self.warnings.clear()
-        for warning in [*opened.warnings, *notice.warnings]:
+        for warning in [*opened.warnings, *current_warnings(notice)]:  # not those a correction settled
             self.warnings.addItem(warning)
         if not self.warnings.count():
             self.warnings.addItem(self.tr("无"))

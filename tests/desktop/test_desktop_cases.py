@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from pathlib import Path
 
 import docx
@@ -136,6 +137,18 @@ def test_close_asks_only_when_work_could_be_lost(qtbot, window, tmp_path):
     window.draft_page.plan_edit.appendPlainText("再加一段。")
     window.draft_page.flush()
     assert window.unsaved_work() == []
+    # a draft still being written would be lost too; loading the list again would not
+    release = threading.Event()
+    for title in ("起草实施方案", "载入已收来文"):
+        window.runner.start(title, lambda _p, cancelled: release.wait(10) or cancelled())
+    assert window.unsaved_work() == ["正在进行：起草实施方案"]
+    release.set()
+    window.runner.wait(10000)
+    qtbot.waitUntil(lambda: window.unsaved_work() == [], timeout=5000)
+    asked.clear()
+    window.confirm_close = lambda lost: (asked.append(lost), True)[1]
+    assert window.close()
+    assert asked == []
 
 
 def test_outgoing_fields_set_in_the_window_reach_the_docx(qtbot, window, tmp_path):
@@ -228,6 +241,17 @@ def test_each_page_has_its_own_undo(qtbot, window):
     assert plan.tasks[0].lead == ["局办公室", "医政医管股"]  # the 分工 edit is untouched
     window.show_page("督办")
     assert not window.undo_action.isEnabled()
+    # on 起草, Ctrl+Z in the text undoes the typing there, not the 分工 edit
+    window.show_page("起草")
+    edit = window.draft_page.plan_edit
+    before = edit.toPlainText()
+    edit.setFocus()
+    edit.moveCursor(edit.textCursor().MoveOperation.End)
+    QTest.keyClicks(edit, "ok")
+    assert edit.toPlainText() != before
+    QTest.keyClick(edit, QKeySequence("Ctrl+Z")[0].key(), QKeySequence("Ctrl+Z")[0].keyboardModifiers())
+    assert edit.toPlainText() == before
+    assert plan.tasks[0].lead == ["局办公室", "医政医管股"]
     window.show_page("分工")
     _press(window, "Ctrl+Z")
     assert plan.tasks[0].lead != ["局办公室", "医政医管股"]
@@ -259,8 +283,14 @@ def test_checks_follow_the_corrections(qtbot, window, tmp_path):
 
     window.show_page("解析")
     parse = window.parse_page
+
+    def hints() -> list[str]:
+        return [parse.warnings.item(i).text() for i in range(parse.warnings.count())]
+
+    assert "未找到公文标题" in hints()
     for path, value in ((("title",), "关于做好今冬明春学校传染病防控工作的通知"), (("issue_date",), "2025-11-20")):
         assert parse.fields.setData(parse.fields.index(parse.select_field(path), 2), value)
+    assert "未找到公文标题" not in hints() and not any("成文日期不详" in h for h in hints())
     window.show_page("起草")
     messages = draft.check_messages()
     assert not any("未找到公文标题" in m or "成文日期不详" in m for m in messages), messages
