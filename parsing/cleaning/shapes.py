@@ -87,8 +87,15 @@ def heading_number(text: str) -> HeadingNumber | None:
     return match_heading_number(text)
 
 
+# a signature date written 2025.5.6 / 2025-05-06 / 2025/5/6 (WPS, scans, web pages)
+_NUMERIC_DATE_LINE = re.compile(r"^20[0-9]{2}[.．\-－/](?:0?[1-9]|1[0-2])[.．\-－/](?:0?[1-9]|[12][0-9]|3[01])$")
+
+
 def is_date_line(text: str) -> bool:
-    return len(text) <= 30 and text.rstrip()[-1:] == "日" and bool(DATE_LINE.match(compact(text)))
+    if len(text) > 30:
+        return False
+    value = compact(text)
+    return (text.rstrip()[-1:] == "日" and bool(DATE_LINE.match(value))) or bool(_NUMERIC_DATE_LINE.match(value))
 
 
 def is_doc_number(text: str) -> bool:
