@@ -170,10 +170,10 @@ def _title_and_recipients(text: str, start: int) -> list[tuple[str, Span]] | Non
         start += 1
     colon = min((k for k in (text.find("：", start), text.find(":", start)) if k >= 0), default=-1)
     if colon < 0:
-        segment = text[start:]
-        m = _GENRE_END.search(segment)
-        if m and m.end() == len(segment.rstrip()) and "关于" in segment and "。" not in segment:
-            return [("title", (start, start + m.end()))]
+        segment = text[start:].rstrip()
+        ends = [m for m in _GENRE_END.finditer(segment) if m.end() == len(segment)]
+        if ends and "关于" in segment and "。" not in segment:
+            return [("title", (start, start + ends[-1].end()))]
         return None
     segment = text[start:colon]
     for m in _GENRE_END.finditer(segment):
