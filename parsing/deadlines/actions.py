@@ -89,7 +89,8 @@ def _object_before(text: str, clause_start: int, phrase_start: int) -> str:
     return _strip_subject(before)
 
 
-_MADE = re.compile(r"(?:制定|编制|起草|形成|填写|填报|整理|撰写|完成)(?P<thing>[^，,。；;、]{2,30})$")
+_BARE_REPORT = ("报告", "报送", "上报", "提交", "反馈", "汇报", "报备", "备案", "申报")
+_MADE = re.compile(r"(?:制定|编制|起草|形成|填写|填报|整理|撰写|完成)(?P<thing>[^，,。；;]{2,30})$")
 
 
 def _made_before(text: str, clause_start: int, lo: int) -> str:
@@ -121,7 +122,11 @@ def _read_action(text: str, phrase_start: int, phrase_end: int, lo: int, hi: int
     after_lead = _UNITS_PAREN_END.sub("", re.sub(r"^(?:前|之前|以前|内|，)+", "", after))
     handed = read_action_reporting(after_lead) or read_toward(after_lead)
     if handed:
-        return ActionReading(handed[0], handed[1], phrase_end)
+        action = handed[0]
+        if action in _BARE_REPORT:  # 要制定工作方案，于5月15日前向X报送 → 报送工作方案
+            thing = _object_before(text, clause_start, phrase_start) or _made_before(text, clause_start, lo)
+            action = _tidy(action + thing) if thing else action
+        return ActionReading(action, handed[1], phrase_end)
     if BARE_DONE.fullmatch(after_lead):
         return ActionReading(_work_before(text, clause_start, phrase_start, lo), None, phrase_end)
     verb = _REPORT_VERB.match(after_lead)

@@ -112,8 +112,9 @@ def read_beyond(text: str, deadlines: Sequence[Deadline], headings: Sequence[Hea
         heading = _innermost(headings, span[0])
         heading_words = heading.heading_text(text) if heading is not None else ""
         if _labelled(text, span, line_start) and _weak(deadline.action):
-            words = tidy(heading_words)
-            if words and not _STAGE_HEADING.search(words):
+            # the item's heading, without the dates a stage heading carries: 排查整治阶段（5月16日至8月31日）
+            words = tidy(re.sub(r"[（(][^（()）]*[0-9０-９一二三四五六七八九十]\s*[月日][^（()）]*[）)]\s*$", "", heading_words))
+            if words:
                 deadline.action = words
             continue
         sentence = _sentence(text, span, paragraphs)
