@@ -121,6 +121,7 @@ def build_plan(notice: Notice, profile: CountyProfile, today: date | None = None
     _keep_duty_periods(b)
 
     subject, kind_word, year_suffix = subject_of(notice)
+    subject = _bulletin_subject(notice, subject)
     title = _without_doubled_scope(profile, plan_title(b.sub, b.profile, b.kind, subject, kind_word, year_suffix))
     topic = _without_doubled_scope(profile, topic_of(topic_source(b.sub, b.profile, subject, kind_word)))
     context = _context(b, title, topic)
@@ -157,6 +158,22 @@ def build_plan(notice: Notice, profile: CountyProfile, today: date | None = None
         plan.outside_remit = list(dict.fromkeys(p for r in b.reaches for p in r.partners))
     plan.checks = check_plan(plan, notice, b.sub, b.ctx.notes, lead_days=profile.lead_days, profile=profile)
     return plan
+
+
+def _bulletin_subject(notice: Notice, subject: str) -> str:
+    """A 通报 of what an inspection found (关于…督查检查情况的通报): the county's plan is about putting
+    right what it found, not about the 情况 (…督查检查发现问题整改)."""
+    title = notice.title or ""
+    if title.endswith("通报") and re.search(r"(?:检查|督查|督导|暗访|抽查|巡查|考核|评估)(?:工作)?情况$", subject):
+        return re.sub(r"(?:工作)?情况$", "发现问题整改", subject)
+    return subject
+
+
+def _is_peer(b: _Build) -> bool:
+    """A neighbouring county's bureau issued the notice: it is no superior, the county plan takes it as
+    a model (参照《…》), never as requirements (根据《…》要求)."""
+    lv = b.sub.level
+    return lv.kind == "county" and lv.is_health and bool(lv.place) and lv.place != b.profile.county
 
 
 def _without_doubled_scope(profile: CountyProfile, text: str) -> str:
@@ -515,6 +532,7 @@ def _context(b: _Build, title: str, topic: str) -> dict:
         "bureau": p.bureau, "bureau_short": p.bureau_short, "bureau_abbr": p.bureau_abbr,
         "county": p.county, "office": p.office, "units": p.units_collective,
         "departments": p.departments_collective, "organ": p.organ_prefix,
+        "peer": _is_peer(b),
         "superior": b.sub.superior_short, "purpose": purpose, "citation": citation(notice), "citation_short": citation(notice, False),
         "topic": topic, "kind_noun": kind_noun(topic),
         "urgent": bool(notice.urgency) or "紧急" in (notice.title or ""),

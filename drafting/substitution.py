@@ -200,9 +200,11 @@ class Substituter:
             # 股室 (报局应急办, 局规划股牵头): the county's own 股室 of that work.
             rules.append(_rule(re.escape(lv.place), const(p.county), "范围"))
             if lv.is_health:
-                rules.append(_rule(r"(?<![^报由向至经将请对和与及、，。；：（(\s])局(?!办公室)[\u4e00-\u9fff]{1,6}?(?:股|办公室|办|室)"
-                                   r"(?![\u4e00-\u9fff]{0,1}(?:长|主任))",
-                                   lambda m: self._department_for(m.group(0)[1:]), "内设"))
+                peer_part = _rule(r"(?<![^报由向至经将请对和与及、，。；：（(\s])局(?!办公室)[\u4e00-\u9fff]{1,6}?(?:股|办公室|办|室)"
+                                  r"(?![\u4e00-\u9fff]{0,1}(?:长|主任))",
+                                  lambda m: self._department_for(m.group(0)[1:]), "内设")
+                peer_part.reason = "来文单位的股室，改为本局承担同类工作的股室"
+                rules.append(peer_part)
         return rules
 
     def _superior_name_pattern(self) -> re.Pattern[str] | None:

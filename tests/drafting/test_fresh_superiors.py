@@ -198,3 +198,18 @@ def test_an_exact_alias_wins_over_a_partial_one():
     assert matcher.map_department("应急办") == "卫生应急办公室"  # not 局办公室 for the 办 of 局办
     assert matcher.map_department("局应急办") == "卫生应急办公室"
     assert matcher.map_department("委办公室") == "局办公室"
+
+
+def test_a_peer_bureaus_plan_is_a_model_not_a_requirement():
+    """A neighbouring county bureau is no superior: the county plan 参照 its plan and never says 根据…要求
+    or 认真落实上级关于…的部署要求."""
+    plan = _plan("fresh_county_gas_plan.txt")
+    assert plan.cover_body[0].startswith("参照《绛县卫生健康局关于印发〈绛县2025年")
+    assert "根据《绛县" not in _text(plan) and "上级关于" not in _text(plan)
+    assert "根据《寿阳县人民政府办公室" in _text(_plan("fresh_county_gov_food.docx"))  # a government's notice
+
+
+def test_a_bulletins_plan_is_about_putting_right_what_it_found():
+    plan = _plan("fresh_city_inspection_bulletin.txt")  # 关于…督查检查情况的通报
+    assert plan.title == "示例县2025年第一季度医疗机构安全生产督查检查发现问题整改实施方案"
+    assert "检查情况的重要意义" not in _text(plan) and "检查情况实施方案" not in _text(plan)
