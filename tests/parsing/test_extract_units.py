@@ -11,6 +11,7 @@ def test_abbreviation_and_full_name_are_one_unit():
     assert same_unit("市疾控中心", "市疾病预防控制中心")
     assert same_unit("县安委办", "县安全生产委员会办公室")
     assert canonical_unit("县 卫健委") == canonical_unit("县卫生健康委员会")
+    assert same_unit("县住房城乡建设局", "县住建局") and same_unit("人社部", "人力资源社会保障部")
 
 
 def test_different_units_stay_apart():
