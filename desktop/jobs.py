@@ -38,6 +38,7 @@ class OpenedNotice:
     digest: str = ""
     corrected: bool = False  # loaded from the user's saved corrections
     warnings: list[str] = field(default_factory=list)
+    case: object | None = None  # the saved case it was restored from (read off the UI thread)
 
     @property
     def text(self) -> str:
@@ -317,7 +318,7 @@ def load_received(progress: ProgressCallback, cancelled: CancelCheck, store_path
             continue
         seen.add(case.digest)
         items.append(OpenedNotice(path=Path(case.source_path), notice=case.notice, digest=case.digest,
-                                  corrected=case.corrected))
+                                  corrected=case.corrected, case=case))
     if store_path is None or not Path(store_path).is_file():
         return items
     store = _open_store(store_path)

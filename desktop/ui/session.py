@@ -156,7 +156,8 @@ class Session(QObject):
         key = self.case_key(opened)
         case = self._cases.get(key)
         if case is None:
-            case = self.cases.load(key) or Case(key, str(opened.path))
+            restored = opened.case if isinstance(opened.case, Case) else None
+            case = restored or self.cases.load(key) or Case(key, str(opened.path))
             self._cases[key] = case
         return case
 
