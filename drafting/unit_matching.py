@@ -92,6 +92,9 @@ class UnitMatcher:
         if clean in self._names:
             target = self._names[clean]
             return target, ("" if target == clean else f"“{name}”对应{target}")
+        member = self._institution_of_kind(clean)
+        if member:
+            return member, f"“{name}”是本县的{member}"
         best = process.extractOne(clean, self._choices, scorer=fuzz.WRatio, score_cutoff=_FUZZY_CUTOFF)
         if best:
             target = self._names[best[0]]
@@ -129,6 +132,15 @@ class UnitMatcher:
                                    or self.is_department(target) or _SUPERIOR_DEPARTMENT.match(clean)):
             return UnitRole(name, "profile", target, why)
         return UnitRole(name, "unresolved", None, f"“{name}”不在单位资料中，请确认由哪个股室或单位承担")
+
+    def _institution_of_kind(self, name: str) -> str | None:
+        """县疾控部门, 疾病预防控制机构, 妇幼保健机构: the county's one member of that kind, if it has one."""
+        for kind, words in _INSTITUTION_KINDS:
+            if re.fullmatch(rf"(?:县|全县|本县|县级|各级|各地)?(?:{kind})(?:部门|机构|中心|单位)", name):
+                found = [m for g in self.profile.unit_groups for m in g.members if any(w in m for w in words)]
+                if len(set(found)) == 1:
+                    return found[0]
+        return None
 
     def map_department(self, name: str) -> str:
         """The bureau's 股室 for a superior's internal 处/科 (医政医管处 → 医政医管股), else the office."""
@@ -216,6 +228,11 @@ class UnitMatcher:
             executing = [u for u in executing if u not in groups]
         result.support = [u for u in _unique(supporting + executing) if u not in result.lead]
         return result
+
+
+# Kinds of institution a superior names generically, and the words in a member's name for each.
+_INSTITUTION_KINDS = ((r"疾控|疾病预防控制|疾病控制", ("疾病预防控制", "疾控")), (r"妇幼保健|妇幼", ("妇幼",)),
+                      (r"急救|院前急救|120急救", ("急救",)), (r"卫生监督|卫生健康监督|卫生执法", ("监督",)))
 
 
 def _clean(name: str) -> str:

@@ -213,3 +213,10 @@ def test_a_bulletins_plan_is_about_putting_right_what_it_found():
     plan = _plan("fresh_city_inspection_bulletin.txt")  # 关于…督查检查情况的通报
     assert plan.title == "示例县2025年第一季度医疗机构安全生产督查检查发现问题整改实施方案"
     assert "检查情况的重要意义" not in _text(plan) and "检查情况实施方案" not in _text(plan)
+
+
+def test_a_generic_institution_is_the_countys_one_member_of_that_kind():
+    """各地疾控部门 → 县疾控部门: its task is 县疾病预防控制中心's, not a name left unresolved."""
+    plan = _plan("fresh_national_winter_respiratory.txt")
+    watch = _task(plan, "加强监测预警")
+    assert "县疾病预防控制中心" in watch.lead + watch.support and watch.unresolved == []
