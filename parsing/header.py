@@ -121,6 +121,8 @@ _SENTENCE_END = re.compile(r"[。！？!?；;]$")
 _TITLE_TAIL = re.compile(r"(?:[（(][^（）()]{1,24}[）)])?》?的(?:紧急)?(?:通知|函|意见|通报|批复|报告|请示|决定)")
 # a numbered heading of the body is never the title (``三、工作方案``)
 _HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))")
+# a label line (``附件：1.检查方案``, ``联系人：…``) is never the title
+_LABEL = re.compile(r"^(?:附\s*件|附|联系人|联系电话|抄送|主送|来源|发布时间)\s*[:：]|^附\s*件\s*\d")
 # web-page furniture that can end like a title (``您的位置:首页 > … > 通知公告``)
 _NOT_A_TITLE = re.compile(r"[>|]|https?://|www\.|^(?:您的位置|当前位置)")
 
@@ -135,6 +137,7 @@ def read_header(clean: CleanText) -> Header:
     last_head = -1
     skipped: int | None = None  # the last line above the title that no head field took
     seen_body = False  # a sentence stood above: organ lines below it are no 版头
+    seen_paragraph = False
     limit = min(n, 14 + len(paras.kinds))
     i = 0
     while i < limit:
@@ -179,6 +182,7 @@ def read_header(clean: CleanText) -> Header:
             last_head = i
         elif kind == "title" or (kind is None and title_para is None and not _CLOSING.match(value)
                                  and not _NOT_A_TITLE.search(value) and not _HEADING_NUMBER.match(value)
+                                 and not _LABEL.match(value) and not seen_paragraph
                                  and ("关于" in value or _TITLE_END.search(value)
                                       or _opens_title(paras, header, i, banner_organs))
                                  and len(value) <= 100 and "。" not in value and not value.endswith(("：", ":"))):
@@ -232,6 +236,8 @@ def read_header(clean: CleanText) -> Header:
         else:
             skipped = i
             seen_body = seen_body or bool(_SENTENCE_END.search(value)) or "。" in value
+            # a paragraph of body text: what follows is the body (an untitled notice), never its title
+            seen_paragraph = seen_paragraph or (len(value) > 30 and bool(re.search(r"[。！]$", value)))
         i += 1
     header.body_start = last_head + 1 if last_head >= 0 else 0
     _read_signature(paras, header)

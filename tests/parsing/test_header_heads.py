@@ -215,3 +215,11 @@ def test_a_forwarding_title_over_two_lines_keeps_its_first_line():
                    + "阳城县卫生健康局\n2024年3月5日\n")
     assert n.title == "阳城县卫生健康局转发晋城市卫生健康委员会关于开展医疗机构安全生产隐患排查整治的通知"
     assert (n.issuer, n.enclosed_title) == ("阳城县卫生健康局", "晋城市卫生健康委员会关于开展医疗机构安全生产隐患排查整治的通知")
+
+
+def test_an_untitled_notice_takes_no_title_from_its_attachments():
+    n = parse_text("经局党组研究决定，2024年3月11日至15日在全系统开展安全生产大检查，请各单位认真组织自查。\n特此通知\n\n"
+                   "临澧县应急管理局\n2024.3.5\n\n附件\n\n全县安全生产大检查工作方案\n\n一、检查内容\n各单位要检查消防设施。\n")
+    assert (n.title, n.signatory, n.issue_date) == (None, "临澧县应急管理局", "2024-03-05")
+    n = parse_text("经研究，决定开展检查，请认真组织实施，确保检查取得实效。\n附件：1.检查工作方案\n临澧县应急管理局\n2024年3月5日\n")
+    assert n.title is None
