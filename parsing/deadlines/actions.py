@@ -200,7 +200,7 @@ def recipient(words: str) -> str | None:
     m = re.match(r"^([^（(]+)(?:[（(]([^）)]*)[）)]?)?", _squash(words))
     if not m:
         return None
-    unit, note = m.group(1), m.group(2) or ""
+    unit, note = re.sub(r"(?:备案|审核|审批|审定|汇总)$", "", m.group(1)), m.group(2) or ""
     inner = re.fullmatch(rf"[^，。；：:、]{{1,24}}{_UNIT_SUFFIX}", note)
     if _PRONOUN_ORGAN.match(unit) and inner and not re.search(r"设在|联系|电话|邮箱", note):
         return _tidy(note)
@@ -227,13 +227,20 @@ def row_action(text: str, pos: int) -> str | None:
     return None
 
 
+# how a report is sent is no part of what is sent: 以书面形式, 通过政务外网, 经乡镇审核后
+_MANNER_TAIL = re.compile(r"(?:以[^，。；]{1,10}(?:形式|方式)|通过[^，。；]{1,12}|经[^，。；]{1,12}后)$")
+_MANNER_LEAD = re.compile(r"^(?:以[^，。；将把]{1,10}(?:形式|方式)|通过[^，。；将把]{1,12})(?=[将把])")
+
+
 def read_action_reporting(clause: str) -> tuple[str | None, str | None] | None:
     """``将X报送至Y`` (a clause after a time phrase, whitespace removed) → (报送X, Y)."""
+    clause = _MANNER_LEAD.sub("", clause)
     m = re.match(rf"^(?:并|请|须|要)?(?:将|把)(.{{2,40}}?)(报送至|报送到|上报至|上报到|报至|报送|上报|提交至|提交到|提交|"
                  rf"发送至|发送到|发至|发送|报(?![告表名刊纸]))"
-                 rf"([^，。；（(]{{0,24}}?{_UNIT_SUFFIX})?(?:[（(][^）)]*[）)]?)?$", clause)
+                 rf"([^，。；（(]{{0,24}}?{_UNIT_SUFFIX})?(?:[（(][^）)]*[）)]?)?(?:备案|审核|审批|审定|汇总)?$", clause)
     if m:
-        return _tidy("报送" + m.group(1)), recipient(clause[m.start(3):]) if m.group(3) else None
+        thing = _MANNER_TAIL.sub("", m.group(1))
+        return _tidy("报送" + thing), recipient(clause[m.start(3):m.end()]) if m.group(3) else None
     # 将汇总表发送至xyz@163.com / 发送至县卫健委办公室邮箱（…）: the address is where, not whom
     m = re.match(r"^(?:并|请|须|要)?(?:将|把)(.{2,40}?)(?:报送至|报送到|发送至|发送到|发至|上报至|提交至)(.{0,60})$", clause)
     if not m or not re.search(r"@|邮箱|信箱|电子邮件", m.group(2)):

@@ -31,8 +31,13 @@ _NAMED_SYSTEM = re.compile(r"^[^，。；、]{0,6}?(?:制度|机制|例会制|�
 
 def _clause_end(text: str, pos: int, hi: int, limit: int = 48) -> int:
     end = pos
-    while end < hi and end - pos < limit and text[end] not in _CLAUSE_END \
-            and not re.match(r"[（(](?:联系|电话|邮箱|手机)", text[end:end + 3]):
+    while end < hi and end - pos < limit and text[end] not in _CLAUSE_END:
+        if re.match(r"[（(](?:联系|电话|邮箱|手机)", text[end:end + 3]):
+            close = re.compile(r"[）)]").search(text, end, hi)
+            if close is None or close.end() >= hi or text[close.end()] in _CLAUSE_END:
+                break  # …报市卫生健康委规划发展科（联系电话：…）。: the note closes the clause
+            end = close.end()  # 向县卫健委应急办（邮箱：…）报送…: the clause goes on
+            continue
         end += 1
     while end < hi and re.match(r"[0-9A-Za-z@._-]", text[end]) and re.match(r"[0-9A-Za-z@._-]", text[end - 1]):
         end += 1  # an e-mail address or a number is never cut in two
@@ -146,7 +151,7 @@ def _recurring_action(text: str, start: int, end: int, lo: int, fallback: str | 
     inner = re.sub(r"^每\s*(?:个工作日|工作日|个季度|季度|半年|年度|个星期|星期|个礼拜|礼拜|个月|季|年|月|周|日|天)", "", inner)
     inner = CLOCK_RE.sub("", CLOCK_SPAN_RE.sub("", inner))
     inner = re.sub(r"^(?:[0-9一二三四五六七八九十]+日|[一二三四五六日]|月?(?:底|末|初)|(?:的)?最后一(?:个工作日|天|日|周))?"
-                   r"(?:前|之前|以前)?", "", inner)
+                   r"(?:下班|上班|中午)?(?:前|之前|以前)?", "", inner)
     inner = re.sub(r"^(?:至少|不少于|组织|均|都|要|须|应)+", "", inner)
     toward = read_toward(inner) or read_action_reporting(inner)
     if toward and toward[0]:
