@@ -52,7 +52,11 @@ _ACTION_HEADING = re.compile(r"^(?:明确|确定|扩大|划定|界定|合理确�
 # A request to the recipients (请于9月20日前报送…): work assigned without naming the unit.
 _REQUEST = re.compile(r"^请(?:于|在|按|将|及时|务必|认真|各)")
 # Top-level sections whose single paragraph is not a task even when someone is told to act.
-_NOT_TASK_TOP = re.compile(r"组织领导|组织机构|领导小组|时间安排|实施步骤|进度安排|联系方式|附则")
+_NOT_TASK_TOP = re.compile(r"时间安排|实施步骤|进度安排|联系方式|附则")
+# A leadership section is no task where it sets up the group (成立…领导小组, 组长：…); a flat notice's
+# 一、加强组织领导 that tells the recipients what to do (各地要…于6月30日前制定方案) is one.
+_LEADERSHIP_TOP = re.compile(r"组织领导|组织机构|领导小组|领导机构")
+_SETS_UP_GROUP = re.compile(r"(?:成立|组建|设立|调整)[^。；]{0,40}(?:领导小组|领导组|工作组|专班|指挥部|委员会)|组\s*长|领导小组")
 # Closing top-level sections whose paragraph, standing below the heading, is a general request.
 _CLOSING_TOP = re.compile(r"要求|事项|说明|注意|其他|其它")
 _HEADER_CELLS = {
@@ -226,7 +230,8 @@ def find_tasks(clean: CleanText, outline: list[Section], region_end: int, report
                                                  or not _ONLY_REQUEST.match(compact(body)))
                 checklist = bool(_CHECK_HEADING.search(section.heading))  # 一、监管重点。重点检查…情况
                 if not (own_line or (inline and (units.lead or _REQUEST.match(body) or checklist))) \
-                        or _NOT_TASK_TOP.search(section.heading):
+                        or _NOT_TASK_TOP.search(section.heading) \
+                        or (_LEADERSHIP_TOP.search(section.heading) and (not flat or _SETS_UP_GROUP.search(said))):
                     continue
         tasks.append(_make_task(path, section.heading, body, units, (section.span[0], t_end)))
     return tasks

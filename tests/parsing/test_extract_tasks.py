@@ -245,3 +245,32 @@ def test_the_parentheses_of_every_paragraph_of_an_item_name_its_units():
                    "县人民政府\n2025年5月1日\n")
     assert [(t.lead, t.support) for t in n.tasks] == [
         (["县卫健委"], ["县财政局", "县医保局"]), (["县财政局", "各乡镇人民政府"], [])]
+
+
+_FLAT_NOTICE = """关于做好夏季高温中暑防治工作的通知
+
+各县（市、区）卫生健康局：
+
+现就有关事项通知如下：
+
+一、加强组织领导
+
+{body}
+
+二、做好医疗救治准备
+
+各级医疗机构要储备防暑降温药品和急救设备。
+
+市卫生健康委员会
+2025年6月17日
+"""
+
+
+def test_a_flat_notices_leadership_section_that_assigns_work_is_a_task():
+    n = parse_text(_FLAT_NOTICE.format(body="各地卫生健康行政部门要于6月30日前制定本地区高温中暑防治工作方案。"))
+    assert [(t.outline_path, t.lead) for t in n.tasks] == [(["一"], ["各地卫生健康行政部门"]), (["二"], ["各级医疗机构"])]
+
+
+def test_a_leadership_section_that_sets_up_the_group_is_no_task():
+    n = parse_text(_FLAT_NOTICE.format(body="市卫生健康委成立高温中暑防治工作领导小组，各地要明确专人负责。"))
+    assert [t.outline_path for t in n.tasks] == [["二"]]
