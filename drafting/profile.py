@@ -16,6 +16,7 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from drafting.profile_check import profile_problems
 from parsing.errors import PolicyDeskError
 from parsing.locations import resource, user_data_dir
 from parsing.text_safety import loads_json
@@ -176,8 +177,8 @@ def load_profile(path: str | os.PathLike[str]) -> CountyProfile:
         raise ProfileError(f"{path.name}：找不到单位资料文件") from exc
     except (OSError, ValueError) as exc:
         raise ProfileError(f"{path.name}：单位资料无法读取（{exc}）") from exc
-    if not isinstance(data, dict):
-        raise ProfileError(f"{path.name}：单位资料格式有误")
+    if problems := profile_problems(data):
+        raise ProfileError(f"{path.name}：单位资料格式有误：{'；'.join(problems[:5])}")
     return CountyProfile.from_json(data)
 
 
