@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from parsing.cnnum import FULL_DATE, parse_full_date, to_halfwidth_digits
+from parsing.cnnum import FULL_DATE
 from parsing.document import CleanText
 from parsing.header_organs import is_organ, is_organ_line, organ_names, split_joined_organs
+from parsing.header_paras import HeadParas
 from parsing.header_recipients import looks_like_recipients, split_recipients
-from parsing.header_runon import split_run_on_head
+from parsing.header_signature import date_only, read_imprint_recipients, read_signature
 from parsing.units import compact
 
 __all__ = ["DOC_NUMBER", "Header", "find_basis", "is_organ_line", "normalise_doc_number", "organ_names", "read_header",
@@ -71,49 +72,6 @@ def normalise_doc_number(raw: str) -> str:
     return re.sub(r"〕第?0*(\d)", r"〕\1", value)
 
 
-def _date_only(text: str) -> bool:
-    value = compact(text)
-    m = FULL_DATE.search(value)
-    return bool(m) and m.start() == 0 and re.fullmatch(r"[（(]?[^）)]*[）)]?", value[m.end():]) is not None \
-        and len(value) - m.end() <= 8
-
-
-class _Paras:
-    """The paragraphs of the clean text, a run-on head paragraph cut into its parts.
-
-    ``real[i]`` is the clean-text paragraph that item ``i`` lies in; ``kinds[i]`` names the part of
-    a run-on head the item is (``banner``, ``doc_number``, ``title``, ``recipients``, ``body`` …)."""
-
-    def __init__(self, clean: CleanText):
-        self.clean = clean
-        self.items: list[tuple[int, int, str]] = []
-        self.real: list[int] = []
-        self.kinds: dict[int, str] = {}
-        seen = 0
-        for index, p in enumerate(clean.paragraphs):
-            raw = clean.text[p.start:p.end]
-            pieces = split_run_on_head(raw) if seen < 6 and compact(raw) else None
-            seen += bool(compact(raw))
-            if not pieces:
-                self.items.append((p.start, p.end, raw))
-                self.real.append(index)
-                continue
-            for kind, (a, b) in pieces:
-                self.kinds[len(self.items)] = kind
-                self.items.append((p.start + a, p.start + b, raw[a:b]))
-                self.real.append(index)
-
-    def text(self, i: int) -> str:
-        return self.items[i][2]
-
-    def paragraph(self, i: int) -> int:
-        """The clean-text paragraph index of item ``i`` (``len`` past the end)."""
-        return self.real[i] if i < len(self.real) else len(self.clean.paragraphs)
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-
 # Closing formulas: the last line of a body, never a title.
 _CLOSING = re.compile(r"^(?:特此(?:通知|通报|函告|函复|函达|批复|报告|公告|通告|说明)|此复|此函|专此函告|以上报告)[。！!]?$")
 _SENTENCE_END = re.compile(r"[。！？!?；;]$")
@@ -129,7 +87,7 @@ _NOT_A_TITLE = re.compile(r"[>|]|https?://|www\.|^(?:您的位置|当前位置)"
 
 def read_header(clean: CleanText) -> Header:
     """Find every head and foot field of ``clean``."""
-    paras = _Paras(clean)
+    paras = HeadParas(clean)
     header = Header()
     n = len(paras)
     banner_organs: list[str] = []
@@ -240,10 +198,10 @@ def read_header(clean: CleanText) -> Header:
             seen_paragraph = seen_paragraph or (len(value) > 30 and bool(re.search(r"[。！]$", value)))
         i += 1
     header.body_start = last_head + 1 if last_head >= 0 else 0
-    _read_signature(paras, header)
+    read_signature(paras, header)
     header.issuer = _issuer(banner_organs, header.signatory)
     if not header.recipients:
-        _read_imprint_recipients(paras, header)
+        read_imprint_recipients(paras, header)
     opener = re.search(r"关于|转发|印发|批转", header.title or "")
     if header.issuer is None and opener:
         # no 版头 and no signature: the organ that opens the title (始兴县卫生健康局关于…, …局转发…)
@@ -293,7 +251,7 @@ def _between_title_and_recipients(text: str) -> bool:
         return True
     if len(value) > 80 or re.search(r"[。！；]", value) or _HEADING_NUMBER.match(value) or value.endswith(("：", ":")):
         return False
-    return bool(re.fullmatch(r"[（(][^（）()]{2,30}[）)]", value) or _date_only(value)
+    return bool(re.fullmatch(r"[（(][^（）()]{2,30}[）)]", value) or date_only(value)
                 or re.match(r"[\u4e00-\u9fa5]{2,6}[:：]", value) or len(value) <= 4
                 or re.search(r"https?://|www\.|[|>]", value))
 
@@ -312,7 +270,7 @@ def _opens_title_line(text: str, continued: bool = False) -> bool:
         and not _URGENCY.match(value) and not re.fullmatch(r"[0-9０-９\W]+", value)
 
 
-def _opens_title(paras: _Paras, header: Header, i: int, banner: list[str] = ()) -> bool:
+def _opens_title(paras: HeadParas, header: Header, i: int, banner: list[str] = ()) -> bool:
     """An organ line below the document number or the 版头, right above ``关于…``: the title's first line."""
     if i + 1 >= len(paras) or not is_organ_line(paras.text(i)):
         return False
@@ -323,131 +281,6 @@ def _opens_title(paras: _Paras, header: Header, i: int, banner: list[str] = ()) 
     if header.doc_number is None and not (banner and set(organ_names(paras.text(i))) <= set(banner)):
         return False  # without a number above, only the 版头's organ written again opens the title
     return nxt.startswith("关于")
-
-
-_NUMERIC_DATE = re.compile(r"(20[0-9]{2})\s*[.．\-－/]\s*(0?[1-9]|1[0-2])\s*[.．\-－/]\s*(0?[1-9]|[12][0-9]|3[01])$")
-_HAO_DATE = re.compile(r"(月\s*[0-9０-９〇○一二三四五六七八九十]{1,3})\s*号$")  # 2024年3月5号
-_IMPRINT_RECIPIENTS = re.compile(r"^\s*主\s*送\s*[:：]")
-_PUBLICATION_NOTE = re.compile(r"[（(](?:此件|信息公开)[^（）()]{1,14}[）)]")
-
-
-def _written_date(value: str) -> str:
-    """A signature line's date in the ``YYYY年M月D日`` form: ``2024.3.5``, ``2024-03-05``, ``2024/3/5``,
-    ``２０２４．３．５`` and ``2024年3月5号`` (alone or after the organ) are rewritten, others kept."""
-    digits = to_halfwidth_digits(value)
-    if numeric := _NUMERIC_DATE.search(digits):
-        return f"{digits[:numeric.start()]}{numeric.group(1)}年{int(numeric.group(2))}月{int(numeric.group(3))}日"
-    return _HAO_DATE.sub(r"\1日", value)
-
-
-def _read_imprint_recipients(paras: _Paras, header: Header) -> None:
-    """``主送：…`` in the 版记 below the signature, where the head names none (纪要, 报告, some 函)."""
-    for i in range(max(header.body_start, len(paras) - 12), len(paras)):
-        start, end, raw = paras.items[i]
-        if _IMPRINT_RECIPIENTS.match(raw) and len(compact(raw)) <= 300:
-            header.recipients, header.recipient_spans = split_recipients(paras.clean.text, start, end)
-            if header.recipients:
-                header.spans["recipients"] = (start, end)
-            return
-
-
-def _read_signature(paras: _Paras, header: Header) -> None:
-    """The first signature block after the body starts: organ line(s) then the date."""
-    for i in range(header.body_start, len(paras)):
-        if header.signature_paras and i > header.signature_paras[-1] + 2:
-            return  # a date alone closed the notice; what follows is an enclosure with its own signature
-        start, end, raw = paras.items[i]
-        value = compact(raw)
-        written = _written_date(value)
-        if written != value:  # 2025.3.1 / 2025-03-01 / 3月1号 under the organ (a WPS or scanned 函)
-            raw = value = written
-        if value.endswith("印发") or "\t" in raw or not FULL_DATE.search(value):
-            continue
-        organs: list[str] = []
-        organ_paras: list[int] = []
-        inline = False
-        if _date_only(raw):
-            k = i - 1
-            while k >= header.body_start and i - k <= 3:
-                prev = paras.text(k)
-                if not compact(prev):
-                    k -= 1
-                    continue
-                if re.fullmatch(r"[（(]?(?:盖章|印章|公章|章)[）)]?", compact(prev)):
-                    k -= 1
-                    continue
-                if is_organ_line(prev):
-                    organs[:0] = organ_names(prev)
-                    organ_paras.insert(0, k)
-                    k -= 1
-                    continue
-                break
-            if not organs and i + 1 < len(paras) and is_organ_line(paras.text(i + 1)) \
-                    and (i + 2 == len(paras) or _after_signature(paras.text(i + 2))):
-                organs, organ_paras = organ_names(paras.text(i + 1)), [i + 1]  # the date above the organ
-            if not organs and header.issue_date is None and i > header.body_start:
-                # a date alone under the body with the organ only in the seal (scans): the date counts
-                day = parse_full_date(value)
-                if day is not None and _closes_body(paras, i):
-                    header.issue_date = day.isoformat()
-                    header.spans["issue_date"] = (start, end)
-                    header.signature_paras = [i]
-                    header.enclosure_start = i + 1 if i + 1 < len(paras) else None
-        else:
-            m = list(FULL_DATE.finditer(value))[-1]
-            before = value[:m.start()]
-            note = value[m.end():]
-            if not (len(note) <= 2 or _PUBLICATION_NOTE.fullmatch(note)):
-                continue
-            if before and is_organ_line(before):
-                organs, organ_paras = organ_names(before) or [before], []
-            else:
-                # ``…请认真贯彻执行。国务院2017年11月3日（此件公开发布）``: a notice flattened into one paragraph
-                tail = re.split(r"[。！!；;]", before)[-1]
-                if not (tail and tail != before and is_organ_line(tail)
-                        and (i + 1 == len(paras) or _after_signature(paras.text(i + 1)))):
-                    continue
-                organs = organ_names(tail)
-                inline = True
-                value = value[m.start():]
-        if not organs:
-            continue
-        day = parse_full_date(value)
-        if day is None:
-            continue
-        header.signatory = "、".join(organs)
-        if organ_paras:
-            header.spans["signatory"] = (paras.items[organ_paras[0]][0], paras.items[organ_paras[-1]][1])
-        else:
-            header.spans["signatory"] = (start, end)
-        header.issue_date = day.isoformat()
-        header.spans["issue_date"] = (start, end)
-        # a signature at the end of a body paragraph leaves that paragraph in the body
-        header.signature_paras = sorted([*organ_paras, *([] if inline else [i])])
-        if i + 1 < len(paras):
-            header.enclosure_start = max(header.signature_paras, default=i) + 1
-        return
-
-
-def _closes_body(paras: _Paras, i: int) -> bool:
-    """Whether the last paragraph above ``i`` ends a body: a full stop, 特此通知, an attachment list
-    (``附件：1.…`` / ``2.回执``) or a contact line."""
-    for k in range(i - 1, max(-1, i - 4), -1):
-        value = compact(paras.text(k))
-        if not value:
-            continue
-        if re.search(r"[。！]$|特此通知$", value) or re.match(r"附\s*件|联系人|联系电话", value):
-            return True
-        # an item of an attachment list right below 附件：
-        return bool(re.match(r"\d{1,2}[.．、]", value)) and any(
-            re.match(r"附\s*件", compact(paras.text(j))) for j in range(max(0, k - 8), k))
-    return False
-
-
-def _after_signature(text: str) -> bool:
-    """What may stand right below a signature: nothing, the 版记, an attachment, a publication note."""
-    value = compact(text)
-    return not value or value.startswith(("抄送", "主送", "附件", "（此件", "(此件", "（信息公开"))
 
 
 def _issuer(banner: list[str], signatory: str | None) -> str | None:
@@ -476,7 +309,7 @@ def _outer_book_title(value: str, after: int) -> str | None:
     return None
 
 
-def _enclosed_title(paras: _Paras, header: Header) -> str | None:
+def _enclosed_title(paras: HeadParas, header: Header) -> str | None:
     title = header.title or ""
     m = re.search(r"(印发|转发|批转|发布|颁布|下发)", title)
     if not m:
@@ -504,7 +337,7 @@ def _enclosed_title(paras: _Paras, header: Header) -> str | None:
     return rest
 
 
-def _genre(title: str | None, text: str, paras: _Paras, header: Header) -> str:
+def _genre(title: str | None, text: str, paras: HeadParas, header: Header) -> str:
     if title:
         bare = re.sub(r"[（(][^）)]*[）)]$", "", title)
         for ending, genre in _GENRES_BY_ENDING:
