@@ -71,6 +71,13 @@ def _stands_alone(text: str, span: Span, sentence: Span) -> bool:
     return not before.strip("，,") and not after.strip("，,。；;")
 
 
+def _done_alone(text: str, span: Span, sentence: Span) -> bool:
+    """A sentence that is only the time and a bare ``完成`` (``5月底前全部完成。``)."""
+    before = squash(text[sentence[0]:span[0]])
+    after = squash(text[span[1]:sentence[1]]).rstrip("。；;！!")
+    return not re.sub(r"^(?:请|须|要|均|并)*(?:于|在)?", "", before) and bool(BARE_DONE.fullmatch(after))
+
+
 def _innermost(headings: Sequence[Heading], pos: int) -> Heading | None:
     """The deepest heading whose section holds ``pos`` below its heading part."""
     found = None
@@ -118,7 +125,15 @@ def read_beyond(text: str, deadlines: Sequence[Deadline], headings: Sequence[Hea
                 deadline.action = words
             continue
         sentence = _sentence(text, span, paragraphs)
-        if sentence is None or not _stands_alone(text, span, sentence):
+        if sentence is None:
+            continue
+        if _weak(deadline.action) and _done_alone(text, span, sentence):
+            # （一）开展自查。各单位对照清单逐项自查。5月底前完成。: the item's work
+            words = tidy(re.sub(r"[（(][^（()）]*[）)]\s*$", "", heading_words))
+            if words:
+                deadline.action = words
+            continue
+        if not _stands_alone(text, span, sentence):
             continue
         # a due date alone counts only under a time heading (三、完成时限); a range alone anywhere
         if deadline.kind != "range" and not (deadline.kind == "due" and _TIME_HEADING.search(heading_words)):

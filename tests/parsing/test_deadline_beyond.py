@@ -181,3 +181,17 @@ def test_a_label_in_square_brackets_or_before_an_ongoing_note_takes_the_heading(
     got = _by_text(text)
     assert got["完成时限：2025年12月底前"][0] == "优化市场准入环境"
     assert got["完成时限：2025年9月底前"][0] == "推进政务数据共享"
+
+
+def test_a_bare_completion_sentence_takes_the_items_heading():
+    text = """某县卫生健康局关于开展医疗机构自查整改的通知
+各医疗机构：
+一、工作任务
+（一）开展自查。各单位对照清单逐项开展自查。5月底前完成。
+（二）集中整改。对发现的问题立行立改。于6月底前全部完成。
+（三）总结评估。各单位对整治情况进行总结，6月底前完成。
+某县卫生健康局
+2025年4月10日
+"""
+    got = [(d.text, d.action) for d in _deadlines(text)]
+    assert got == [("5月底前", "开展自查"), ("于6月底前", "集中整改"), ("6月底前", "对整治情况进行总结")]
