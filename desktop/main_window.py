@@ -140,6 +140,11 @@ class MainWindow(QMainWindow):
         self.remove_action = QAction(self.tr("从收文中移除…"), self)
         self.remove_action.triggered.connect(lambda: self.remove_notice(self.session.current))
         file_menu.addAction(self.remove_action)
+        self.print_action = QAction(self.tr("打印…"), self)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.setToolTip(self.tr("打印“起草”的页面预览，或“解析”中的原件"))
+        self.print_action.triggered.connect(lambda: self.print_current())
+        file_menu.addAction(self.print_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -184,6 +189,30 @@ class MainWindow(QMainWindow):
     def _set_recent(self, paths: list[str]) -> None:
         self.receive_page.set_recent(paths)
         self._fill_recent_menu(paths)
+
+    def print_pane(self):
+        """What 打印 prints on the page shown: the 起草 preview pages, or the 解析 source; else None."""
+        name = self.current_page_name()
+        pane = self.draft_page.preview_pane if name == "起草" else self.parse_page.source if name == "解析" else None
+        return pane if pane is not None and pane.page_count() else None
+
+    def print_current(self) -> int:
+        """Ctrl+P: the system's print dialog on the rendered pages (pages printed)."""
+        from desktop.ui.printing import print_with_dialog
+
+        pane = self.print_pane()
+        if pane is None and self.current_page_name() == "起草" and self.draft_page.last_docx is not None:
+            state = self.draft_page.preview()  # lay the pages out first, then print them
+            if state is not None:
+                state.finished.connect(lambda _pdf: self.print_current())
+            return 0
+        if pane is None:
+            self.show_error("可以打印“起草”页导出后的页面预览，或“解析”页中的 PDF 和扫描原件。")
+            return 0
+        printed = print_with_dialog(pane, self)
+        if printed:
+            self.statusBar().showMessage(f"已发送打印：{printed} 页", 5000)
+        return printed
 
     # --- pages ---------------------------------------------------------------------------------
     def show_page(self, name: str) -> None:

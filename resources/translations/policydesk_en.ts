@@ -5,7 +5,7 @@
     <message>
         <location filename="../../desktop/ui/draft_page.py" line="82" />
         <location filename="../../desktop/ui/draft_page.py" line="87" />
-        <location filename="../../desktop/ui/draft_page.py" line="327" />
+        <location filename="../../desktop/ui/draft_page.py" line="331" />
         <source>起草</source>
         <translation>Draft</translation>
     </message>
@@ -177,22 +177,22 @@
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_page.py" line="327" />
+        <location filename="../../desktop/ui/draft_page.py" line="331" />
         <source>重新起草</source>
         <translation>Redraft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_page.py" line="332" />
+        <location filename="../../desktop/ui/draft_page.py" line="336" />
         <source>起草模块（drafting.plan_builder）尚未安装，暂不能起草。</source>
         <translation>The drafting module (drafting.plan_builder) is not installed yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_page.py" line="334" />
+        <location filename="../../desktop/ui/draft_page.py" line="338" />
         <source>请先在“收文”中打开一份上级来文。</source>
         <translation>Open a superior notice under Receive first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_page.py" line="435" />
+        <location filename="../../desktop/ui/draft_page.py" line="439" />
         <source>未发现缺项：每项任务都有牵头单位和时限。</source>
         <translation>Nothing missing: every task has a lead unit and a deadline.</translation>
     </message>
@@ -208,7 +208,7 @@
 <context>
     <name>HighlightedText</name>
     <message>
-        <location filename="../../desktop/ui/parse_page.py" line="75" />
+        <location filename="../../desktop/ui/parse_page.py" line="76" />
         <source>OCR 识别置信度低，请核对</source>
         <translation>Low OCR confidence, please check</translation>
     </message>
@@ -314,37 +314,47 @@
         <translation>Remove from Receive…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="144" />
+        <location filename="../../desktop/main_window.py" line="143" />
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="145" />
+        <source>打印“起草”的页面预览，或“解析”中的原件</source>
+        <translation>Print the page preview of Draft, or the source shown in Parse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="149" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="149" />
+        <location filename="../../desktop/main_window.py" line="154" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="150" />
+        <location filename="../../desktop/main_window.py" line="155" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="152" />
+        <location filename="../../desktop/main_window.py" line="157" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="161" />
+        <location filename="../../desktop/main_window.py" line="166" />
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="168" />
+        <location filename="../../desktop/main_window.py" line="173" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="169" />
+        <location filename="../../desktop/main_window.py" line="174" />
         <source>关于 PolicyDesk</source>
         <translation>About PolicyDesk</translation>
     </message>
@@ -352,53 +362,53 @@
 <context>
     <name>ParsePage</name>
     <message>
-        <location filename="../../desktop/ui/parse_page.py" line="98" />
+        <location filename="../../desktop/ui/parse_page.py" line="99" />
         <source>解析</source>
         <translation>Parse</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parse_page.py" line="100" />
-        <location filename="../../desktop/ui/parse_page.py" line="174" />
+        <location filename="../../desktop/ui/parse_page.py" line="101" />
+        <location filename="../../desktop/ui/parse_page.py" line="175" />
         <source>尚未打开来文。请先在“收文”中打开文件。</source>
         <translation>No notice open yet. Open a file under Receive first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parse_page.py" line="103" />
+        <location filename="../../desktop/ui/parse_page.py" line="104" />
         <source>图例：</source>
         <translation>Legend:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parse_page.py" line="108" />
+        <location filename="../../desktop/ui/parse_page.py" line="109" />
         <source>识别可信度低</source>
         <translation>Low recognition confidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parse_page.py" line="119" />
+        <location filename="../../desktop/ui/parse_page.py" line="120" />
         <source>原件为文本格式，右侧即为全文。</source>
         <translation>The original is text: the full text is on the right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parse_page.py" line="147" />
+        <location filename="../../desktop/ui/parse_page.py" line="148" />
         <source>提取结果</source>
         <translation>Extracted values</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parse_page.py" line="148" />
+        <location filename="../../desktop/ui/parse_page.py" line="149" />
         <source>提纲</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parse_page.py" line="149" />
+        <location filename="../../desktop/ui/parse_page.py" line="150" />
         <source>双击修改，Ctrl+Z 撤销，Ctrl+Y 重做，修改自动保存</source>
         <translation>Double-click to correct; Ctrl+Z undo, Ctrl+Y redo; saved automatically</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parse_page.py" line="151" />
+        <location filename="../../desktop/ui/parse_page.py" line="152" />
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parse_page.py" line="217" />
+        <location filename="../../desktop/ui/parse_page.py" line="218" />
         <source>无</source>
         <translation>None</translation>
     </message>

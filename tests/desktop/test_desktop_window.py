@@ -149,3 +149,37 @@ def test_a_scanned_image_is_shown_as_the_source(qtbot, tmp_path):
     broken.write_bytes(b"not an image")
     assert not pane.load(broken)
     assert pane.stack.currentWidget() is pane.message and "坏.png" in pane.message.text()
+
+
+def test_ctrl_p_prints_the_source_pages(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop.ui import printing
+
+    pdf = _pdf_of(seed("002"), tmp_path / "来文.pdf")
+    (state,) = window.open_files([pdf])
+    assert wait_done(qtbot, state).state == "finished", state.error
+    window.show_page("督办")
+    assert window.print_pane() is None  # nothing to print on the board
+    window.show_page("解析")
+    pages = window.parse_page.source.page_count()
+    out = tmp_path / "打印.pdf"
+
+    def to_file(pane, _parent):  # the system dialog, answered with "print to a PDF file"
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return printing.print_pane(pane, printer)
+
+    monkeypatch.setattr(printing, "print_with_dialog", to_file)
+    assert window.print_action.shortcut().toString() == "Ctrl+P"
+    assert window.print_current() == pages
+    printed = QPdfDocument()
+    printed.load(str(out))
+    assert printed.pageCount() == pages
+    from PySide6.QtCore import QSize
+
+    image = printed.render(0, QSize(210, 297))
+    inked = sum(1 for x in range(0, 210, 3) for y in range(0, 297, 3) if image.pixelColor(x, y).lightness() < 128)
+    assert inked > 20  # the page's text was printed, not a blank sheet
