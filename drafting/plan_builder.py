@@ -11,7 +11,6 @@ Jinja templates (``templates/实施方案.j2`` …) so an office can make it its
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -52,6 +51,7 @@ from parsing.errors import PolicyDeskError
 from parsing.model import Deadline, Notice, Section, Task
 from parsing.numbering import match_heading_number
 from parsing.progress import CancelCheck, ProgressCallback, never, noop
+from parsing.text_safety import loads_json
 
 PLAN_KINDS = ("实施方案", "工作方案", "转发通知")
 
@@ -688,7 +688,7 @@ def load_notice(path: str | os.PathLike[str], progress: ProgressCallback = noop,
 
         return parse_file(path, progress, cancelled)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = loads_json(path.read_text(encoding="utf-8"))  # cleaned, depth-checked
         return Notice.from_json(data)
     except FileNotFoundError as exc:
         raise DraftingError(f"{path.name}：找不到文件") from exc

@@ -66,7 +66,7 @@ class NestingTooDeep(ValueError):
     """A JSON value nested deeper than :data:`MAX_JSON_DEPTH`."""
 
     def __init__(self, limit: int = MAX_JSON_DEPTH):
-        super().__init__(f"JSON 嵌套层数超过 {limit} 层，不是有效的方案或资料文件")
+        super().__init__(f"JSON 嵌套层数超过 {limit} 层，不是本程序的数据文件")
 
 
 def _walk(value: Any, fix, depth: int) -> Any:

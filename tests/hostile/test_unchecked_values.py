@@ -88,3 +88,9 @@ def test_a_twenty_digit_id_is_refused_by_the_command_line(tmp_path, capsys):
     main(["track", "--db", db, "import", write(tmp_path, plan_json())])
     line = one_error_line(capsys, ["track", "--db", db, "delegate", "9" * 20, "县人民医院"])
     assert "没有任务" in line
+
+
+def test_a_deeply_nested_notice_json_is_a_message_for_draft(tmp_path, capsys):
+    notice = write(tmp_path, '{"schema": "notice/1", "x": ' + "[" * 100_000 + "]" * 100_000 + "}", "来文.json")
+    line = one_error_line(capsys, ["draft", notice, "-o", str(tmp_path / "a.docx")])
+    assert "嵌套层数" in line and not (tmp_path / "a.docx").exists()
