@@ -13,7 +13,6 @@ which falls back to Monday–Friday and returns the caveat to show the user — 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -23,6 +22,7 @@ import chinese_calendar
 
 from parsing.errors import PolicyDeskError
 from parsing.locations import resource, user_data_dir
+from parsing.text_safety import loads_json
 
 HOLIDAYS_FILE = "holidays.json"
 
@@ -55,7 +55,7 @@ def _tables_from_file(path: Path) -> dict[int, YearTable]:
     if not path.is_file():
         return {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = loads_json(path.read_text(encoding="utf-8"))  # depth-checked: never RecursionError
     except (OSError, ValueError) as exc:
         raise PolicyDeskError(f"{path.name}：节假日表无法读取（{exc}）") from exc
     tables: dict[int, YearTable] = {}

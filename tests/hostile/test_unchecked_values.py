@@ -94,3 +94,20 @@ def test_a_deeply_nested_notice_json_is_a_message_for_draft(tmp_path, capsys):
     notice = write(tmp_path, '{"schema": "notice/1", "x": ' + "[" * 100_000 + "]" * 100_000 + "}", "来文.json")
     line = one_error_line(capsys, ["draft", notice, "-o", str(tmp_path / "a.docx")])
     assert "嵌套层数" in line and not (tmp_path / "a.docx").exists()
+
+
+def test_a_deeply_nested_user_holidays_file_is_a_message(monkeypatch):
+    from parsing import workdays
+    from parsing.errors import PolicyDeskError
+    from parsing.locations import user_data_dir
+
+    folder = user_data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / workdays.HOLIDAYS_FILE).write_text('{"years": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    workdays.reload_tables()
+    try:
+        with pytest.raises(PolicyDeskError, match="嵌套层数"):
+            workdays.is_working_day(date(2031, 5, 6))
+    finally:
+        (folder / workdays.HOLIDAYS_FILE).unlink()
+        workdays.reload_tables()
