@@ -64,7 +64,9 @@ _SUPPORTING = re.compile(r"^(.{2,40}?)(?:等)?(?:配合|参与|协助|协同)(?:
 # 承担任务的单位 / 列入试点的医疗机构: a unit named by what it does
 _DESCRIBED_UNIT = re.compile(r"^(?:承担|负责|参与|涉及|列入|纳入|开展|有)[^的，,]{1,12}的(?:各|有关|相关)?"
                              r"(?:单位|部门|机构|医疗机构|医疗卫生机构|医院|科室|股室|企业|乡镇|地区)$")
-_TIME_LEAD = re.compile(r"^(?:[\u4e00-\u9fa5]{0,6}(?:期间|期内|汛期|假期|节前|节后)|今后|近期|当前|目前|届时|同时)")
+# a time that opens the clause, with the span it may give in brackets: 汛期（6月1日至9月30日）各单位…
+_TIME_LEAD = re.compile(r"^(?:[\u4e00-\u9fa5]{0,6}(?:期间|期内|汛期|假期|节前|节后)|今后|近期|当前|目前|届时|同时)"
+                        r"(?:[（(][^（）()]{1,24}[）)])?")
 # a clause that only says when: 2025年10月至12月， / 每年3月底前， / 6月中旬，
 _TIME_CLAUSE = re.compile(r"^(?:自|从|在|于)?[0-9０-９一二三四五六七八九十〇○零年月日号底初中末旬上下半季度第每周至到—－\-~起前后期间内]+$")
 # a date that opens a clause without a comma: 2025年9月底前 / 6月30日前 / 年底前

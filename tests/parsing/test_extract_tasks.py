@@ -274,3 +274,9 @@ def test_a_flat_notices_leadership_section_that_assigns_work_is_a_task():
 def test_a_leadership_section_that_sets_up_the_group_is_no_task():
     n = parse_text(_FLAT_NOTICE.format(body="市卫生健康委成立高温中暑防治工作领导小组，各地要明确专人负责。"))
     assert [t.outline_path for t in n.tasks] == [["二"]]
+
+
+def test_a_time_with_its_span_in_brackets_opens_the_clause_before_the_subject():
+    lead = duty_subjects("汛期（6月1日至9月30日）各单位实行24小时值班和领导带班制度，每日16时前向局应急办报告。", 0).lead
+    assert lead == ["各单位"]
+    assert duty_subjects("假期(1月1日至3日)各医疗机构要严格值守。", 0).lead == ["各医疗机构"]
