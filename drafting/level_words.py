@@ -96,6 +96,9 @@ def level_rules(kind: str, profile: CountyProfile) -> list[LevelRule]:
     # 各地: the lower areas the superior addresses; in the county, its units.
     rules.append(LevelRule(r"各地(?:区)?[、，]?各(?:有关|相关)?(?:单位|部门)|各级各(?:有关|相关)?部门", const("各单位"), "下级",
                            "本县由各单位落实"))
+    # 各地要会同卫生健康部门…: the lower areas joining other departments are, in the county, the bureau.
+    rules.append(LevelRule(r"各地(?:区)?(?=(?:要|应|须)?(?:会同|联合))", const(p.bureau_short), "机关",
+                           f"{who}所称各地会同其他部门的工作，在本县即{p.bureau_short}"))
     # 各地疾控部门, 各地医疗机构: the county's own organ of that kind, the county's own institutions.
     rules.append(LevelRule(rf"各地(?:区)?(?={_SERVICE})", const("全县"), "范围", "上级所称各地的机构，在本县为全县的机构"))
     rules.append(LevelRule(rf"各地(?:区)?(?={_OTHER_ORGAN})(?!{_HEALTH_ADMIN})", const("县"), "机关",

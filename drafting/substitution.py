@@ -273,7 +273,19 @@ class Substituter:
         edits = self._collapse_collectives(text, sorted(edits))
         for s, e, new in edits:
             self._record(text[s:e], new, where, reasons.get((s, e), "多个下级单位名称合并为本县单位的统称"))
-        return _rebuild(text, edits)
+        return self._without_self_partner(_rebuild(text, edits), where)
+
+    def _without_self_partner(self, text: str, where: str) -> str:
+        """县卫生健康局要会同卫生健康部门…: the bureau is the health department; it joins no-one."""
+        bureau = re.escape(self.profile.bureau_short)
+        if not any(h in self.profile.bureau for h in HEALTH_FORMS):
+            return text
+        pattern = rf"(?<={bureau})(要|应|须)?会同(?:同级|本级|各级|各地|地方)?(?:卫生健康|卫健|卫生)(?:行政)?(?:主管)?部门"
+        found = re.search(pattern, text)
+        if not found:
+            return text
+        self._record(found.group(0), found.group(1) or "", where, f"{self.profile.bureau_short}即卫生健康部门，不再写会同")
+        return text[:found.start()] + (found.group(1) or "") + text[found.end():]
 
     def _collapse_collectives(self, text: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """A run like ``各县（市、区）卫健委、委属各单位、各级各类医疗卫生机构`` becomes one

@@ -220,3 +220,12 @@ def test_a_generic_institution_is_the_countys_one_member_of_that_kind():
     plan = _plan("fresh_national_winter_respiratory.txt")
     watch = _task(plan, "加强监测预警")
     assert "县疾病预防控制中心" in watch.lead + watch.support and watch.unresolved == []
+
+
+def test_the_bureau_never_works_together_with_itself():
+    """各地要会同卫生健康部门做好发热门诊…资源调配 (a 疾控局 notice): in the county the bureau is the
+    health department — 县卫生健康局要做好…, neither 各医疗卫生单位要会同… nor …会同卫生健康部门."""
+    plan = _plan("fresh_national_winter_respiratory.txt")
+    care = _task(plan, "强化医疗救治")
+    assert care.measures.startswith("县卫生健康局要做好发热门诊、儿科门诊的资源调配")
+    assert any("不再写会同" in s.reason for s in plan.substitutions)
