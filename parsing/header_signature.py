@@ -72,7 +72,7 @@ def read_signature(paras: HeadParas, header: Header) -> None:
         inline = False
         if date_only(raw):
             k = i - 1
-            while k >= header.body_start and i - k <= 3:
+            while k >= header.body_start and i - k <= 8 and len(organ_paras) < 6:
                 prev = paras.text(k)
                 if not compact(prev):
                     k -= 1

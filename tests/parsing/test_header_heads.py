@@ -223,3 +223,9 @@ def test_an_untitled_notice_takes_no_title_from_its_attachments():
     assert (n.title, n.signatory, n.issue_date) == (None, "临澧县应急管理局", "2024-03-05")
     n = parse_text("经研究，决定开展检查，请认真组织实施，确保检查取得实效。\n附件：1.检查工作方案\n临澧县应急管理局\n2024年3月5日\n")
     assert n.title is None
+
+
+def test_a_joint_signature_of_four_organs_each_on_its_own_line():
+    n = parse_text("关于做好汛期工作的通知\n各卫生院：" + BODY + "\n县卫生健康局\n\n县教育局\n\n县市场监督管理局\n\n县应急管理局\n\n"
+                   "2024年3月5日\n")
+    assert n.signatory == n.issuer == "县卫生健康局、县教育局、县市场监督管理局、县应急管理局"
