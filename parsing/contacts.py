@@ -123,7 +123,7 @@ def _names(chunk: str) -> list[str]:
     pieces = _join_spaced_names([p for p in re.split(r"[、\s]+", head) if p])
     if pieces:
         # 联系人：市卫生健康委医政医管处周晓雯 → the person after the office
-        office = re.match(r"^(.{2,30}?(?:办公室|处|科|股|室|局|委|中心|院|站|所|队|组))([\u4e00-\u9fa5·]{2,4})$",
+        office = re.match(r"^(.{2,30}?(?:办公室|办|处|科|股|室|局|委|中心|院|站|所|队|组))([\u4e00-\u9fa5·]{2,4})$",
                           pieces[0])
         if office and not is_unit(office.group(2)) and (len(pieces[0]) > 5 or is_unit(office.group(1))):
             pieces[0] = office.group(2)
