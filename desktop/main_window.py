@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop import jobs
 from desktop.settings import AppSettings
 from desktop.ui.draft_page import DraftPage
+from desktop.ui.find_bar import FindBar, Target
 from desktop.ui.job_bar import JobBar
 from desktop.ui.parse_page import ParsePage
 from desktop.ui.receive_page import ReceivePage, dropped_paths
@@ -101,6 +102,8 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.banner)
+        self.find_bar = FindBar(self.find_target)
+        right_layout.addWidget(self.find_bar)
         right_layout.addWidget(self.stack, 1)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -163,6 +166,12 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(action)
             self.addAction(action)
 
+        edit_menu.addSeparator()
+        self.find_action = QAction(self.tr("查找…"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.find_bar.open)
+        edit_menu.addAction(self.find_action)
+
         go_menu = self.menuBar().addMenu(self.tr("转到(&G)"))
         for i, name in enumerate(PAGES):
             action = QAction(self.nav.item(i).text().split(maxsplit=1)[-1], self)
@@ -189,6 +198,15 @@ class MainWindow(QMainWindow):
     def _set_recent(self, paths: list[str]) -> None:
         self.receive_page.set_recent(paths)
         self._fill_recent_menu(paths)
+
+    def find_target(self) -> Target:
+        """Where 查找 looks on the page shown: its text, or its table."""
+        name = self.current_page_name()
+        if name == "起草":
+            tab = self.draft_page.tabs.currentWidget()
+            return tab if tab in (self.draft_page.plan_edit, self.draft_page.cover_edit) else None
+        return {"收文": self.receive_page.table, "解析": self.parse_page.text, "分工": self.table_page.view,
+                "督办": self.track_page.view}.get(name)
 
     def print_pane(self):
         """What 打印 prints on the page shown: the 起草 preview pages, or the 解析 source; else None."""

@@ -317,3 +317,28 @@ def test_a_notice_is_removed_from_receive_and_stays_removed(qtbot, window):
     assert again.receive_page.model.rowCount() == 2
     again.recent_menu.actions()[0].trigger()  # the 文件 menu's recent files open too
     again.runner.wait(20000)
+
+
+def test_find_looks_in_the_page_shown(qtbot, window):
+    opened = _open(qtbot, window, seed("002"))
+    window.show_page("解析")
+    window.find_action.trigger()
+    bar = window.find_bar
+    assert bar.isVisible()
+    word = opened.notice.deadlines[0].text[:4]
+    assert bar.find(word)
+    assert window.parse_page.text.textCursor().selectedText() == word
+    assert not bar.find("不会出现的词语组合")
+    assert bar.result.text() == "未找到“不会出现的词语组合”"
+    plan = _draft(qtbot, window)
+    assert bar.find(plan.title[-4:])
+    assert window.draft_page.plan_edit.textCursor().selectedText() == plan.title[-4:]
+    window.show_page("分工")
+    unit = plan.tasks[-1].lead[0]
+    assert bar.find(unit)
+    index = window.table_page.view.currentIndex()
+    assert unit in index.data()
+    assert bar.find(unit, backward=True)  # back again, wrapping round at the first row
+    assert unit in window.table_page.view.currentIndex().data()
+    window.show_page("设置")
+    assert not bar.find(unit) and bar.result.text() == "本页没有可查找的内容"
