@@ -30,6 +30,7 @@ def date_only(text: str) -> bool:
 
 
 _NUMERIC_DATE = re.compile(r"(20[0-9]{2})\s*[.．\-－/]\s*(0?[1-9]|1[0-2])\s*[.．\-－/]\s*(0?[1-9]|[12][0-9]|3[01])$")
+_MIXED_YEAR = re.compile(r"(?=[一二三四五六七八九〇○零0０OoＯ]{4}年)(?=[^年]*[一二三四五六七八九])[一二三四五六七八九〇○零0０OoＯ]{4}(?=年)")
 _HAO_DATE = re.compile(r"(月\s*[0-9０-９〇○一二三四五六七八九十]{1,3})\s*号$")  # 2024年3月5号
 _IMPRINT_RECIPIENTS = re.compile(r"^\s*主\s*送\s*[:：]")
 _PUBLICATION_NOTE = re.compile(r"[（(](?:此件|信息公开)[^（）()]{1,14}[）)]")
@@ -41,6 +42,8 @@ def _written_date(value: str) -> str:
     digits = to_halfwidth_digits(value)
     if numeric := _NUMERIC_DATE.search(digits):
         return f"{digits[:numeric.start()]}{numeric.group(1)}年{int(numeric.group(2))}月{int(numeric.group(3))}日"
+    # 二0二四年: a zero typed (or read) as a digit or a letter inside a year written in Chinese numerals
+    value = _MIXED_YEAR.sub(lambda m: re.sub(r"[0０OoＯ]", "〇", m.group(0)), value)
     return _HAO_DATE.sub(r"\1日", value)
 
 

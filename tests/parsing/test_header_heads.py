@@ -88,7 +88,8 @@ def test_an_untitled_notice_keeps_its_recipients_and_its_closing_formula_is_no_t
 
 @pytest.mark.parametrize("organ", ["自然资源部办公厅", "国家能源局综合司", "湖南省住房和城乡建设厅", "当地政府",
                                    "国家税务总局临澧县税务局", "中国人民银行临澧县支行", "临澧县防汛抗旱指挥部"])
-@pytest.mark.parametrize("date", ["二〇二四年三月五日", "2024年3月5日", "2024.3.5", "2024-03-05", "2024/3/5", "2024年03月05日"])
+@pytest.mark.parametrize("date", ["二〇二四年三月五日", "2024年3月5日", "2024.3.5", "2024-03-05", "2024/3/5", "2024年03月05日",
+                                  "二0二四年三月五日", "二O二四年三月五日", "２０２４年３月５日"])
 def test_a_signature_the_unit_list_does_not_know_keeps_issuer_and_date(organ, date):
     n = parse_text("关于做好汛期工作的通知\n各卫生院：" + BODY + f"{organ}\n{date}\n")
     assert (n.issuer, n.signatory, n.issue_date) == (organ, organ, "2024-03-05")
