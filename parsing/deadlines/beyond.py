@@ -17,7 +17,8 @@ from parsing.deadlines.context import squash
 from parsing.deadlines.structure import Heading, Span, sentences
 from parsing.model import Deadline
 
-_NOUN = r"(?:行动|活动|整治|攻坚战|攻坚|大检查|检查|大排查|排查|督查|督导|竞赛|宣传月|宣传周|治理|清查)"
+_NOUN = (r"(?:行动|活动|整治|攻坚战|攻坚|大检查|检查|大排查|排查|督查|督导|竞赛|宣传月|宣传周|治理|清查|"
+         r"考核|评估|评审|普查|调查|摸排|培训|演练|创建|巡查|抽查|整改|运动)")
 _LAUNCH_VERB = r"(?:组织开展|部署开展|开展|实施|启动)"
 # 现决定在全市卫健系统立即开展X专项行动，/ 现就开展X活动有关事项通知如下
 _LAUNCH = re.compile(rf"(?:决定|现就|经研究[，,]?|定于|拟于|拟在)[^。；！？\n]{{0,40}}?{_LAUNCH_VERB}"
@@ -36,6 +37,7 @@ _STAGED = re.compile(r"^(?:共|整个行动|全程)?分(?:为)?[一二三四五�
 _ITEM_LABEL = re.compile(r"^(?:[（(]?[0-9]+[)）.．、])?(?:完成|办结|截止|整改|工作|实施)?"
                          r"(?:时限|时间节点|时间|期限)(?:要求)?(?:为|：|:)")
 _STAGE_HEADING = re.compile(r"阶段|步骤")
+_HEADING_LABEL = re.compile(r"^([^，。；：:、\s]{2,8}?)(?:的)?(?:时间|时段|期限)(?:安排)?$")
 _TIME_HEADING = re.compile(r"(?:时间|时限|期限|时间安排|时间节点)\s*$")
 
 
@@ -146,5 +148,8 @@ def read_beyond(text: str, deadlines: Sequence[Deadline], headings: Sequence[Hea
             continue  # a stage's own span: the phases say what it is
         if campaign is False:
             campaign = _campaign(text)
+        label = _HEADING_LABEL.match(heading_words.strip())
         if campaign:
             deadline.action = campaign
+        elif label and label.group(1) not in ("工作", "实施", "具体", "总体", "完成"):
+            deadline.action = label.group(1)  # 一、值班时间 / 2025年1月28日至2月4日。: 值班

@@ -195,3 +195,28 @@ def test_a_bare_completion_sentence_takes_the_items_heading():
 """
     got = [(d.text, d.action) for d in _deadlines(text)]
     assert got == [("5月底前", "开展自查"), ("于6月底前", "集中整改"), ("6月底前", "对整治情况进行总结")]
+
+
+def test_with_no_campaign_a_span_alone_is_for_what_its_heading_times():
+    text = """某县卫生健康局关于做好2025年国庆节期间值班值守工作的通知
+各医疗卫生单位：
+现将有关事项通知如下：
+一、值班时间
+2025年10月1日至8日。
+二、工作要求
+各单位于9月20日前报送值班表。
+某县卫生健康局
+2025年4月10日
+"""
+    assert _by_text(text)["2025年10月1日至8日"][0] == "值班"
+
+
+def test_a_title_launching_a_review_names_the_campaign():
+    text = """某县卫生健康局关于开展2025年度医师定期考核的通知
+各医疗机构：
+一、考核时间
+2025年6月至8月。
+某县卫生健康局
+2025年4月10日
+"""
+    assert _by_text(text)["2025年6月至8月"][0] == "开展2025年度医师定期考核"
