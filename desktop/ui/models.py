@@ -37,13 +37,14 @@ def nearest_deadline(notice: Notice, today: dt.date | None = None) -> str:
 
 
 class NoticeListModel(HeaderedTableModel):
-    """The received notices: 文号 · 标题 · 发文机关 · 成文日期 · 最近时限."""
+    """The received notices: 文号 · 标题 · 发文机关 · 成文日期 · 最近时限 · 办理进度 (the work kept on each)."""
 
-    HEADERS = ("文号", "标题", "发文机关", "成文日期", "最近时限")
+    HEADERS = ("文号", "标题", "发文机关", "成文日期", "最近时限", "办理进度")
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, progress: Callable[[OpenedNotice], str] | None = None):
         super().__init__(parent)
         self.items: list[OpenedNotice] = []
+        self.progress = progress or (lambda item: "已校对" if item.corrected else "")
 
     def row_items(self) -> Sequence[Any]:
         return self.items
@@ -55,7 +56,7 @@ class NoticeListModel(HeaderedTableModel):
         notice = item.notice
         if role in (DISPLAY, TOOLTIP):
             values = (notice.doc_number or "（无文号）", notice.title or item.path.name, notice.issuer or "",
-                      notice.issue_date or "", nearest_deadline(notice))
+                      notice.issue_date or "", nearest_deadline(notice), self.progress(item))
             if role == TOOLTIP:
                 return str(item.path)
             return values[index.column()]

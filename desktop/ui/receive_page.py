@@ -63,7 +63,7 @@ class ReceivePage(QWidget):
         top.addWidget(self.remove_button)
         top.addStretch(1)
 
-        self.model = NoticeListModel(self)
+        self.model = NoticeListModel(self, session.progress_of)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -109,6 +109,7 @@ class ReceivePage(QWidget):
 
         session.notices_changed.connect(self._reload)
         session.notice_edited.connect(self.model.refresh)
+        session.case_saved.connect(self.model.refresh)  # 办理进度 follows the work
         session.current_changed.connect(self._select_current)
         self._reload()
 

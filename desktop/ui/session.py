@@ -32,6 +32,7 @@ class Session(QObject):
     notice_edited = Signal(object)  # OpenedNotice, after a correction (or its undo)
     plan_changed = Signal(object)  # CountyPlan | None
     plan_edited = Signal()  # the shown plan's 任务分工表 changed (a cell, a row)
+    case_saved = Signal(object)  # OpenedNotice whose case was just written (or failed to be)
     profile_changed = Signal(object)
     tracking_changed = Signal()  # the store gained plans or delegations
     message = Signal(str)  # a short status line for the window
@@ -174,9 +175,25 @@ class Session(QObject):
             reason = getattr(exc, "strerror", None) or str(exc)
             self.unsaved[key] = reason
             self.message.emit(f"工作记录未能保存：{reason}")
+            self.case_saved.emit(opened)
             return False
         self.unsaved.pop(key, None)
+        self.case_saved.emit(opened)
         return True
+
+    def progress_of(self, opened: OpenedNotice) -> str:
+        """How far the work on ``opened`` has gone, for the 收文 list."""
+        case = self.case_for(opened)
+        steps = []
+        if opened.corrected:
+            steps.append("已校对")
+        if case.plan is not None:
+            steps.append(f"已起草（{case.kind}）")
+        if case.exports:
+            steps.append(f"已导出 {len(case.exports)} 次")
+        if self.case_key(opened) in self.unsaved:
+            steps.append("未能保存")
+        return " · ".join(steps) or "待办"
 
     def unsaved_titles(self) -> list[str]:
         """The notices whose last save failed (their work could still be lost)."""

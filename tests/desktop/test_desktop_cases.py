@@ -94,8 +94,10 @@ def test_the_whole_case_comes_back_after_a_restart(qtbot, window, tmp_path):
     assert [e["path"] for e in saved["exports"]] == [str(out)]
     assert not [p for p in case_file.parent.iterdir() if p.name.endswith(".tmp")]
 
+    assert window.receive_page.model.index(0, 5).data() == "已起草（实施方案） · 已导出 1 次"
     again = _reopen(qtbot, window)
     assert again.session.current is not None and again.session.current.digest == opened.digest
+    assert again.receive_page.model.index(0, 5).data() == "已起草（实施方案） · 已导出 1 次"
     again.show_page("起草")
     page = again.draft_page
     assert "本段由办公室改写，保存后重启仍在。" in page.plan_edit.toPlainText()
