@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from desktop.cases import Case, CaseStore
 from desktop.core_bridge import core
-from desktop.jobs import OpenedNotice, record_received
+from desktop.jobs import OpenedNotice, corrected_path, record_received
 from desktop.preferences import load_preferences, save_preferences
 from desktop.ui.corrections import CorrectionCommand, SetField
 from desktop.worker import JobRunner
@@ -111,6 +111,8 @@ class Session(QObject):
         self._cases.pop(key, None)
         self.unsaved.pop(key, None)
         self.cases.remove(key)
+        with contextlib.suppress(OSError):  # corrections kept before cases existed go too
+            corrected_path(key).unlink()
         for page in ("解析", "分工"):
             stack = self._stacks.pop((key, page), None)
             if stack is not None:
