@@ -298,6 +298,7 @@ def _carry_task(b: _Build, index: int, task: Task, where: str,
         deadlines.append(phase_pd)
     heading = b.sub.apply(heading, label).rstrip("。：:；;")
     measures = _sentence(b.sub.apply(strip_units_parenthesis(text), label))
+    measures, this_plan = _without_this_plan(b, measures)
     lead = [b.sub.apply(u, label + "（牵头单位）") for u in task.lead]
     support = [b.sub.apply(u, label + "（配合单位）") for u in task.support]
     suggestion = b.matcher.suggest(heading, measures, lead, support)
@@ -309,7 +310,7 @@ def _carry_task(b: _Build, index: int, task: Task, where: str,
                          outline_path=list(task.outline_path),
                          unit_reasons=suggestion.reasons + list(dict.fromkeys(reach.notes)),
                          section=where, partners=partners, unresolved=suggestion.unresolved,
-                         left_out=[f"{s.text}（{s.note}）" for s in reach.left_out]
+                         left_out=this_plan + [f"{s.text}（{s.note}）" for s in reach.left_out]
                          + [f"{s.left_out_part}（{s.note}）" for s in reach.sentences if s.left_out_part])
     user = b.edits.get(index)
     if user is not None:  # the user's changes win over the suggestion
@@ -319,6 +320,26 @@ def _carry_task(b: _Build, index: int, task: Task, where: str,
         plan_task.unit_reasons = ["已按用户修改"]
         heading, measures = user.category, user.measures
     return _TaskEntry(heading, measures, _units_phrase(b, plan_task.lead, plan_task.support), plan_task)
+
+
+_THIS_PLAN = re.compile(r"(?<=[，,])(?:[^，,。；]{0,14}?前)?(?:研究)?(?:制定|制订|出台)(?:印发)?(?:本县|全县|我县)"
+                        r"[^，,。；]{0,24}?方案(?=[，,。；])")
+
+
+def _without_this_plan(b: _Build, measures: str) -> tuple[str, list[str]]:
+    """``各地要…于6月30日前制定本地区…工作方案`` said to the county bureau asks for the plan being
+    drafted: the clause is left out of the bureau's own sentence and listed (本方案即是)."""
+    bureau = re.escape(b.profile.bureau_short)
+    clause = _THIS_PLAN
+    notes: list[str] = []
+    out = []
+    for sentence in re.findall(r"[^。！？]+[。！？]?", measures):
+        found = clause.search(sentence)
+        if found and re.match(rf"^{bureau}(?:要|应|须)?", sentence):
+            notes.append(f"“{found.group(0)}”（本方案即{b.profile.county}的方案，未再列为任务）")
+            sentence = sentence[:found.start() - 1] + sentence[found.end():]
+        out.append(sentence)
+    return "".join(out), notes
 
 
 def _name_outside_units(b: _Build, task: Task, measures: str) -> tuple[str, list[str]]:

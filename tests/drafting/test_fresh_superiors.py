@@ -229,3 +229,15 @@ def test_the_bureau_never_works_together_with_itself():
     care = _task(plan, "强化医疗救治")
     assert care.measures.startswith("县卫生健康局要做好发热门诊、儿科门诊的资源调配")
     assert any("不再写会同" in s.reason for s in plan.substitutions)
+
+
+def test_the_plan_being_drafted_is_not_a_task_of_itself():
+    """各地卫生健康行政部门要…于6月30日前制定本地区…工作方案: said to the county bureau, that 方案 is
+    this plan; the clause is left out of the task and listed, the rest of the sentence stays."""
+    plan = _plan("fresh_web_province_heat.txt")
+    lead = _task(plan, "加强组织领导")
+    assert lead.measures.startswith("县卫生健康局要将高温中暑防治工作列入重要议事日程,明确职责分工")
+    assert "制定本县高温中暑防治工作方案" not in _text(plan)
+    assert any("本方案即示例县的方案" in note for note in lead.left_out)
+    units = _plan("fresh_county_gas_plan.txt")  # 各单位…制定本单位实施方案 is the units' own work
+    assert "制定本单位实施方案" in _text(units)

@@ -129,11 +129,15 @@ def test_a_notice_wholly_outside_the_remit_is_flagged_first():
 
 
 # ----- 4. the whole task ----------------------------------------------------------------------------
-def _grams(text: str, n: int = 4) -> set[str]:
-    text = re.sub(r"\d+", "#", re.sub(r"[\s，。；、：“”（）《》！？]", "", text))
+def _normal(text: str) -> str:
+    text = re.sub(r"\d+", "#", re.sub(r"[\s，。；、：“”（）《》！？,;:()]", "", text))
     # the county's own dates and hours stand for the superior's: 5月底 → 5月28日, 下午5点 → 15时
     text = re.sub(r"(?:#年)?#月(?:#日|底|末|上旬|中旬|下旬)?", "D", text)
-    text = re.sub(r"(?:上午|中午|下午|晚上|早上)?#(?:时|点)", "#时", text)
+    return re.sub(r"(?:上午|中午|下午|晚上|早上)?#(?:时|点)", "#时", text)
+
+
+def _grams(text: str, n: int = 4) -> set[str]:
+    text = _normal(text)
     return {text[i:i + n] for i in range(len(text) - n + 1)}
 
 
@@ -149,6 +153,7 @@ def recall_of_task_text(notice: Notice) -> tuple[float, list[str]]:
     reach = ReachClassifier(notice, profile)
     plan_grams = _grams("".join(text for _, text in iter_plan_text(plan)))
     reported_to = [s for s in plan.substitutions if s.reason == "本县各单位报送至本局，由本局汇总后上报"]
+    listed_clauses = [_normal(m) for t in plan.tasks for note in t.left_out for m in re.findall(r"“([^”]+)”", note)]
     wanted: set[str] = set()
     poor: list[str] = []
     for task in notice.tasks:
@@ -159,7 +164,10 @@ def recall_of_task_text(notice: Notice) -> tuple[float, list[str]]:
             expected = sub.apply(strip_units_parenthesis(sentence.printed), "核对")
             for change in reported_to:  # 报市卫健委安全生产科 → 报局办公室, listed in the 替换清单
                 expected = expected.replace(change.original, change.replacement)
-            grams = _grams(expected)
+            expected = _normal(expected)
+            for clause in listed_clauses:  # a clause left out on purpose and listed (本方案即…)
+                expected = expected.replace(clause, "|") if clause else expected
+            grams = {g for g in _grams(expected) if "|" not in g}
             wanted |= grams
             if grams and len(grams & plan_grams) / len(grams) < 0.8:
                 poor.append(sentence.text)
