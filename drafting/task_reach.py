@@ -302,6 +302,10 @@ class ReachClassifier:
         if is_duty_holder(actor):
             return SentenceReach(sentence, "duty", actor, f"{lead_in}{self.profile.units_collective}{rest}",
                                  f"“{actor}”的主体责任由{self.profile.units_collective}落实")
+        if is_outside(actor) and re.match(r"^(?:省|市|自治区|州)(?!场|民|县|区|级)", actor) and rest.startswith("将"):
+            # 省消防救援总队将适时组织明查暗访: a higher outside body announcing its own act.
+            return SentenceReach(sentence, "higher", actor, None,
+                                 f"属{actor}自身的工作，{self.profile.county}不承担，未列入方案")
         if is_outside(actor):
             share = re.sub(rf"^{_MODAL}", "", rest)
             share = re.sub(r"^(?:配合|会同(?:有关|相关)部门)", "", share)

@@ -241,3 +241,11 @@ def test_the_plan_being_drafted_is_not_a_task_of_itself():
     assert any("本方案即示例县的方案" in note for note in lead.left_out)
     units = _plan("fresh_county_gas_plan.txt")  # 各单位…制定本单位实施方案 is the units' own work
     assert "制定本单位实施方案" in _text(units)
+
+
+def test_a_higher_outside_body_announcing_its_own_act_is_left_out_and_listed():
+    """省消防救援总队将适时组织明查暗访: the province's rescue corps' own inspection, not the bureau's
+    share of anything — never 配合消防救援总队适时组织明查暗访."""
+    plan = _plan("fresh_runon_joint_province.txt")
+    assert "明查暗访" not in "".join(t.measures for t in plan.tasks)
+    assert any("省消防救援总队将适时组织明查暗访" in c.message and "未列入方案" in c.message for c in plan.checks)
