@@ -2,7 +2,10 @@
 
 Read from the clause around the time phrase, the way 公文 put it:
 ``各单位实施方案请于3月15日前报县卫生健康委`` → action 报送实施方案, to 县卫生健康委;
-``6月底前完成风险管控的辨识`` → action 完成风险管控的辨识; ``2024年底前，初步构建…体系`` → the next clause.
+``6月底前完成风险管控的辨识`` → action 完成风险管控的辨识; ``2024年底前，初步构建…体系`` → the next clause;
+``…组织开展自查，5月底前完成`` → the clause before (never a bare 完成); ``每日16时前向局应急办报告当日值班情况``
+→ to 局应急办; ``报县食安办（设在县市场监管局）`` → to 县食安办; ``报送我部（地质勘查管理司）`` → to 地质勘查管理司;
+an e-mail address after ``发送至`` names nobody. Work that needs more than the sentence is read in ``beyond.py``.
 """
 
 from __future__ import annotations

@@ -3,8 +3,11 @@
 * A span standing alone (``自2024年3月至2026年12月，分三个阶段进行。``, ``即日起至7月10日。`` under
   ``二、时间安排``) is the span of the campaign the notice launches: ``现决定…立即开展X专项行动``,
   ``关于开展X的通知`` or the plan it issues (``印发《…X行动方案》``) → ``开展X``.
-* A time on a label line of an item (``完成时限：2025年9月30日前`` below ``（一）开展学校食堂专项检查。…``)
-  is the deadline of that item: the action is the item's heading.
+  Under ``会议时间`` it is attending; with no campaign, ``一、值班时间`` names what it is for (值班).
+  A due date standing alone counts only under a time heading (``三、完成时限``).
+* A time on a label line of an item (``完成时限：2025年9月30日前`` below ``（一）开展学校食堂专项检查。…``,
+  or in a closing ``（责任单位：…；完成时限：…）``) is the deadline of that item: the action is its heading.
+  So is a sentence that is only a date and a bare ``完成`` (``5月底前完成。``).
 """
 
 from __future__ import annotations
