@@ -80,7 +80,7 @@ def read_signature(paras: HeadParas, header: Header) -> None:
                 if not compact(prev):
                     k -= 1
                     continue
-                if re.fullmatch(r"[（(]?(?:盖章|印章|公章|章)[）)]?", compact(prev)):
+                if re.fullmatch(r"[（(]?(?:盖章|印章|公章|代章|签章|章|印)[）)]?", compact(prev)):
                     k -= 1
                     continue
                 if is_organ_line(prev):

@@ -230,3 +230,11 @@ def test_a_joint_signature_of_four_organs_each_on_its_own_line():
     n = parse_text("关于做好汛期工作的通知\n各卫生院：" + BODY + "\n县卫生健康局\n\n县教育局\n\n县市场监督管理局\n\n县应急管理局\n\n"
                    "2024年3月5日\n")
     assert n.signatory == n.issuer == "县卫生健康局、县教育局、县市场监督管理局、县应急管理局"
+
+
+@pytest.mark.parametrize("seal", ["（代章）\n", "（签章）\n", "（盖章）\n"])
+def test_a_seal_note_between_organ_and_date(seal):
+    n = parse_text("关于做好汛期工作的通知\n各卫生院：" + BODY + "县卫生健康局\n" + seal + "2024年3月5日\n")
+    assert (n.signatory, n.issue_date) == ("县卫生健康局", "2024-03-05")
+    n = parse_text("关于做好汛期工作的通知\n各卫生院：" + BODY + "县卫生健康局（印）\n2024年3月5日\n")
+    assert n.signatory == "县卫生健康局"
