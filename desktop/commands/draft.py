@@ -12,12 +12,11 @@ import datetime
 import sys
 from pathlib import Path
 
-from drafting.atomic import atomic_write_text, check_target
-from drafting.plan_builder import PLAN_KINDS, build_plan, load_notice
-from drafting.plan_export import write_plan_docx, write_task_table_docx, write_task_table_xlsx
-from drafting.profile import load_profile, load_user_profile
 from parsing.errors import PolicyDeskError
-from parsing.text_safety import xml_safe
+
+# The kinds drafting.plan_builder builds (its PLAN_KINDS; a test keeps the two equal). Written out
+# here so that building the command list does not import the drafting stack.
+PLAN_KINDS = ("实施方案", "工作方案", "转发通知")
 
 
 def add_parser(subparsers, name: str) -> None:
@@ -45,6 +44,12 @@ def _date(text: str | None) -> datetime.date | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from drafting.atomic import atomic_write_text, check_target
+    from drafting.plan_builder import build_plan, load_notice
+    from drafting.plan_export import write_plan_docx, write_task_table_docx, write_task_table_xlsx
+    from drafting.profile import load_profile, load_user_profile
+    from parsing.text_safety import xml_safe
+
     profile = load_profile(args.profile) if args.profile else load_user_profile()
     notice = load_notice(args.notice)
     plan = build_plan(notice, profile, today=_date(args.today), kind=args.kind)

@@ -10,12 +10,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from desktop.commands.console import progress_line
 from parsing.errors import PolicyDeskError
-from parsing.model import Notice, Section
-from parsing.parser import parse_file
-from parsing.text_safety import safe_json
+
+if TYPE_CHECKING:
+    from parsing.model import Notice, Section
 
 
 def add_parser(subparsers, name: str) -> None:
@@ -31,6 +32,9 @@ def add_parser(subparsers, name: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from parsing.parser import parse_file
+    from parsing.text_safety import safe_json
+
     status = 0
     several = len(args.files) > 1
     for index, file in enumerate(args.files):

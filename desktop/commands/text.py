@@ -8,7 +8,6 @@ import sys
 
 from desktop.commands.console import progress_line
 from parsing.errors import PolicyDeskError
-from parsing.pipeline import read_text
 
 
 def add_parser(subparsers, name: str) -> None:
@@ -20,6 +19,8 @@ def add_parser(subparsers, name: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from parsing.pipeline import read_text
+
     status = 0
     for index, file in enumerate(args.files):
         try:
