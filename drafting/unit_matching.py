@@ -219,7 +219,12 @@ class UnitMatcher:
         else:
             result.lead = [self.profile.office]
             result.reasons.append(f"任务未涉及各股室的分管事项，默认由{self.profile.office}牵头")
-        if not executing and not bureau_named:
+        only_outside = bool(lead) and all(self.role(n).kind == "outside" for n in [*lead, *support]) \
+            and not re.search(r"医疗|医院|卫生院|卫生机构|卫生单位|疾控|妇幼|急救", heading + text)
+        if only_outside:
+            # 责任单位：县市场监管局；配合单位：县公安局 — the bureau's 股室 supports them; its units are not asked.
+            result.reasons.append("上级文件的责任单位都是本局以外的单位，本局由牵头股室配合，不另派下属单位")
+        elif not executing and not bureau_named:
             executing.append(self.profile.units_collective)
             result.reasons.append(f"上级要求各单位落实，{self.profile.units_collective}负责具体实施")
         if self.profile.units_collective in executing:

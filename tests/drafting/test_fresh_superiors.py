@@ -249,3 +249,13 @@ def test_a_higher_outside_body_announcing_its_own_act_is_left_out_and_listed():
     plan = _plan("fresh_runon_joint_province.txt")
     assert "明查暗访" not in "".join(t.measures for t in plan.tasks)
     assert any("省消防救援总队将适时组织明查暗访" in c.message and "未列入方案" in c.message for c in plan.checks)
+
+
+def test_an_item_of_outside_bodies_about_no_health_unit_sends_no_health_unit():
+    """学校食堂检查 by 县市场监管局、县教育科技局: the bureau's 股室 supports; 各医疗卫生单位 are not asked."""
+    plan = _plan("fresh_county_gov_food.docx")
+    for heading in ("开展学校食堂专项检查", "整治校园周边食品经营"):
+        task = _task(plan, heading)
+        assert task.lead and task.support == [], (heading, task.support)
+    fire = build_plan(load_notice(SUPERIOR / "reach_city_fire_outside_bodies.txt"), load_sample_profile())
+    assert any("各医疗卫生单位" in t.support for t in fire.tasks)  # the health units' own safety stays theirs
