@@ -302,7 +302,7 @@ def _carry_task(b: _Build, index: int, task: Task, where: str,
     lead = [b.sub.apply(u, label + "（牵头单位）") for u in task.lead]
     support = [b.sub.apply(u, label + "（配合单位）") for u in task.support]
     suggestion = b.matcher.suggest(heading, measures, lead, support)
-    measures, named = _name_outside_units(b, task, measures)
+    measures, named = _name_outside_units(b, task, measures, {r.actor for r in reach.left_out if r.actor})
     partners = list(dict.fromkeys([*reach.partners, *named, *(p for p in suggestion.partners if p in measures)]))
     partners = [p for p in partners if not any(p != q and p in q for q in partners)]  # 县人民政府 in 示例县人民政府
     plan_task = PlanTask(id="", number="", category=heading, measures=measures, lead=suggestion.lead,
@@ -342,7 +342,8 @@ def _without_this_plan(b: _Build, measures: str) -> tuple[str, list[str]]:
     return "".join(out), notes
 
 
-def _name_outside_units(b: _Build, task: Task, measures: str) -> tuple[str, list[str]]:
+def _name_outside_units(b: _Build, task: Task, measures: str,
+                        left_out: frozenset[str] | set[str] = frozenset()) -> tuple[str, list[str]]:
     """Outside bodies the superior named only as units (``（市消防救援支队牵头，…）``) are never the
     county's units: the text names them as partners instead (配合X…, 会同Y…)."""
     named: list[str] = []
@@ -354,7 +355,7 @@ def _name_outside_units(b: _Build, task: Task, measures: str) -> tuple[str, list
     for names, phrase in groups:
         assert b.reach is not None
         outside = [b.reach.partner(n) for n in names if b.matcher.role(n).kind == "outside"
-                   and partner_name(n) not in measures]
+                   and partner_name(n) not in measures and n not in left_out]  # whose own act was left out
         outside = [p for p in dict.fromkeys(outside)
                    if p not in measures and not re.fullmatch(r"(?:有关|相关)(?:部门|单位)", p)]
         if outside:

@@ -248,6 +248,7 @@ def test_a_higher_outside_body_announcing_its_own_act_is_left_out_and_listed():
     share of anything — never 配合消防救援总队适时组织明查暗访."""
     plan = _plan("fresh_runon_joint_province.txt")
     assert "明查暗访" not in "".join(t.measures for t in plan.tasks)
+    assert "消防救援总队" not in "".join(t.measures for t in plan.tasks)  # nor named as a partner instead
     assert any("省消防救援总队将适时组织明查暗访" in c.message and "未列入方案" in c.message for c in plan.checks)
 
 
