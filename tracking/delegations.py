@@ -17,9 +17,11 @@ from pathlib import Path
 
 from drafting.atomic import atomic_write_path
 from drafting.plan import CountyPlan, PlanTask
+from drafting.profile import CountyProfile
 from parsing.os_errors import describe_os_error
 from parsing.progress import CancelCheck, ProgressCallback, check_cancelled, never, noop
 from parsing.text_safety import clean_input
+from tracking.county_units import GROUP, UNIT, UNRESOLVED, CountyUnits, Resolution, county_units
 from tracking.recurrence import InvalidRecurrence, TooManyOccurrences, expand, plan_span
 from tracking.schema import STATUS_RANK, STATUS_TIME_COLUMN, STATUSES
 from tracking.store import Store, StoreError, stamp
@@ -82,14 +84,17 @@ def import_notice(store: Store, notice: dict, *, source_path: str | Path | None 
 def import_plan(store: Store, plan: CountyPlan, *, source_path: str | Path | None = None,
                 notice_id: int | None = None, delegate_units: bool = True, until: date | None = None,
                 now: datetime | None = None, progress: ProgressCallback = noop,
-                cancelled: CancelCheck = never) -> int:
+                cancelled: CancelCheck = never, profile: CountyProfile | None = None) -> int:
     """Store a county plan, its tasks and their dated deadlines (recurring duties expanded over
     the plan's span); with ``delegate_units`` each task is delegated (交办) to its lead units
-    (牵头) and support units (配合). Returns the plan id. The same plan twice (same content,
+    (牵头) and support units (配合) that the county profile knows (``profile``, else the user's):
+    a group (各乡镇卫生院) is one delegation until the clerk splits it; any other name waits on
+    the clerk in ``pending_units``. Returns the plan id. The same plan twice (same content,
     whichever file it came from) is refused. Without ``notice_id`` the plan is linked to the
     received notice whose 文号 is the plan's superior document number, if one was recorded."""
     sha = hashlib.sha256(plan.dumps().encode("utf-8")).hexdigest()
     span_start, span_end = plan_span(plan, until)
+    units = county_units(profile) if delegate_units else None
     with store.transaction() as conn:
         row = conn.execute("SELECT id FROM plans WHERE source_sha256 = ?", (sha,)).fetchone()
         if row:
@@ -116,14 +121,65 @@ def import_plan(store: Store, plan: CountyPlan, *, source_path: str | Path | Non
                 task_id = _insert_task(conn, plan_id, position, task, span_start, span_end)
             except (TooManyOccurrences, InvalidRecurrence) as exc:
                 raise StoreError(f"任务 {task.id}：{exc}；方案未导入") from exc
-            if delegate_units:
-                for unit, role in _task_units(task):
-                    created += len(delegate(store, task_id, unit, role=role, now=now))
-                    if created > MAX_DELEGATIONS:
-                        raise StoreError(f"方案展开后的交办事项超过 {MAX_DELEGATIONS} 件的上限（到任务 {task.id} 为止），"
-                                         "方案未导入；请缩短周期性任务的展开期限（--until）")
+            if units is not None:
+                created += _delegate_task_units(store, task_id, task, units, now)
+                if created > MAX_DELEGATIONS:
+                    raise StoreError(f"方案展开后的交办事项（含周期性任务的各次报送）超过 {MAX_DELEGATIONS} 件的上限"
+                                     f"（到任务 {task.id} 为止），"
+                                     "方案未导入；请缩短周期性任务的展开期限（--until）")
             progress((position + 1) / total, f"导入任务 {task.id}")
     return plan_id
+
+
+def _delegate_task_units(store: Store, task_id: int, task: PlanTask, units: CountyUnits,
+                         now: datetime | None, plan_version: int = 1) -> int:
+    """Delegate ``task`` to the profile's units among its lead and support; park the rest."""
+    created = 0
+    seen: set[str] = set()
+    for name, role in _task_units(task):
+        found = units.resolve(name)
+        if found.kind in (UNIT, GROUP):
+            if unit_key(found.target) in seen:
+                continue
+            seen.add(unit_key(found.target))
+            for new_id in _delegate_in(store, task_id, found.target, role, now, plan_version=plan_version):
+                created += _weight(store.conn, new_id)
+        else:
+            _park_unit(store, task_id, name, role, found.reason, now)
+    return created
+
+
+def _weight(conn, delegation_id: int) -> int:
+    """What a delegation costs to track: 1, or a recurring duty's number of occurrences."""
+    row = conn.execute("SELECT count(o.id) FROM delegations d JOIN deadlines o ON o.series = d.deadline_id"
+                       " WHERE d.id = ?", (delegation_id,)).fetchone()
+    return max(row[0], 1)
+
+
+def _park_unit(store: Store, task_id: int, name: str, role: str, reason: str, now: datetime | None) -> None:
+    conn = store.conn
+    cur = conn.execute("INSERT OR IGNORE INTO pending_units (task_id, unit, role, reason, created_at)"
+                       " VALUES (?, ?, ?, ?, ?)", (task_id, name, role, reason, stamp(now)))
+    if cur.rowcount:
+        store.log("待确认单位", "task", task_id, {"单位": name, "角色": role, "原因": reason}, at=now)
+
+
+def resolve_pending(store: Store, pending_id: int, unit: str | None = None, *, each: bool = False,
+                    now: datetime | None = None, profile: CountyProfile | None = None) -> list[int]:
+    """The clerk settles a unit that waited: delegate the task to ``unit`` (a profile unit or group;
+    ``each`` = every member of a group), or with no ``unit`` drop the name (不交办)."""
+    row = store.conn.execute("SELECT * FROM pending_units WHERE id = ?", (pending_id,)).fetchone()
+    if row is None:
+        raise StoreError(f"没有编号为 {pending_id} 的待确认单位")
+    if row["resolved_at"]:
+        raise StoreError(f"待确认单位 {pending_id}（{row['unit']}）已于{row['resolved_at'][:10]}处理")
+    with store.transaction() as conn:
+        ids = delegate(store, row["task_id"], unit, role=row["role"], each=each, now=now,
+                       profile=profile) if unit else []
+        conn.execute("UPDATE pending_units SET resolved_at = ?, resolution = ? WHERE id = ?",
+                     (stamp(now), unit or "不交办", pending_id))
+        store.log("确认单位", "task", row["task_id"], {"原单位": row["unit"], "交办给": unit or "不交办"}, at=now)
+    return ids
 
 
 def _task_units(task: PlanTask) -> list[tuple[str, str]]:
@@ -147,15 +203,25 @@ def _insert_task(conn, plan_id: int, position: int, task: PlanTask, span_start: 
     )
     task_id = int(cur.lastrowid)
     for d in task.deadlines:
-        base = (task_id, d.kind, d.time, d.start, d.recurrence, d.text, d.event, d.to)
-        sql = ("INSERT INTO deadlines (task_id, kind, due_time, start_date, recurrence, text, event, report_to,"
-               " due_date, occurrence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        if d.kind == "recurring":
-            for occ in expand(d, span_start, span_end):
-                conn.execute(sql, (*base, occ.due.isoformat(), occ.number))
-        else:
-            conn.execute(sql, (*base, d.date, None))
+        insert_deadline(conn, task_id, d, span_start, span_end)
     return task_id
+
+
+def insert_deadline(conn, task_id: int, d, span_start: date, span_end: date) -> None:
+    """One row per dated deadline; a recurring one as its occurrences, each naming the series
+    (the id of the first occurrence)."""
+    base = (task_id, d.kind, d.time, d.start, d.recurrence, d.text, d.event, d.to)
+    sql = ("INSERT INTO deadlines (task_id, kind, due_time, start_date, recurrence, text, event, report_to,"
+           " due_date, occurrence, series) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    if d.kind != "recurring":
+        conn.execute(sql, (*base, d.date, None, None))
+        return
+    series = None
+    for occ in expand(d, span_start, span_end):
+        cur = conn.execute(sql, (*base, occ.due.isoformat(), occ.number, series))
+        if series is None:
+            series = int(cur.lastrowid)
+            conn.execute("UPDATE deadlines SET series = ? WHERE id = ?", (series, series))
 
 
 def find_task(store: Store, key: str, plan_id: int | None = None) -> int:
@@ -177,13 +243,48 @@ def find_task(store: Store, key: str, plan_id: int | None = None) -> int:
 
 
 # -- delegations ----------------------------------------------------------------------------------
-def delegate(store: Store, task_id: int, unit: str, *, role: str = ROLE_LEAD,
-             now: datetime | None = None) -> list[int]:
-    """交办: hand task ``task_id`` to ``unit``; one delegation per dated deadline instance of the
-    task (one without a date when it has none). Returns the new delegation ids."""
+def delegate(store: Store, task_id: int, unit: str, *, role: str = ROLE_LEAD, each: bool = False,
+             now: datetime | None = None, profile: CountyProfile | None = None,
+             allow_outside: bool = False) -> list[int]:
+    """交办: hand task ``task_id`` to ``unit``, a 股室, unit or group of the county profile
+    (``each``: every member of the group, each chased on its own). One delegation per dated
+    deadline of the task and one per recurring duty (its occurrences inside it); one without a
+    date when it has none. ``allow_outside``: the clerk deliberately names a unit the profile
+    does not list (kept as written). Returns the new delegation ids."""
     unit = re.sub(r"\s+", "", clean_input(unit))
     if not unit:
         raise StoreError("责任单位不能为空")
+    found = county_units(profile).resolve(unit)
+    if found.kind == UNRESOLVED and allow_outside:
+        found = Resolution(unit, UNIT, unit)
+    if found.kind not in (UNIT, GROUP):
+        raise StoreError(f"不能交办：{found.reason}")
+    targets = list(found.members) if each and found.kind == GROUP else [found.target]
+    if each and found.kind == GROUP and not targets:
+        raise StoreError(f"单位资料中“{found.target}”没有列出成员单位，请先在单位资料中补充")
+    ids: list[int] = []
+    with store.transaction():
+        for target in targets:
+            ids += _delegate_in(store, task_id, target, role, now)
+        if each and found.kind == GROUP:
+            _withdraw_group(store, task_id, found.target, targets, now)
+        if not ids:
+            raise StoreError(f"该任务已交办给{unit}")
+    return ids
+
+
+def _withdraw_group(store: Store, task_id: int, group: str, members: list[str], now: datetime | None) -> None:
+    """The group's own delegations give way to its members' (kept, with their history)."""
+    for row in store.conn.execute("SELECT id FROM delegations WHERE task_id = ? AND unit_key = ?"
+                                  " AND withdrawn_at IS NULL", (task_id, unit_key(group))).fetchall():
+        store.conn.execute("UPDATE delegations SET withdrawn_at = ?, withdrawn_reason = ?, version = version + 1"
+                           " WHERE id = ?", (stamp(now), f"分别交办给{'、'.join(members)}", row["id"]))
+        store.log("分别交办", "delegation", row["id"], {"单位": group, "成员": members}, at=now)
+
+
+def _delegate_in(store: Store, task_id: int, unit: str, role: str, now: datetime | None, *,
+                 plan_version: int = 1) -> list[int]:
+    """The delegations of ``task_id`` to ``unit`` not yet made (inside a transaction)."""
     key = unit_key(unit)
     at = stamp(now)
     ids: list[int] = []
@@ -191,28 +292,61 @@ def delegate(store: Store, task_id: int, unit: str, *, role: str = ROLE_LEAD,
         task = conn.execute("SELECT task_key, plan_id FROM tasks WHERE id = ?", (task_id,)).fetchone()
         if task is None:
             raise StoreError(f"没有编号为 {task_id} 的任务")
-        instances = conn.execute("SELECT id, due_date, due_time FROM deadlines WHERE task_id = ?"
+        instances = conn.execute("SELECT id, due_date, due_time, series FROM deadlines WHERE task_id = ?"
+                                 " AND (series IS NULL OR series = id)"
                                  " ORDER BY due_date IS NULL, due_date, id", (task_id,)).fetchall()
         for inst in instances or [None]:
             deadline_id = inst["id"] if inst else None
             exists = conn.execute(
-                "SELECT id FROM delegations WHERE task_id = ? AND unit_key = ? AND COALESCE(deadline_id, 0) = ?",
-                (task_id, key, deadline_id or 0)).fetchone()
+                "SELECT id, withdrawn_at FROM delegations WHERE task_id = ? AND unit_key = ?"
+                " AND COALESCE(deadline_id, 0) = ?", (task_id, key, deadline_id or 0)).fetchone()
             if exists:
+                if exists["withdrawn_at"]:  # handed back: the same row returns, with its history
+                    conn.execute("UPDATE delegations SET withdrawn_at = NULL, withdrawn_reason = NULL,"
+                                 " version = version + 1, updated_at = ? WHERE id = ?", (at, exists["id"]))
+                    store.log("恢复交办", "delegation", exists["id"], {"单位": unit}, at=now)
+                    ids.append(int(exists["id"]))
                 continue
             cur = conn.execute(
                 "INSERT INTO delegations (task_id, deadline_id, unit, unit_key, role, due_date, due_time, status,"
-                " status_rank, assigned_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, '交办', 0, ?, ?)",
+                " status_rank, assigned_at, updated_at, plan_version) VALUES (?, ?, ?, ?, ?, ?, ?, '交办', 0, ?, ?, ?)",
                 (task_id, deadline_id, unit, key, role, inst["due_date"] if inst else None,
-                 inst["due_time"] if inst else None, at, at))
+                 inst["due_time"] if inst else None, at, at, plan_version))
             ids.append(int(cur.lastrowid))
             store.log("交办", "delegation", ids[-1],
                       {"方案": task["plan_id"], "任务": task["task_key"], "单位": unit, "角色": role,
-                       "时限": inst["due_date"] if inst else None},
+                       "时限": inst["due_date"] if inst else None,
+                       "周期": bool(inst and inst["series"])},
                       at=now)
-        if not ids:
-            raise StoreError(f"该任务已交办给{unit}")
     return ids
+
+
+# The one state machine: each step forward by one, 退回 from 已反馈 back to 办理中.
+NEXT_STEP: dict[str, str] = {"交办": "签收", "签收": "办理中", "办理中": "已反馈", "已反馈": "办结"}
+SEND_BACK: dict[str, str] = {"已反馈": "办理中"}
+
+
+def check_move(delegation_id: int, old: str, new: str, *, with_feedback: bool) -> None:
+    """Refuse a move the state machine does not allow, saying what is possible (in Chinese).
+    Feedback with the move to 办理中 or 已反馈 implies the steps before it (the unit reported:
+    it had signed for and worked on the task)."""
+    if new == old:
+        raise StoreError(f"交办事项 {delegation_id} 已是“{old}”状态")
+    if NEXT_STEP.get(old) == new or SEND_BACK.get(old) == new:
+        return
+    if with_feedback and new in ("办理中", "已反馈") and STATUS_RANK[old] < STATUS_RANK[new]:
+        return
+    allowed = [s for s in (NEXT_STEP.get(old), SEND_BACK.get(old)) if s]
+    if old == "办结":
+        hint = "已办结的事项不能再改变状态"
+    elif new == "办结":
+        hint = "须先反馈（已反馈）后才能办结"
+    elif STATUS_RANK[new] < STATUS_RANK[old]:
+        hint = "只能从“已反馈”退回到“办理中”"
+    else:
+        hint = "须逐步办理：交办 → 签收 → 办理中 → 已反馈 → 办结"
+    then = f"；当前可改为：{'、'.join(allowed)}" if allowed else ""
+    raise StoreError(f"交办事项 {delegation_id} 不能从“{old}”改为“{new}”：{hint}{then}")
 
 
 @dataclass
@@ -225,15 +359,19 @@ class StatusChange:
     version: int
     feedback_id: int | None
     attachment_paths: list[Path]
+    occurrence: int | None = None  # the report of a recurring duty this feedback answered
 
 
 def update_status(store: Store, delegation_id: int, status: str | None = None, *,
                   feedback: str | None = None, files: Sequence[str | Path] = (),
-                  now: datetime | None = None, expected_version: int | None = None) -> StatusChange:
-    """Move a delegation to ``status`` (forward, or back = 退回 which clears the later steps),
-    recording the time of the step; add the unit's feedback text and attached files (copied into
-    the data folder). Feedback without a status means 已反馈. ``expected_version`` makes the
-    change fail with :class:`ConflictError` if someone else changed the row since it was read."""
+                  now: datetime | None = None, expected_version: int | None = None,
+                  occurrence: int | None = None) -> StatusChange:
+    """Move a delegation along the state machine (:func:`check_move`), recording who and when;
+    add the unit's feedback text and attached files (copied into the data folder). Feedback
+    without a status means 已反馈 — for a recurring duty it is the report of one occurrence
+    (``occurrence``, else the earliest not yet reported) and the duty stays 办理中 until every
+    occurrence is reported. ``expected_version`` makes the change fail with
+    :class:`ConflictError` if someone else changed the row since it was read."""
     if status is not None and status not in STATUS_RANK:
         raise StoreError(f"未知状态“{status}”，可选：{'、'.join(STATUSES)}")
     feedback = clean_input(feedback).strip() or None
@@ -253,16 +391,42 @@ def update_status(store: Store, delegation_id: int, status: str | None = None, *
             row = conn.execute("SELECT * FROM delegations WHERE id = ?", (delegation_id,)).fetchone()
             if row is None:
                 raise StoreError(f"没有编号为 {delegation_id} 的交办事项")
+            if row["withdrawn_at"]:
+                raise StoreError(f"交办事项 {delegation_id} 已撤回（{row['withdrawn_reason'] or ''}），不能再更新")
             if expected_version is not None and row["version"] != expected_version:
                 raise ConflictError(f"交办事项 {delegation_id} 已被他人修改，请刷新后重试")
             old = row["status"]
-            new = status or (max(old, "已反馈", key=STATUS_RANK.__getitem__) if feedback or paths else old)
-            if new == old and not feedback and not paths:
-                raise StoreError(f"交办事项 {delegation_id} 已是“{old}”状态")
-            sets = {"status": new, "status_rank": STATUS_RANK[new], "updated_at": at,
-                    "version": row["version"] + 1}
+            gave = bool(feedback or paths)
+            recurring = _is_series(conn, row["deadline_id"])
+            if old == "办结" and gave and status is None:
+                raise StoreError(f"交办事项 {delegation_id} 已办结，不能再反馈；如需补充请先与督办人员联系")
+            report = None
+            if recurring and gave and status in (None, "已反馈", "办理中"):
+                report = _pick_occurrence(conn, row, occurrence)
+            elif occurrence is not None:
+                raise StoreError(f"交办事项 {delegation_id} 不是周期性任务，没有第{occurrence}次报送")
+            if report is not None:
+                missing = _unreported(conn, row) - 1
+                new = "已反馈" if missing == 0 else "办理中"
+                if STATUS_RANK[new] < STATUS_RANK[old]:
+                    new = old
+            elif status is not None:
+                new = status
+                if recurring and new == "已反馈" and _unreported(conn, row):
+                    raise StoreError(f"交办事项 {delegation_id} 是周期性任务，还有 {_unreported(conn, row)} 次未报送，"
+                                     "不能整体标为“已反馈”；请逐次报送")
+            else:
+                new = "已反馈" if gave and STATUS_RANK[old] < STATUS_RANK["已反馈"] else old
+            if new != old or not gave:
+                check_move(delegation_id, old, new, with_feedback=gave or report is not None)
+            # Each step passed is recorded (签收 and 办理中 implied by a unit's first report).
+            steps = list(STATUSES[STATUS_RANK[old] + 1:STATUS_RANK[new] + 1]) if STATUS_RANK[new] > STATUS_RANK[old] \
+                else ([new] if new != old else [])
+            sets: dict[str, object] = {"status": new, "status_rank": STATUS_RANK[new], "updated_at": at,
+                                       "version": row["version"] + 1}
             if STATUS_RANK[new] > STATUS_RANK[old]:
-                sets[STATUS_TIME_COLUMN[new]] = at
+                for step in steps:
+                    sets[STATUS_TIME_COLUMN[step]] = at
             elif STATUS_RANK[new] < STATUS_RANK[old]:
                 for later in STATUSES[STATUS_RANK[new] + 1:]:
                     sets[STATUS_TIME_COLUMN[later]] = None
@@ -278,37 +442,81 @@ def update_status(store: Store, delegation_id: int, status: str | None = None, *
                     " added_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (delegation_id, feedback_id, f.source.name, str(f.target.relative_to(store.path.parent)),
                      f.sha256, f.size, at))
+            if report is not None:
+                conn.execute("INSERT INTO occurrence_reports (delegation_id, deadline_id, feedback_id, reported_at,"
+                             " actor) VALUES (?, ?, ?, ?, ?)",
+                             (delegation_id, report["id"], feedback_id, at, store.actor))
             assignments = ", ".join(f"{column} = ?" for column in sets)
             conn.execute(f"UPDATE delegations SET {assignments} WHERE id = ?", (*sets.values(), delegation_id))
-            if STATUS_RANK[new] >= STATUS_RANK["签收"] and old == "交办":
-                _sign_siblings(store, conn, row, at, now)
-            action = "退回" if STATUS_RANK[new] < STATUS_RANK[old] else (new if new != old else "补充反馈")
-            store.log(action, "delegation", delegation_id,
-                      {"原状态": old, "新状态": new, "反馈": feedback,
-                       "附件": [p.name for p in paths]}, at=now)
+            if recurring:
+                refresh_next_due(conn, delegation_id)
+            detail = {"原状态": old, "新状态": new, "反馈": feedback, "附件": [p.name for p in paths]}
+            if report is not None:
+                detail["报送"] = f"第{report['occurrence']}次（{report['due_date']}）"
+            if STATUS_RANK[new] < STATUS_RANK[old]:
+                store.log("退回", "delegation", delegation_id, detail, at=now)
+            elif not steps:
+                store.log("报送" if report is not None else "补充反馈", "delegation", delegation_id, detail, at=now)
+            else:
+                for step in steps[:-1]:
+                    store.log(step, "delegation", delegation_id, {"原状态": old, "新状态": step, "随反馈": True},
+                              at=now)
+                store.log(steps[-1], "delegation", delegation_id, detail, at=now)
     except BaseException:
         for f in copied:
             if f.created:
                 f.target.unlink(missing_ok=True)
         raise
-    return StatusChange(delegation_id, old, new, sets["version"], feedback_id, [f.target for f in copied])
+    return StatusChange(delegation_id, old, new, int(sets["version"]), feedback_id, [f.target for f in copied],
+                        report["occurrence"] if report is not None else None)
 
 
-def _sign_siblings(store: Store, conn, row, at: str, now: datetime | None) -> None:
-    """签收 of one report of a recurring duty signs for the duty: its other instances too."""
-    if row["deadline_id"] is None:
-        return
-    occurrence = conn.execute("SELECT occurrence FROM deadlines WHERE id = ?", (row["deadline_id"],)).fetchone()
-    if occurrence is None or occurrence["occurrence"] is None:
-        return
-    siblings = [r["id"] for r in conn.execute(
-        "SELECT d.id FROM delegations d JOIN deadlines dl ON dl.id = d.deadline_id"
-        " WHERE d.task_id = ? AND d.unit_key = ? AND d.status = '交办' AND d.id != ? AND dl.occurrence IS NOT NULL",
-        (row["task_id"], row["unit_key"], row["id"]))]
-    for sibling in siblings:
-        conn.execute("UPDATE delegations SET status = '签收', status_rank = 1, signed_at = ?, updated_at = ?,"
-                     " version = version + 1 WHERE id = ?", (at, at, sibling))
-        store.log("签收", "delegation", sibling, {"原状态": "交办", "新状态": "签收", "随": row["id"]}, at=now)
+def _is_series(conn, deadline_id: int | None) -> bool:
+    if deadline_id is None:
+        return False
+    row = conn.execute("SELECT series FROM deadlines WHERE id = ?", (deadline_id,)).fetchone()
+    return bool(row and row["series"])
+
+
+def _unreported(conn, row) -> int:
+    return conn.execute(
+        "SELECT count(*) FROM deadlines o WHERE o.series = ? AND NOT EXISTS (SELECT 1 FROM occurrence_reports r"
+        " WHERE r.delegation_id = ? AND r.deadline_id = o.id)", (row["deadline_id"], row["id"])).fetchone()[0]
+
+
+def _pick_occurrence(conn, row, number: int | None):
+    """The occurrence a report answers: ``number``, else the earliest not yet reported."""
+    if number is not None:
+        occ = conn.execute("SELECT id, occurrence, due_date FROM deadlines WHERE series = ? AND occurrence = ?",
+                           (row["deadline_id"], number)).fetchone()
+        if occ is None:
+            raise StoreError(f"交办事项 {row['id']} 没有第{number}次报送")
+        if conn.execute("SELECT 1 FROM occurrence_reports WHERE delegation_id = ? AND deadline_id = ?",
+                        (row["id"], occ["id"])).fetchone():
+            raise StoreError(f"交办事项 {row['id']} 第{number}次（{occ['due_date']}）已报送")
+        return occ
+    occ = conn.execute(
+        "SELECT o.id, o.occurrence, o.due_date FROM deadlines o WHERE o.series = ? AND NOT EXISTS"
+        " (SELECT 1 FROM occurrence_reports r WHERE r.delegation_id = ? AND r.deadline_id = o.id)"
+        " ORDER BY o.due_date, o.id LIMIT 1", (row["deadline_id"], row["id"])).fetchone()
+    if occ is None:
+        raise StoreError(f"交办事项 {row['id']} 的各次报送均已完成")
+    return occ
+
+
+def refresh_next_due(conn, delegation_id: int) -> None:
+    """A recurring delegation's due date is its earliest occurrence not yet reported (the last
+    one when all are), so the overdue index and the lights read one row per duty."""
+    row = conn.execute("SELECT deadline_id FROM delegations WHERE id = ?", (delegation_id,)).fetchone()
+    occ = conn.execute(
+        "SELECT o.due_date, o.due_time FROM deadlines o WHERE o.series = ? AND NOT EXISTS (SELECT 1 FROM"
+        " occurrence_reports r WHERE r.delegation_id = ? AND r.deadline_id = o.id) ORDER BY o.due_date, o.id"
+        " LIMIT 1", (row["deadline_id"], delegation_id)).fetchone() or conn.execute(
+        "SELECT due_date, due_time FROM deadlines WHERE series = ? ORDER BY due_date DESC, id DESC LIMIT 1",
+        (row["deadline_id"],)).fetchone()
+    if occ is not None:
+        conn.execute("UPDATE delegations SET due_date = ?, due_time = ? WHERE id = ?",
+                     (occ["due_date"], occ["due_time"], delegation_id))
 
 
 @dataclass

@@ -159,6 +159,21 @@ class DelegationRow:
     light: str | None = None
     overdue_days: int = 0  # working days past the due date (0 when not overdue)
     late_report: bool = False  # feedback came after the due date
+    # A recurring duty (one row per task and unit): its occurrences and how they stand on today.
+    occurrences: int = 0  # all occurrences over the plan's span (0: not a recurring duty)
+    occurrences_reported: int = 0
+    occurrences_due: int = 0  # due by today
+    missed_dates: list[date] = field(default_factory=list)  # due before today, not reported
+    next_due: date | None = None  # the earliest occurrence not yet reported
+    plan_version: int = 1
+
+    @property
+    def recurring(self) -> bool:
+        return self.occurrences > 0
+
+    @property
+    def occurrences_missed(self) -> int:
+        return len(self.missed_dates)
 
     @property
     def light_name(self) -> str:
@@ -191,7 +206,7 @@ def light_of(row: DelegationRow, today: date) -> str | None:
 
 _SELECT = """
 SELECT d.*, t.plan_id, t.task_key, t.number AS task_number, t.category, t.measures, p.title AS plan_title,
-       COALESCE(dl.text, '') AS deadline_text, dl.occurrence,
+       COALESCE(dl.text, '') AS deadline_text, dl.occurrence, dl.series,
        (SELECT count(*) FROM feedback f WHERE f.delegation_id = d.id) AS feedback_count,
        (SELECT count(*) FROM attachments a WHERE a.delegation_id = d.id) AS attachment_count,
        (SELECT count(*) FROM reminders r WHERE r.delegation_id = d.id) AS reminder_count
@@ -199,6 +214,7 @@ FROM delegations d
 JOIN tasks t ON t.id = d.task_id
 JOIN plans p ON p.id = t.plan_id
 LEFT JOIN deadlines dl ON dl.id = d.deadline_id
+WHERE d.withdrawn_at IS NULL
 """
 
 
@@ -215,14 +231,53 @@ def _row(r, today: date) -> DelegationRow:
         assigned_at=datetime.fromisoformat(r["assigned_at"]), signed_at=_when(r["signed_at"]),
         started_at=_when(r["started_at"]), reported_at=_when(r["reported_at"]), closed_at=_when(r["closed_at"]),
         feedback=r["feedback"], feedback_count=r["feedback_count"], attachment_count=r["attachment_count"],
-        reminder_count=r["reminder_count"], version=r["version"],
+        reminder_count=r["reminder_count"], version=r["version"], plan_version=r["plan_version"],
     )
+    if r["series"]:
+        row.occurrences = -1  # filled by _fill_occurrences
+        return row
+    _finish_row(row, today)
+    return row
+
+
+def _finish_row(row: DelegationRow, today: date) -> None:
     row.light = light_of(row, today)
     if row.due_date and row.is_open and today > row.due_date:
         row.overdue_days = max(working_days_between(row.due_date, today), 1)
     done = row.reported_at or row.closed_at
-    row.late_report = bool(row.due_date and done and done.date() > row.due_date)
-    return row
+    if not row.recurring:
+        row.late_report = bool(row.due_date and done and done.date() > row.due_date)
+
+
+def _fill_occurrences(store: Store, rows: list[DelegationRow], today: date) -> None:
+    """For each recurring duty: its occurrences, those reported, due, missed, and the next due.
+    One grouped query per batch of rows."""
+    duties = [r for r in rows if r.occurrences == -1]
+    for start in range(0, len(duties), 500):
+        batch = {r.id: r for r in duties[start:start + 500]}
+        marks = ", ".join("?" * len(batch))
+        sql = (f"SELECT d.id AS delegation_id, o.occurrence, o.due_date, r.reported_at FROM delegations d"
+               f" JOIN deadlines o ON o.series = d.deadline_id"
+               f" LEFT JOIN occurrence_reports r ON r.delegation_id = d.id AND r.deadline_id = o.id"
+               f" WHERE d.id IN ({marks}) ORDER BY d.id, o.due_date, o.id")
+        for occ in store.conn.execute(sql, list(batch)):
+            row = batch[occ["delegation_id"]]
+            due = date.fromisoformat(occ["due_date"])
+            row.occurrences = max(row.occurrences, 0) + 1
+            if occ["reported_at"]:
+                row.occurrences_reported += 1
+                if datetime.fromisoformat(occ["reported_at"]).date() > due:
+                    row.late_report = True
+            else:
+                if due < today and row.status != "办结":
+                    row.missed_dates.append(due)
+                if row.next_due is None:
+                    row.next_due = due
+                    row.occurrence = occ["occurrence"]
+            row.occurrences_due += due <= today
+        for row in batch.values():
+            row.occurrences = max(row.occurrences, 0)
+            _finish_row(row, today)
 
 
 def list_delegations(store: Store, *, today: date | None = None, plan_id: int | None = None,
@@ -264,9 +319,10 @@ def list_delegations(store: Store, *, today: date | None = None, plan_id: int | 
     if ids is not None:
         where.append(f"d.id IN ({', '.join('?' * len(ids))})")
         args += ids
-    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
+    sql = _SELECT + (" AND " + " AND ".join(where) if where else "")
     sql += " ORDER BY d.due_date IS NULL, d.due_date, t.position, d.role = '配合', d.id"
     rows = [_row(r, today) for r in store.conn.execute(sql, args)]
+    _fill_occurrences(store, rows, today)
     if light:
         rows = [r for r in rows if r.light == light]
     return rows
@@ -391,3 +447,90 @@ def summarize(store: Store, plan_id: int, today: date | None = None) -> PlanSumm
         reminders=sum(r.reminder_count for r in rows),
         by_unit=sorted(units.values(), key=lambda u: (-u.overdue, -u.open, u.unit)), rows=rows,
     )
+
+
+@dataclass
+class OccurrenceRow:
+    """One occurrence of a recurring duty as the 督办 page lists it inside the duty."""
+
+    number: int
+    due: date
+    due_time: str | None
+    state: str  # 已报送 / 逾期报送 / 未报送（逾期） / 待报送
+    reported_at: datetime | None
+    feedback: str
+    actor: str
+
+
+def occurrences_of(store: Store, delegation_id: int, today: date | None = None) -> list[OccurrenceRow]:
+    """The occurrences inside a recurring delegation, in date order (empty for a one-off task)."""
+    today = today or date.today()
+    sql = ("SELECT o.occurrence, o.due_date, o.due_time, r.reported_at, r.actor, COALESCE(f.text, '') AS text"
+           " FROM delegations d JOIN deadlines o ON o.series = d.deadline_id"
+           " LEFT JOIN occurrence_reports r ON r.delegation_id = d.id AND r.deadline_id = o.id"
+           " LEFT JOIN feedback f ON f.id = r.feedback_id WHERE d.id = ? ORDER BY o.due_date, o.id")
+    rows = []
+    for r in store.conn.execute(sql, (delegation_id,)):
+        due = date.fromisoformat(r["due_date"])
+        at = _when(r["reported_at"])
+        if at:
+            state = "逾期报送" if at.date() > due else "已报送"
+        else:
+            state = "未报送（逾期）" if due < today else "待报送"
+        rows.append(OccurrenceRow(r["occurrence"], due, r["due_time"], state, at, r["text"], r["actor"] or ""))
+    return rows
+
+
+@dataclass
+class PendingUnit:
+    """A unit name of a plan the profile does not know: it waits on the clerk."""
+
+    id: int
+    plan_id: int
+    task_key: str
+    category: str
+    unit: str
+    role: str
+    reason: str
+
+
+def pending_units(store: Store, plan_id: int | None = None) -> list[PendingUnit]:
+    """Unit names not yet settled by the clerk, by plan and task order."""
+    sql = ("SELECT u.*, t.plan_id, t.task_key, t.category FROM pending_units u JOIN tasks t ON t.id = u.task_id"
+           " WHERE u.resolved_at IS NULL")
+    args: list[object] = []
+    if plan_id is not None:
+        sql += " AND t.plan_id = ?"
+        args.append(plan_id)
+    return [PendingUnit(r["id"], r["plan_id"], r["task_key"], r["category"], r["unit"], r["role"], r["reason"])
+            for r in store.conn.execute(sql + " ORDER BY t.plan_id, t.position, u.id", args)]
+
+
+@dataclass
+class HistoryEntry:
+    at: datetime
+    actor: str
+    action: str
+    detail: dict
+    delegation_id: int
+
+
+def history(store: Store, delegation_id: int) -> list[HistoryEntry]:
+    """Every recorded move of a delegation (who, when, what), oldest first — including the
+    history of the per-occurrence rows an older store merged into it."""
+    if store.conn.execute("SELECT 1 FROM delegations WHERE id = ?", (delegation_id,)).fetchone() is None:
+        merged = store.conn.execute(
+            "SELECT entity_id FROM events WHERE action = '合并周期报送' AND EXISTS (SELECT 1 FROM"
+            " json_each(json_extract(detail, '$.合并')) WHERE value = ?)", (delegation_id,)).fetchone()
+        if merged is None:
+            raise StoreError(f"没有编号为 {delegation_id} 的交办事项")
+        delegation_id = int(merged[0])
+    ids = [delegation_id]
+    for e in store.events("delegation", delegation_id):
+        if e["action"] == "合并周期报送":
+            ids += json.loads(e["detail"]).get("合并", [])
+    marks = ", ".join("?" * len(ids))
+    rows = store.conn.execute(f"SELECT * FROM events WHERE entity = 'delegation' AND entity_id IN ({marks})"
+                              " ORDER BY id", ids).fetchall()
+    return [HistoryEntry(datetime.fromisoformat(r["at"]), r["actor"], r["action"], json.loads(r["detail"]),
+                         r["entity_id"]) for r in rows]

@@ -40,6 +40,14 @@ class ReminderDraft:
 
 
 def _due_text(rows: list[DelegationRow]) -> str:
+    if rows[0].recurring:
+        missed = sorted({d for r in rows for d in r.missed_dates})
+        if not missed:
+            return f"应{rows[0].deadline_text}报送"
+        clock = f"{rows[0].due_time}" if rows[0].due_time else ""
+        if len(missed) <= 3:
+            return f"应于{'、'.join(md(d) for d in missed)}{clock}前报送"
+        return f"{md(missed[0])}至{md(missed[-1])}应报送{len(missed)}次"
     days = sorted({r.due_date for r in rows if r.due_date})
     if rows[0].occurrence is not None and not rows[0].overdue_days:
         return f"应{rows[0].deadline_text}报送"
@@ -91,7 +99,12 @@ def draft_reminder(store: Store, *, plan_id: int, today: date | None = None,
     """The 催办通知 for the plan's delegations lit ``lights`` on ``today``; None when none is."""
     today = today or date.today()
     plan = load_plan(store, plan_id)
-    rows = [r for r in list_delegations(store, today=today, plan_id=plan_id, open_only=True) if r.light in lights]
+    from tracking.county_units import county_units
+
+    units = county_units()
+    # Never chase the sender: the bureau and its office send the 催办.
+    rows = [r for r in list_delegations(store, today=today, plan_id=plan_id, open_only=True)
+            if r.light in lights and not units.is_sender(r.unit)]
     if not rows:
         return None
     summary = summarize(store, plan_id, today)

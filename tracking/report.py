@@ -35,10 +35,10 @@ def task_summary(store: Store, rows: Sequence[DelegationRow], today: date) -> st
     if supports:
         who += f"，{'、'.join(supports)}配合"
     text = f"{who}，{first.measures.rstrip('。')}。" if who else f"{first.measures.rstrip('。')}。"
-    if any(r.occurrence is not None for r in rows):
-        due = [r for r in rows if r.due_date and r.due_date <= today]
-        done = [r for r in due if not r.is_open]
-        return text + f"截至目前应报送{len(due)}次，已报送{len(done)}次。"
+    if any(r.recurring for r in rows):
+        due = sum(r.occurrences_due for r in rows)
+        done = sum(r.occurrences_reported for r in rows)
+        return text + f"截至目前应报送{due}次，已报送{done}次。"
     said: list[str] = []
     for unit in dict.fromkeys(r.unit for r in rows):
         mine = [r for r in rows if r.unit == unit]

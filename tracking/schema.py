@@ -156,5 +156,79 @@ CREATE TABLE reminders (
 CREATE INDEX reminders_delegation ON reminders(delegation_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# v3: a recurring duty is one delegation per (task, unit) with its occurrences inside it. Each
+# occurrence row of ``deadlines`` names its series (the id of the duty's first occurrence); a
+# recurring delegation points at that first occurrence and each report of one occurrence is a row
+# of ``occurrence_reports``. Stores made before v3 had one delegation per occurrence: they are
+# merged here into the duty's first one, its feedback, files and 催办 records moved along, and
+# an event says which ids were merged (the old ids' history stays in the log). Units the county
+# profile does not know wait on the clerk in ``pending_units`` instead of being delegated.
+_V3 = """
+ALTER TABLE deadlines ADD COLUMN series INTEGER;
+UPDATE deadlines SET series = (
+    SELECT min(x.id) FROM deadlines x
+    WHERE x.task_id = deadlines.task_id AND x.occurrence IS NOT NULL AND x.text = deadlines.text
+      AND COALESCE(x.recurrence, '') = COALESCE(deadlines.recurrence, '')
+      AND COALESCE(x.due_time, '') = COALESCE(deadlines.due_time, ''))
+WHERE occurrence IS NOT NULL;
+CREATE INDEX deadlines_series ON deadlines(series, due_date);
+ALTER TABLE delegations ADD COLUMN withdrawn_at TEXT;
+ALTER TABLE delegations ADD COLUMN withdrawn_reason TEXT;
+ALTER TABLE delegations ADD COLUMN plan_version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE plans ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+CREATE TABLE occurrence_reports (
+    id INTEGER PRIMARY KEY,
+    delegation_id INTEGER NOT NULL REFERENCES delegations(id),
+    deadline_id INTEGER NOT NULL REFERENCES deadlines(id),
+    feedback_id INTEGER REFERENCES feedback(id),
+    reported_at TEXT NOT NULL,
+    actor TEXT NOT NULL DEFAULT '',
+    UNIQUE (delegation_id, deadline_id)
+);
+CREATE TABLE pending_units (
+    id INTEGER PRIMARY KEY,
+    task_id INTEGER NOT NULL REFERENCES tasks(id),
+    unit TEXT NOT NULL,
+    role TEXT NOT NULL DEFAULT '牵头',
+    reason TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    resolved_at TEXT,
+    resolution TEXT,
+    UNIQUE (task_id, unit, role)
+);
+CREATE TEMP TABLE v3_merge AS
+SELECT d.id AS old_id, x.id AS deadline_id, x.series AS series, d.status_rank AS rank,
+       COALESCE(d.reported_at, d.closed_at) AS reported_at,
+       (SELECT min(d2.id) FROM delegations d2 JOIN deadlines x2 ON x2.id = d2.deadline_id
+        WHERE d2.task_id = d.task_id AND d2.unit_key = d.unit_key AND x2.series = x.series) AS head_id
+FROM delegations d JOIN deadlines x ON x.id = d.deadline_id WHERE x.series IS NOT NULL;
+INSERT INTO occurrence_reports (delegation_id, deadline_id, feedback_id, reported_at, actor)
+SELECT head_id, deadline_id, (SELECT max(f.id) FROM feedback f WHERE f.delegation_id = old_id), reported_at, ''
+FROM v3_merge WHERE rank >= 3 AND reported_at IS NOT NULL;
+UPDATE feedback SET delegation_id = (SELECT head_id FROM v3_merge WHERE old_id = feedback.delegation_id)
+WHERE delegation_id IN (SELECT old_id FROM v3_merge WHERE old_id != head_id);
+UPDATE attachments SET delegation_id = (SELECT head_id FROM v3_merge WHERE old_id = attachments.delegation_id)
+WHERE delegation_id IN (SELECT old_id FROM v3_merge WHERE old_id != head_id);
+UPDATE reminders SET delegation_id = (SELECT head_id FROM v3_merge WHERE old_id = reminders.delegation_id)
+WHERE delegation_id IN (SELECT old_id FROM v3_merge WHERE old_id != head_id);
+INSERT INTO events (at, actor, action, entity, entity_id, detail)
+SELECT strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'), '系统升级', '合并周期报送', 'delegation', head_id,
+       json_object('合并', json_group_array(old_id))
+FROM v3_merge WHERE old_id != head_id GROUP BY head_id;
+DELETE FROM delegations WHERE id IN (SELECT old_id FROM v3_merge WHERE old_id != head_id);
+UPDATE delegations SET
+    deadline_id = (SELECT series FROM deadlines WHERE id = delegations.deadline_id),
+    status = CASE WHEN status_rank >= 3 THEN '办理中' ELSE status END,
+    status_rank = CASE WHEN status_rank >= 3 THEN 2 ELSE status_rank END,
+    reported_at = NULL, closed_at = NULL,
+    started_at = CASE WHEN status_rank >= 3 THEN COALESCE(started_at, reported_at, closed_at) ELSE started_at END,
+    due_date = COALESCE((SELECT min(o.due_date) FROM deadlines o
+                         WHERE o.series = (SELECT series FROM deadlines WHERE id = delegations.deadline_id)
+                           AND o.id NOT IN (SELECT r.deadline_id FROM occurrence_reports r
+                                            WHERE r.delegation_id = delegations.id)), due_date)
+WHERE id IN (SELECT head_id FROM v3_merge);
+DROP TABLE v3_merge;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)

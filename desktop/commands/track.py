@@ -10,6 +10,10 @@
     policydesk track ics 督办时限.ics
     policydesk track plans
     policydesk track log [ID]
+    policydesk track history ID                (every move of one delegation: who, when)
+    policydesk track show ID                   (a recurring duty's occurrences)
+    policydesk track pending                   (unit names waiting on the clerk)
+    policydesk track resolve 3 县人民医院 [--each]
 """
 
 from __future__ import annotations
@@ -90,11 +94,13 @@ def add_parser(subparsers, name: str) -> None:
     p.add_argument("unit", help="责任单位")
     p.add_argument("--plan", type=_id, help="方案编号（默认最近导入的方案）")
     p.add_argument("--role", choices=["牵头", "配合"], default="牵头")
+    p.add_argument("--each", action="store_true", help="单位组（如各乡镇卫生院）分别交办给每个成员单位")
     p = command("update", "更新交办事项的办理状态、反馈和附件")
     p.add_argument("id", type=_id, help="交办事项编号（track list 的第一列）")
     p.add_argument("--status", choices=list(STATUSES), help="新状态")
     p.add_argument("--feedback", help="单位反馈的办理情况")
     p.add_argument("--file", action="append", type=Path, default=[], help="单位报送的附件（可多次给出）")
+    p.add_argument("--occurrence", type=_id, metavar="N", help="周期性任务的第 N 次报送（默认最早未报送的一次）")
     for cmd, help_text in (("export", "导出督办台账（.xlsx 或 .docx）"), ("remind", "起草催办通知（.docx）"),
                            ("report", "起草进展情况报告（.docx）"), ("ics", "导出时限日历（.ics）")):
         p = command(cmd, help_text)
@@ -103,6 +109,16 @@ def add_parser(subparsers, name: str) -> None:
     command("plans", "列出已导入的方案")
     p = command("log", "查看督办日志")
     p.add_argument("id", type=_id, nargs="?", help="只看该交办事项")
+    p = command("history", "查看一件交办事项的全部办理记录（何人、何时、做了什么）")
+    p.add_argument("id", type=_id, help="交办事项编号")
+    p = command("show", "查看一件交办事项，周期性任务列出每次报送")
+    p.add_argument("id", type=_id, help="交办事项编号")
+    p = command("pending", "列出单位资料中没有、等待确认的责任单位")
+    p.add_argument("--plan", type=_id, help="方案编号")
+    p = command("resolve", "确认待定单位：交办给单位资料中的单位，或不交办")
+    p.add_argument("id", type=_id, help="待确认单位编号（track pending 的第一列）")
+    p.add_argument("unit", nargs="?", help="交办给的单位；不给出则不交办")
+    p.add_argument("--each", action="store_true", help="单位组分别交办给每个成员单位")
     parser.set_defaults(run=run)
 
 
@@ -157,9 +173,17 @@ def _cmd_import(store, args) -> int:
         raise PolicyDeskError(f"{args.file.name}：不是方案（plan/1）或来文（notice/1）JSON：{exc}") from exc
     plan_id = import_plan(store, plan, source_path=args.file, delegate_units=not args.no_delegate,
                           until=args.until, now=_now(args))
+    from tracking.queries import pending_units
+
     rows = list_delegations(store, plan_id=plan_id, today=_today(args))
     print(f"已导入方案 {plan_id}：{plan.title}")
-    print(f"任务 {len(plan.tasks)} 项，交办 {len(rows)} 件，涉及单位 {len({r.unit for r in rows})} 个。")
+    recurring = sum(r.recurring for r in rows)
+    note = f"（其中周期性任务 {recurring} 件，共 {sum(r.occurrences for r in rows)} 次报送）" if recurring else ""
+    print(f"任务 {len(plan.tasks)} 项，交办 {len(rows)} 件{note}，涉及单位 {len({r.unit for r in rows})} 个。")
+    waiting = pending_units(store, plan_id)
+    if waiting:
+        print(f"另有 {len(waiting)} 个责任单位不在单位资料中，未交办，请确认（policydesk track pending）：" +
+              "、".join(dict.fromkeys(p.unit for p in waiting)))
     return 0
 
 
@@ -183,6 +207,10 @@ def _cmd_list(store, args) -> int:
         hint = f"{r.light_name}（{LIGHT_MEANING[r.light]}）" if r.light else ""
         if r.overdue_days:
             hint = f"{r.light_name}（逾期{r.overdue_days}个工作日）"
+        if r.recurring:
+            due = f"{r.deadline_text}（下次 {r.next_due.isoformat() if r.next_due else '无'}）"
+            hint += f" 已报{r.occurrences_reported}/{r.occurrences}次" + (
+                f"，缺报{r.occurrences_missed}次" if r.occurrences_missed else "")
         print(f"{r.id}\t{r.task_key} {r.category}\t{r.unit}（{r.role}）\t{due}\t{r.status}\t{hint}")
     overdue = sum(1 for r in rows if r.overdue_days)
     print(f"共 {len(rows)} 件，其中逾期 {overdue} 件。")
@@ -194,7 +222,10 @@ def _cmd_list(store, args) -> int:
 def _row_json(r) -> dict:
     return {"id": r.id, "plan": r.plan_id, "task": r.task_key, "category": r.category, "unit": r.unit,
             "role": r.role, "due": r.due_date.isoformat() if r.due_date else None, "time": r.due_time,
-            "status": r.status, "light": r.light, "overdue_days": r.overdue_days, "feedback": r.feedback}
+            "status": r.status, "light": r.light, "overdue_days": r.overdue_days, "feedback": r.feedback,
+            "recurring": r.recurring, "occurrences": r.occurrences, "reported": r.occurrences_reported,
+            "missed": r.occurrences_missed, "next_due": r.next_due.isoformat() if r.next_due else None,
+            "plan_version": r.plan_version}
 
 
 def _cmd_delegate(store, args) -> int:
@@ -202,7 +233,7 @@ def _cmd_delegate(store, args) -> int:
 
     plan_id = args.plan
     task_id = find_task(store, args.task, plan_id)
-    ids = delegate(store, task_id, args.unit, role=args.role, now=_now(args))
+    ids = delegate(store, task_id, args.unit, role=args.role, each=args.each, now=_now(args))
     print(f"已将任务 {args.task} 交办给{args.unit}（{args.role}），交办事项编号：{'、'.join(map(str, ids))}")
     return 0
 
@@ -212,8 +243,11 @@ def _cmd_update(store, args) -> int:
 
     if not (args.status or args.feedback or args.file):
         raise PolicyDeskError("请给出 --status、--feedback 或 --file")
-    change = update_status(store, args.id, args.status, feedback=args.feedback, files=args.file, now=_now(args))
+    change = update_status(store, args.id, args.status, feedback=args.feedback, files=args.file, now=_now(args),
+                           occurrence=args.occurrence)
     note = f"交办事项 {args.id}：{change.old_status} → {change.new_status}"
+    if change.occurrence:
+        note += f"，第{change.occurrence}次报送已记录"
     if change.feedback_id:
         note += "，已记录反馈"
     if change.attachment_paths:
@@ -277,4 +311,57 @@ def _cmd_log(store, args) -> int:
         detail = json.loads(e["detail"])
         text = "，".join(f"{k}：{v}" for k, v in detail.items() if v not in (None, [], ""))
         print(f"{e['at'].replace('T', ' ')}\t{e['actor']}\t{e['action']}\t{e['entity']} {e['entity_id'] or ''}\t{text}")
+    return 0
+
+
+def _cmd_history(store, args) -> int:
+    from tracking.queries import history
+
+    for e in history(store, args.id):
+        text = "，".join(f"{k}：{v}" for k, v in e.detail.items() if v not in (None, [], "", False))
+        where = f"（原事项 {e.delegation_id}）" if e.delegation_id != args.id else ""
+        print(f"{e.at:%Y-%m-%d %H:%M}\t{e.actor}\t{e.action}{where}\t{text}")
+    return 0
+
+
+def _cmd_show(store, args) -> int:
+    from tracking.queries import get_delegation, occurrences_of
+
+    r = get_delegation(store, args.id, _today(args))
+    print(f"交办事项 {r.id}：{r.task_key} {r.category} — {r.unit}（{r.role}），{r.status}，方案 {r.plan_id} 第{r.plan_version}版")
+    print(f"任务：{r.measures}")
+    if not r.recurring:
+        print(f"时限：{r.due_date.isoformat() if r.due_date else (r.deadline_text or '无时限')}")
+        return 0
+    print(f"时限：{r.deadline_text}，共 {r.occurrences} 次，已报送 {r.occurrences_reported} 次，"
+          f"缺报 {r.occurrences_missed} 次，下次 {r.next_due.isoformat() if r.next_due else '无'}")
+    print("次数\t应报日期\t状态\t报送时间\t报送内容")
+    for o in occurrences_of(store, r.id, _today(args)):
+        at = f"{o.reported_at:%Y-%m-%d %H:%M}" if o.reported_at else ""
+        due = o.due.isoformat() + (f" {o.due_time}" if o.due_time else "")
+        print(f"{o.number}\t{due}\t{o.state}\t{at}\t{o.feedback}")
+    return 0
+
+
+def _cmd_pending(store, args) -> int:
+    from tracking.queries import pending_units
+
+    rows = pending_units(store, args.plan)
+    if not rows:
+        print("没有待确认的责任单位。")
+        return 0
+    print("编号\t方案\t任务\t单位\t角色\t原因")
+    for p in rows:
+        print(f"{p.id}\t{p.plan_id}\t{p.task_key} {p.category}\t{p.unit}\t{p.role}\t{p.reason}")
+    return 0
+
+
+def _cmd_resolve(store, args) -> int:
+    from tracking.delegations import resolve_pending
+
+    ids = resolve_pending(store, args.id, args.unit, each=args.each, now=_now(args))
+    if args.unit:
+        print(f"已交办给{args.unit}，交办事项编号：{'、'.join(map(str, ids))}")
+    else:
+        print(f"待确认单位 {args.id} 已标记为不交办")
     return 0

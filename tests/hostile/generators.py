@@ -51,7 +51,8 @@ def contacts_run(size: int = 48_000) -> str:
 
 def daily_duty_plan(until: str = "2099-12-31", units: int = 3) -> CountyPlan:
     """A plan whose one daily duty runs to ``until`` (the 83 030-delegation import)."""
-    lead = [f"第{n}卫生院" for n in range(1, units + 1)]
+    # The sample profile's 卫生院 (only the profile's units are delegated).
+    lead = ["城关镇中心卫生院", "河口镇卫生院", "石桥乡卫生院", "新安镇卫生院"][:units]
     return CountyPlan(
         title="县卫健系统疫情防控信息日报工作方案", cover_title="关于印发《县卫健系统疫情防控信息日报工作方案》的通知",
         issuer="示例县卫生健康局", issue_date="2025-01-02",

@@ -27,9 +27,15 @@ def big_import(path: str) -> None:
                       lead=[f"牵头单位{j}" for j in range(20)], support=[f"配合单位{j}" for j in range(10)],
                       deadlines=[PlanDeadline(kind="due", date="2024-06-15"), PlanDeadline(kind="due", date="2024-09-15")])
              for i in range(1, 101)]
+    from drafting.profile import Department, load_sample_profile
+
+    profile = load_sample_profile()  # the 30 units are the county's own: every one is delegated
+    profile.departments += [Department(name=f"{kind}单位{j}", aliases=[], keywords=[])
+                            for kind, n in (("牵头", 20), ("配合", 10)) for j in range(n)]
     store = open_store(path, actor="导入")
     print("START", flush=True)
-    import_plan(store, CountyPlan(title="大方案", cover_title="", issuer="县卫健局", issue_date="2024-03-01", tasks=tasks))
+    import_plan(store, CountyPlan(title="大方案", cover_title="", issuer="县卫健局", issue_date="2024-03-01", tasks=tasks),
+                profile=profile)
     print("DONE", flush=True)
 
 
@@ -57,7 +63,7 @@ def main() -> None:
     mine: list[int] = []
     for i in range(iterations):
         with store.transaction():
-            (new_id,) = delegate(store, task_id, f"{name}单位{i}")
+            (new_id,) = delegate(store, task_id, f"{name}单位{i}", allow_outside=True)
             update_status(store, new_id, "签收", feedback=f"{name}第{i}次反馈")
         mine.append(new_id)
         print(f"C {new_id}", flush=True)

@@ -154,7 +154,12 @@ def test_migration_backs_up_then_upgrades(tmp_path):
     path = tmp_path / "policydesk.sqlite3"
     old = Store(path, actor="旧版", migrations=MIGRATIONS[:1])
     assert old.version == 1
-    plan_id = import_plan(old, _tiny_plan(), now=datetime(2021, 6, 16, 9))
+    with old.transaction() as conn:  # what version 1 wrote: a plan, a task, one delegation
+        plan_id = conn.execute("INSERT INTO plans (title, json, imported_at) VALUES ('测试方案', '{}',"
+                               " '2021-06-16T09:00:00')").lastrowid
+        conn.execute("INSERT INTO tasks (plan_id, task_key) VALUES (?, 'T1')", (plan_id,))
+        conn.execute("INSERT INTO delegations (task_id, unit, unit_key, assigned_at, updated_at)"
+                     " VALUES (1, '县人民医院', '县人民医院', '2021-06-16T09:00:00', '2021-06-16T09:00:00')")
     old.close()
 
     store = open_store(path)

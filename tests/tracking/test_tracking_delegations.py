@@ -33,15 +33,17 @@ def test_steps_are_timed_and_going_back_clears_the_later_ones(store, plan):
     update_status(store, row.id, "签收", now=datetime(2021, 6, 17, 8, 30))
     update_status(store, row.id, "已反馈", feedback="已完成风险辨识，建立分级管控台账", now=datetime(2021, 6, 25, 17))
     got = get_delegation(store, row.id, date(2021, 6, 25))
-    assert (got.status, got.signed_at, got.started_at) == ("已反馈", datetime(2021, 6, 17, 8, 30), None)
+    # The unit's report implies it worked on the task: 办理中 is recorded with the feedback.
+    assert (got.status, got.signed_at, got.started_at) == ("已反馈", datetime(2021, 6, 17, 8, 30),
+                                                           datetime(2021, 6, 25, 17))
     assert got.reported_at == datetime(2021, 6, 25, 17) and got.feedback_count == 1 and got.light is None
     # The office finds the feedback wanting and sends it back: 退回 to 办理中.
     change = update_status(store, row.id, "办理中", now=datetime(2021, 6, 28, 9))
     assert (change.old_status, change.new_status) == ("已反馈", "办理中")
     got = get_delegation(store, row.id, date(2021, 6, 30))
-    assert got.reported_at is None and got.started_at is None and got.signed_at is not None
+    assert got.reported_at is None and got.started_at is not None and got.signed_at is not None
     assert got.light == "red" and got.overdue_days == 1  # 6-29 passed with the feedback sent back
-    assert [e["action"] for e in store.events("delegation", row.id)] == ["交办", "签收", "已反馈", "退回"]
+    assert [e["action"] for e in store.events("delegation", row.id)] == ["交办", "签收", "办理中", "已反馈", "退回"]
     with pytest.raises(StoreError, match="已是“办理中”"):
         update_status(store, row.id, "办理中")
     with pytest.raises(StoreError, match="未知状态"):

@@ -14,7 +14,7 @@ from wutai_plan import wutai_plan
 
 from desktop.cli import main
 from tracking.queries import list_delegations, summarize
-from tracking.store import open_store
+from tracking.store import StoreError, open_store
 
 
 def track(capsys, *args: str) -> str:
@@ -48,23 +48,25 @@ def walked(tmp_path, capsys):
     plan_file = tmp_path / "五台县实施方案.json"
     plan_file.write_text(wutai_plan().dumps(), encoding="utf-8")
     out = track(capsys, "import", str(plan_file), "--today", "2021-06-16")
-    # 4 + 3 + 1 units on T1–T3, 24 daily reports (6月16日–7月9日) on T4, 1 on T5.
-    assert "已导入方案 1" in out and "任务 5 项，交办 33 件，涉及单位 6 个" in out
+    # 4 + 3 + 1 units on T1–T3, the daily duty of T4 once (24 reports 6月16日–7月9日 inside it), 1 on T5.
+    # (Before issue 16 the daily duty was 24 rows: 33 delegations, now 10.)
+    assert "已导入方案 1" in out and "任务 5 项，交办 10 件（其中周期性任务 1 件，共 24 次报送），涉及单位 6 个" in out
     out = track(capsys, "delegate", "T3", "县人民医院", "--role", "配合", "--today", "2021-06-17")
-    assert "交办事项编号：34" in out
+    assert "交办事项编号：11" in out
 
     rows = listed(capsys, "--today", "2021-06-16")
     hospital_t1, hospital_t2 = find(rows, "T1", "县人民医院")["id"], find(rows, "T2", "县人民医院")["id"]
-    reports = [r for r in rows if r["task"] == "T4"]
-    assert [r["due"] for r in reports][:3] == ["2021-06-16", "2021-06-17", "2021-06-18"]
-    assert len(reports) == 24 and reports[-1]["due"] == "2021-07-09" and reports[0]["time"] == "16:00"
+    (duty,) = [r for r in rows if r["task"] == "T4"]
+    assert duty["recurring"] and duty["occurrences"] == 24 and duty["next_due"] == "2021-06-16"
+    assert duty["due"] == "2021-06-16" and duty["time"] == "16:00" and duty["unit"] == "各乡镇卫生院"
 
     track(capsys, "update", str(hospital_t1), "--status", "签收", "--today", "2021-06-17")
     track(capsys, "update", str(hospital_t2), "--status", "签收", "--today", "2021-06-17")
     # 各乡镇卫生院 send the daily report of 6月16日–18日 on time, then stop.
-    for r in reports[:3]:
-        track(capsys, "update", str(r["id"]), "--status", "已反馈", "--feedback", "已按时报送督查报送表",
-              "--today", r["due"])
+    for day in ("2021-06-16", "2021-06-17", "2021-06-18"):
+        out = track(capsys, "update", str(duty["id"]), "--feedback", "已按时报送督查报送表", "--today", day)
+        assert "报送已记录" in out
+    reports = [duty]
     track(capsys, "update", str(hospital_t1), "--status", "办理中", "--feedback",
           "已完成门诊楼、住院部自查，排查隐患12处", "--today", "2021-06-18")
     report_file = tmp_path / "县人民医院自查报告.txt"
@@ -82,17 +84,14 @@ def test_lights_before_the_deadline(walked, capsys):
     assert t2["status"] == "签收" and t2["light"] is None  # signed, due 6-29: on track
     assert find(rows, "T1", "县人民医院")["light"] is None  # the light shows the current state: closed
     assert find(rows, "T2", "局办公室")["light"] == "yellow"
-    # The daily duty was signed for once, with the first report: every later report is 签收.
-    later = [r for r in rows if r["task"] == "T4" and r["due"] > "2021-06-18"]
-    assert {r["status"] for r in later} == {"签收"}
-    # 6-19 and 6-20 are a weekend; 6-21, 6-22, 6-23 are the next 3 working days; 6-24 is the 4th.
-    assert [(r["due"][5:], r["light"]) for r in later[:6]] == [
-        ("06-19", "blue"), ("06-20", "blue"), ("06-21", "blue"), ("06-22", "blue"), ("06-23", "blue"),
-        ("06-24", None)]
+    # The daily duty, reported three times, is 办理中; its next report (6-19, a Saturday) is near: blue.
+    duty = find(rows, "T4", "各乡镇卫生院")
+    assert (duty["status"], duty["reported"], duty["missed"], duty["next_due"]) == ("办理中", 3, 0, "2021-06-19")
+    assert duty["light"] == "blue"
     yellow = listed(capsys, "--today", "2021-06-18", "--light", "黄")
     assert {(r["task"], r["unit"]) for r in yellow} == {
         ("T1", "县中医医院"), ("T1", "县疾病预防控制中心"), ("T1", "各乡镇卫生院"), ("T2", "局办公室"),
-        ("T2", "县中医医院"), ("T3", "县疾病预防控制中心"), ("T5", "局医政股")}  # unsigned since 6月16日
+        ("T2", "县中医医院"), ("T3", "县疾病预防控制中心"), ("T5", "医政医管股")}  # unsigned since 6月16日
     due_soon = listed(capsys, "--today", "2021-06-18", "--due-within", "2", "--unit", "县中医医院")
     assert [(r["task"], r["due"]) for r in due_soon] == [("T1", "2021-06-22")]
 
@@ -101,9 +100,10 @@ def test_overdue_day_and_the_reminder(walked, capsys, tmp_path):
     overdue = listed(capsys, "--overdue", "--today", "2021-06-23")
     got = {(r["task"], r["unit"], r["due"]) for r in overdue}
     t1_late = {("T1", u, "2021-06-22") for u in ("县中医医院", "县疾病预防控制中心", "各乡镇卫生院")}
-    reports_late = {("T4", "各乡镇卫生院", f"2021-06-{d}") for d in range(19, 23)}
+    reports_late = {("T4", "各乡镇卫生院", "2021-06-19")}  # the duty, due since its first missed report
     assert got == t1_late | reports_late
     assert all(r["light"] == "red" for r in overdue)
+    assert find(overdue, "T4", "各乡镇卫生院")["missed"] == 4  # 6月19日–22日
     assert find(overdue, "T1", "县中医医院")["overdue_days"] == 1
     text = track(capsys, "list", "--overdue", "--today", "2021-06-23", "--unit", "县疾病预防控制中心")
     assert "红灯（逾期1个工作日）" in text and "共 1 件，其中逾期 1 件" in text
@@ -147,7 +147,7 @@ def test_late_feedback_ledger_report_and_calendar(walked, capsys, tmp_path):
     header_at = next(i for i, row in enumerate(values) if row[:3] == ["序号", "编号", "重点任务"])
     header = values[header_at]
     body = [dict(zip(header, row, strict=True)) for row in values[header_at + 1:] if row[0] is not None]
-    assert len(body) == 34
+    assert len(body) == 11
     hospital = next(r for r in body if r["编号"] == "T1" and r["责任单位"] == "县人民医院")
     assert hospital["办理状态"] == "办结"
     assert hospital["签收日期"].date() == date(2021, 6, 17)
@@ -165,7 +165,7 @@ def test_late_feedback_ledger_report_and_calendar(walked, capsys, tmp_path):
     assert any("统计截至2021年6月24日" in str(v) for row in values[:header_at] for v in row if v)
     units = [[c.value for c in row] for row in book["单位汇总"].iter_rows()]
     township = next(row for row in units if row[1] == "各乡镇卫生院")
-    assert township[2] == 25  # T1 + 24 daily reports
+    assert township[2] == 2  # T1 and the daily duty
 
     # 台账 .docx
     track(capsys, "export", str(tmp_path / "台账.docx"), "--today", "2021-06-24")
@@ -178,8 +178,8 @@ def test_late_feedback_ledger_report_and_calendar(walked, capsys, tmp_path):
     assert "关于五台县卫健系统安全生产大排查大整治专项行动进展情况的报告" in text.replace("\n", "")
     assert "忻州市卫生健康委员会办公室：" in text  # reported back up to the superior
     assert "《关于在全市卫健系统立即开展安全生产大排查大整治专项行动的紧急通知》（忻卫健办函〔2021〕214号）" in text
-    assert "将5项重点任务分解为34件交办事项，落实到6个责任单位" in text
-    assert "已办结1件，已反馈待办结4件" in text  # 县人民医院 T1; 3 daily reports and 县中医医院
+    assert "将5项重点任务分解为11件交办事项，落实到6个责任单位" in text
+    assert "已办结1件，已反馈待办结1件" in text  # 县人民医院 T1; 县中医医院
     assert "县人民医院排查隐患12处，已整改10处，其余2处限期整改，已办结" in text
     assert "县中医医院已完成自查，发现隐患5处，全部整改" in text
     assert "应报送9次，已报送3次" in text  # the reports of 6-16 … 6-24
@@ -192,9 +192,11 @@ def test_late_feedback_ledger_report_and_calendar(walked, capsys, tmp_path):
     assert b"\n" not in raw.replace(b"\r\n", b"")
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
     unfolded = raw.decode("utf-8").replace("\r\n ", "")
-    # One event per deadline instance of a task: T1, T2, T3, 24 daily reports of T4, T5.
-    assert unfolded.count("BEGIN:VEVENT") == 1 + 1 + 1 + 24 + 1
+    # One event per deadline of a task: T1, T2, T3, T5, and the daily duty of T4 as one event with its RRULE.
+    assert unfolded.count("BEGIN:VEVENT") == 1 + 1 + 1 + 1 + 1
     assert "DTSTART;VALUE=DATE:20210622" in unfolded and "DTSTART:20210616T160000" in unfolded
+    assert "RRULE:FREQ=DAILY;UNTIL=20210709T160000" in unfolded
+    assert "各乡镇卫生院（牵头）已报送3/24次" in unfolded
     assert "SUMMARY:【督办】1 动员部署、全面排查：县人民医院、县中医医院、县疾病预防控制中心、各乡镇卫生院" in unfolded
     assert "县人民医院（牵头）办结" in unfolded
 
@@ -205,22 +207,28 @@ def test_everything_closed_turns_the_report_into_a_summary(walked, capsys, tmp_p
 
     with open_store() as store:
         for row in list_delegations(store, today=date(2021, 7, 9), open_only=True):
-            update_status(store, row.id, "已反馈", feedback="已完成", now=None)
+            if row.recurring:  # each report on its own; the duty is 已反馈 with its last one
+                with pytest.raises(StoreError, match="还有 21 次未报送"):
+                    update_status(store, row.id, "已反馈")
+                for _ in range(row.occurrences - row.occurrences_reported):
+                    update_status(store, row.id, feedback="已报送")
+            else:
+                update_status(store, row.id, "已反馈", feedback="已完成", now=None)
         for row in list_delegations(store, today=date(2021, 7, 9)):
             if row.status != "办结":
                 update_status(store, row.id, "办结")
         summary = summarize(store, 1, date(2021, 7, 12))
-        assert summary.by_status["办结"] == summary.delegations == 34 and summary.tasks_closed == 5
+        assert summary.by_status["办结"] == summary.delegations == 11 and summary.tasks_closed == 5
         document = draft_report(store, plan_id=1, today=date(2021, 7, 12))
     assert document.title == "关于五台县卫健系统安全生产大排查大整治专项行动工作情况的总结报告"
     text = "\n".join(getattr(b, "text", "") + getattr(b, "run_in", "") for b in document.body)
     assert "各项交办事项均在时限内推进" not in text  # feedback came late for several: not claimed
-    assert "已办结34件" in text and "5项重点任务中5项已全部办结" in text
+    assert "已办结11件" in text and "5项重点任务中5项已全部办结" in text
 
 
 def test_plans_are_listed_with_counts(walked, capsys):
     out = track(capsys, "plans", "--today", "2021-06-23")
-    assert out.splitlines()[1] == "1\t五台县卫健系统安全生产大排查大整治专项行动实施方案\t五卫体发〔2021〕35号\t34\t1\t7"  # overdue: 3 on T1, 4 daily reports
+    assert out.splitlines()[1] == "1\t五台县卫健系统安全生产大排查大整治专项行动实施方案\t五卫体发〔2021〕35号\t11\t1\t4"  # overdue: 3 on T1, the daily duty
 
 
 def test_event_log_records_each_step(walked, capsys):
