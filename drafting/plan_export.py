@@ -156,22 +156,22 @@ def write_plan_docx(plan: CountyPlan, path: str | os.PathLike[str], layout: obje
     return result
 
 
+def task_table_document(plan: CountyPlan) -> OfficialDocument:
+    """The 任务分工表 as a document of its own: the title on top of landscape pages, then the table;
+    no 附件 label, 署名 or 成文日期 (it is not a 公文 but the table the plan's attachment prints)."""
+    return OfficialDocument(title=f"{plan.title}{TABLE_TITLE}", body=[task_table(plan)], landscape=True,
+                            sealed=False)
+
+
 def write_task_table_docx(plan: CountyPlan, path: str | os.PathLike[str], layout: object | None = None) -> Path:
-    """The 任务分工表 alone, as a landscape .docx page set."""
+    """The 任务分工表 alone, as a landscape .docx."""
     from drafting.gbt9704 import write_docx
 
-    day = datetime.date.fromisoformat(plan.issue_date) if plan.issue_date else None
-    document = OfficialDocument(title=f"{plan.title}{TABLE_TITLE}", date=day,
-                                attachments=[Attachment(title=TABLE_TITLE, blocks=[task_table(plan)],
-                                                        landscape=True)])
-    return write_docx(document, path, layout)  # type: ignore[arg-type]
+    return write_docx(task_table_document(plan), path, layout)  # type: ignore[arg-type]
 
 
 def write_task_table_xlsx(plan: CountyPlan, path: str | os.PathLike[str]) -> Path:
-    """The 任务分工表 as .xlsx (through :mod:`drafting.xlsx_table`)."""
-    try:
-        from drafting.xlsx_table import write_table_xlsx
-    except ImportError as exc:  # the table writer ships with the docx writer (issue 6)
-        raise PlanExportError("尚不能导出 Excel 任务分工表：表格写入模块缺失") from exc
-    columns = [c.title for c in TASK_COLUMNS]
-    return write_table_xlsx(f"{plan.title}{TABLE_TITLE}", columns, task_table_rows(plan), Path(path))
+    """The 任务分工表 as .xlsx, by the same writer as the sample export (:mod:`drafting.xlsx_table`)."""
+    from drafting.xlsx_table import write_task_table_xlsx as write_xlsx
+
+    return write_xlsx(f"{plan.title}{TABLE_TITLE}", task_table_rows(plan), Path(path), unit=plan.issuer)

@@ -3,8 +3,11 @@
 Each sheet: a title row merged across the columns, an optional subtitle (制表单位、日期), the
 header row in 黑体 frozen under the title and repeated on every printed page, cells in 仿宋 with
 wrapping and thin borders, dates as real date cells shown as ``2024年3月7日``, column widths from
-the columns' relative weights, row heights fitted to the wrapped text, printed on A4 landscape
-fitted to the page width. Written atomically.
+the content (a short column as wide as its longest cell, the long text columns sharing the rest by
+their weights), row heights fitted to the wrapped text and never above Excel's 409 pt, printed on
+A4 landscape fitted to the page width. Written atomically.
+
+:func:`write_task_table_xlsx` is the one 任务分工表 workbook, for a drafted plan and the sample alike.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from drafting.atomic import atomic_write_path
-from drafting.gbt9704.model import CellValue, TableColumn
+from drafting.gbt9704.model import TASK_TABLE_COLUMNS, CellValue, TableColumn
 from drafting.gbt9704.title_lines import display_width
 from parsing.errors import PolicyDeskError
 from parsing.os_errors import os_reason
@@ -38,6 +41,9 @@ THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 TOTAL_WIDTH = 150.0  # Excel character units across the sheet; fits A4 landscape when fitted to width
 LINE_HEIGHT_PT = 15.0  # one wrapped line of an 11 pt CJK cell
+TITLE_LINE_PT = 24.0  # one line of the 18 pt title
+MAX_ROW_HEIGHT_PT = 409.0  # Excel's limit: a taller row is refused or cut
+CELL_PADDING = 2.0  # Excel units beside the text of a cell fitted to its content
 
 
 class XlsxWriteError(PolicyDeskError):
@@ -93,6 +99,14 @@ def write_tables_xlsx(sheets: Sequence[XlsxSheet], path: str | os.PathLike[str])
     return target
 
 
+def write_task_table_xlsx(title: str, rows: Sequence[Sequence[CellValue]], path: str | os.PathLike[str], *,
+                          unit: str | None = None) -> Path:
+    """The 任务分工表 workbook: 序号 · 重点任务 · 具体措施 · 牵头单位 · 配合单位 · 完成时限, under the title
+    and a 制表单位 line."""
+    subtitle = f"制表单位：{unit}" if unit and unit.strip() else None
+    return write_table_xlsx(title, list(TASK_TABLE_COLUMNS), rows, path, sheet_name="任务分工表", subtitle=subtitle)
+
+
 def _sheet_name(name: str, used: set[str]) -> str:
     """A valid, unique sheet name (≤ 31 characters, none of []:*?/\\)."""
     clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in xml_safe(name).replace("\n", " ")).strip() or "Sheet"
@@ -106,13 +120,47 @@ def _sheet_name(name: str, used: set[str]) -> str:
 
 
 def column_widths(sheet: XlsxSheet) -> list[float]:
-    """Excel widths: given, or the weights scaled to TOTAL_WIDTH, never narrower than the header."""
+    """Excel widths: given, or from the content within TOTAL_WIDTH.
+
+    A column whose longest line fits in its weight's share of the sheet is made just that wide
+    (序号, 牵头单位, dates); the columns of long text share what is left by their weights. No column is
+    narrower than its header on one line."""
     if sheet.widths is not None:
         return [float(w) for w in sheet.widths]
     columns = sheet.column_objects
-    total = sum(max(0.1, c.width) for c in columns)
-    widths = [TOTAL_WIDTH * max(0.1, c.width) / total for c in columns]
-    return [max(w, 2 * display_width(c.title) + 3) for w, c in zip(widths, columns, strict=True)]
+    minimum = [2 * display_width(c.title) + 3 for c in columns]
+    natural = [minimum[i] for i in range(len(columns))]
+    for values in sheet.rows:
+        for i, value in enumerate(values):
+            text = _cell_format(value)[1]
+            if text:
+                longest = max(display_width(line) for line in text.split("\n"))
+                natural[i] = max(natural[i], 2 * longest + CELL_PADDING)
+    weights = [max(0.1, c.width) for c in columns]
+    fitted: dict[int, float] = {}
+    while True:
+        free = TOTAL_WIDTH - sum(fitted.values())
+        free_weight = sum(w for i, w in enumerate(weights) if i not in fitted) or 1.0
+        share = {i: free * w / free_weight for i, w in enumerate(weights) if i not in fitted}
+        fits = {i: natural[i] for i, width in share.items() if natural[i] <= width}
+        if not fits:
+            break
+        fitted.update(fits)
+    return [round(fitted[i] if i in fitted else max(minimum[i], share[i]), 1) for i in range(len(columns))]
+
+
+def _cell_format(value: CellValue) -> tuple[str, str]:
+    """The number format of a cell and its text as shown."""
+    if isinstance(value, datetime.datetime):
+        return DATETIME_FORMAT, value.strftime("%Y年%m月%d日 %H:%M")
+    if isinstance(value, datetime.date):
+        return DATE_FORMAT, f"{value.year}年{value.month}月{value.day}日"
+    return "General", "" if value is None else str(value)
+
+
+def _row_height(lines: int, line_pt: float, padding: float) -> float:
+    """A row height for ``lines`` wrapped lines, within Excel's limit."""
+    return min(MAX_ROW_HEIGHT_PT, line_pt * lines + padding)
 
 
 def _cell_lines(text: str, width: float) -> int:
@@ -147,7 +195,8 @@ def _fill_sheet(ws: Worksheet, sheet: XlsxSheet, styles: dict[tuple[str, str], s
     ws.cell(row=1, column=1, value=xml_safe(sheet.title)).font = TITLE_FONT
     ws.cell(row=1, column=1).alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     ws.merge_cells(f"A1:{last_col}1")
-    ws.row_dimensions[1].height = 36
+    title_lines = _cell_lines(sheet.title, sum(widths) * CELL_FONT.sz / TITLE_FONT.sz)
+    ws.row_dimensions[1].height = _row_height(title_lines, TITLE_LINE_PT, 12)
     if sheet.subtitle:
         row += 1
         cell = _text_cell(ws, row, 1, sheet.subtitle)
@@ -162,25 +211,20 @@ def _fill_sheet(ws: Worksheet, sheet: XlsxSheet, styles: dict[tuple[str, str], s
         cell.font = HEADER_FONT
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = BORDER
-    ws.row_dimensions[row].height = LINE_HEIGHT_PT * max(
-        _cell_lines(c.title, w) for c, w in zip(columns, widths, strict=True)) + 8
+    ws.row_dimensions[row].height = _row_height(max(
+        _cell_lines(c.title, w) for c, w in zip(columns, widths, strict=True)), LINE_HEIGHT_PT, 8)
     for index, values in enumerate(sheet.rows):
         row += 1
         lines = 1
         for col, (column, value, width) in enumerate(zip(columns, values, widths, strict=True), start=1):
             cell = _text_cell(ws, row, col, value)
-            if isinstance(value, datetime.datetime):
-                fmt, text = DATETIME_FORMAT, value.strftime("%Y年%m月%d日 %H:%M")
-            elif isinstance(value, datetime.date):
-                fmt, text = DATE_FORMAT, f"{value.year}年{value.month}月{value.day}日"
-            else:
-                fmt, text = "General", "" if value is None else str(value)
+            fmt, text = _cell_format(value)
             cell.style = styles[(_ALIGN[column.align], fmt)]
             fill = sheet.fills.get((index, col - 1))
             if fill:
                 cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
             lines = max(lines, _cell_lines(text, width))
-        ws.row_dimensions[row].height = LINE_HEIGHT_PT * lines + 6
+        ws.row_dimensions[row].height = _row_height(lines, LINE_HEIGHT_PT, 6)
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)

@@ -27,14 +27,8 @@ def add_parser(subparsers, name: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from drafting.gbt9704 import write_docx
-    from drafting.gbt9704.sample import (
-        TASK_COLUMNS,
-        TASK_ROWS,
-        sample_joint_notice,
-        sample_notice,
-        sample_report,
-    )
-    from drafting.xlsx_table import write_table_xlsx
+    from drafting.gbt9704.sample import TASK_ROWS, sample_joint_notice, sample_notice, sample_report
+    from drafting.xlsx_table import write_task_table_xlsx
     from parsing.errors import PolicyDeskError
 
     out: Path = args.out
@@ -44,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     path = write_docx(doc, out, profile=args.profile)
     print(f"已生成示例公文：{path}")
     if args.xlsx:
-        xlsx = write_table_xlsx("清河县2024年爱国卫生月活动任务分工表", TASK_COLUMNS, TASK_ROWS, args.xlsx,
-                                subtitle="制表单位：清河县卫生健康局")
+        xlsx = write_task_table_xlsx("清河县2024年爱国卫生月活动任务分工表", TASK_ROWS, args.xlsx,
+                                     unit="清河县卫生健康局")
         print(f"已生成任务分工表：{xlsx}")
     return 0
