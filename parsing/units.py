@@ -1,16 +1,18 @@
 """Organ and unit names: recognising them, splitting lists of them, telling two spellings apart.
 
 Names are recognised by rules (a unit name ends with an organ word: 局/委/办/股/室/中心/机构/单位…)
-and, for running text, with jieba and the user dictionary ``resources/gov_terms.dict`` (loaded
-lazily, once). ``canonical_unit`` expands the usual abbreviations listed in
+and the words of jieba's dictionary and ``resources/gov_terms.dict`` read as plain text; only
+:func:`find_units`, for running text, builds jieba's tokenizer (lazily, once, about a second). ``canonical_unit`` expands the usual abbreviations listed in
 ``resources/unit_aliases.txt`` so that ``县卫健委`` and ``县卫生健康委员会`` share one key.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import threading
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 
 from parsing.jieba_cache import private_tokenizer
 from parsing.locations import resource
@@ -39,12 +41,16 @@ ROLE_WORDS = ("主要负责同志", "主要负责人", "主要领导同志", "�
               "分管领导", "负责同志", "负责人", "班子成员", "领导班子", "法定代表人", "第一责任人")
 _ROLE_RE = re.compile("(?:" + "|".join(ROLE_WORDS) + ")$")
 # Openings that make a phrase a clause, not a name.
-_VERBISH_START = re.compile(
-    r"^(?:对|在|按照|根据|由|向|为|从|以|把|将|经|通过|围绕|针对|结合|推动|推进|加强|督促|指导|组织|"
-    r"要求|强化|落实|开展|建立|完善|压实|明确|鼓励|支持|引导|动员|严格|切实|全面|深入|持续|积极|"
-    r"认真|进一步|坚持|确保|做好|抓好|狠抓|充分|加快|加大|提升|提高|健全|深化|实施|实行|聚焦|紧盯|"
-    r"重点|主要|全力|统筹|及时|依法|定期|如|若|凡|其他|其中|同时|并|和|与|及|或|是|有|无|不|已|"
-    r"即|请|凡是|对于|关于|涉及|包括|除|当|自|于|至|截至|目前|今年|当前|此外|另外|一旦|强力|大力|着力|努力)")
+# In this order: a one-character opening matches before a longer word starting with it (对 before 对于).
+CLAUSE_OPENINGS: tuple[str, ...] = (
+    "对", "在", "按照", "根据", "由", "向", "为", "从", "以", "把", "将", "经", "通过", "围绕", "针对", "结合",
+    "推动", "推进", "加强", "督促", "指导", "组织", "要求", "强化", "落实", "开展", "建立", "完善", "压实", "明确",
+    "鼓励", "支持", "引导", "动员", "严格", "切实", "全面", "深入", "持续", "积极", "认真", "进一步", "坚持", "确保",
+    "做好", "抓好", "狠抓", "充分", "加快", "加大", "提升", "提高", "健全", "深化", "实施", "实行", "聚焦", "紧盯",
+    "重点", "主要", "全力", "统筹", "及时", "依法", "定期", "如", "若", "凡", "其他", "其中", "同时", "并", "和",
+    "与", "及", "或", "是", "有", "无", "不", "已", "即", "请", "凡是", "对于", "关于", "涉及", "包括", "除", "当",
+    "自", "于", "至", "截至", "目前", "今年", "当前", "此外", "另外", "一旦", "强力", "大力", "着力", "努力")
+_VERBISH_START = re.compile("^(?:" + "|".join(CLAUSE_OPENINGS) + ")")
 # Verbs and manners that never stand inside an organ's name.
 _VERB_INSIDE = re.compile(r"^按|按规定|按要求|按照|落实|开展|加强|做好|督促|确保|推动|抓好|强化|进一步|结合实际|制定|^(?:本|该|其)地区$")
 _WS = re.compile(r"\s+")
@@ -90,9 +96,35 @@ def _opens_a_word(name: str, cut: int) -> bool:
     character of a longer word instead: 自然资源部, 当地政府 are names, 对医疗机构 is a clause."""
     if cut != 1:
         return False
-    freq = tokenizer().FREQ
-    return any(freq.get(name[:k]) and name[:k] not in _FUNCTION_WORDS and not _VERBISH_WORD.match(name[:k])
+    words = opening_words()
+    return any(name[:k] in words and name[:k] not in _FUNCTION_WORDS and not _VERBISH_WORD.match(name[:k])
                and not _FUNCTION_START.match(name[:k]) for k in range(min(4, len(name) - 1), 1, -1))
+
+
+# A dictionary line ``word freq [tag]`` (jieba's and resources/gov_terms.dict).
+_USER_DICT_LINE = re.compile(r"^(\S+?)(?: ([0-9]+))?(?: [a-z]+)?$")
+
+
+@cache
+def opening_words() -> frozenset[str]:
+    """The words of two to four characters that start with a one-character clause opening (自然,
+    当地, 对外, 无锡, 有关单位…): jieba's own word list and resources/gov_terms.dict read as plain text,
+    the very words jieba's tokenizer would know — in some 30 ms, where building the tokenizer
+    takes about a second."""
+    firsts = "".join(w for w in CLAUSE_OPENINGS if len(w) == 1)
+    words: set[str] = set()
+    spec = importlib.util.find_spec("jieba")
+    main_dict = Path(spec.origin).with_name("dict.txt") if spec and spec.origin else None
+    if main_dict is not None and main_dict.exists():
+        text = "\n" + main_dict.read_text(encoding="utf-8")
+        words.update(re.findall(rf"\n([{re.escape(firsts)}][^ \n]{{1,3}}) 0*[1-9]", text))  # frequency 0: no word
+    path = resource("gov_terms.dict")
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").lstrip("\ufeff").splitlines():
+            m = _USER_DICT_LINE.match(line.strip())
+            if m and 2 <= len(m.group(1)) <= 4 and m.group(1)[0] in firsts and (m.group(2) is None or int(m.group(2))):
+                words.add(m.group(1))
+    return frozenset(words)
 
 
 # the longer word is itself a clause opening: 当前, 对于, 为了, 对照, 以及, 在职…
