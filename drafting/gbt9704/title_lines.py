@@ -2,19 +2,19 @@
 
 GB/T 9704-2012 7.3.1: a title in several lines is broken "by meaning, keeping words whole",
 arranged as a trapezoid or a diamond — never a rectangle of equal lines or an hourglass.
-Break points are word boundaries (jieba) scored by how natural the break is: before 《 and
-after 》 are good; inside a number-with-unit, before a closing mark or after ``的`` are not.
+Break points are word boundaries (title_tokens.py: the vocabulary of 公文 titles, no segmenter)
+scored by how natural the break is: before 《 and after 》 are good; inside a number-with-unit,
+before a closing mark or after ``的`` are not.
 """
 
 from __future__ import annotations
 
 import itertools
-import logging
 import unicodedata
-from functools import lru_cache
 
-from parsing.jieba_cache import private_tokenizer
-from parsing.locations import RESOURCES_DIR
+from drafting.gbt9704.title_tokens import TITLE_WORDS, title_tokens
+
+__all__ = ["TITLE_WORDS", "break_title", "display_width"]
 
 OPENERS = set("《（(“‘〔[【")
 CLOSERS = set("》）)”’〕]】、，,。；：:！？")
@@ -29,37 +29,8 @@ def display_width(text: str) -> float:
     return sum(0.5 if unicodedata.east_asian_width(ch) in ("Na", "H", "N") else 1.0 for ch in text)
 
 
-# Words of 公文 titles the general dictionary splits (卫生 + 健康) and that must stay whole.
-TITLE_WORDS = ("卫生健康", "卫生健康委员会", "实施方案", "工作方案", "工作要点", "爱国卫生月", "公共卫生",
-               "医疗卫生", "高质量发展", "专项整治", "专项行动", "三年行动", "疾病预防控制", "医疗保障",
-               "基层医疗卫生机构", "家庭医生签约服务", "紧密型县域医共体", "任务分工", "医药卫生体制改革",
-               "领导小组", "基本公共卫生服务", "依法执业", "传染病防控", "绩效评价", "国家卫生县城", "国家卫生城市",
-               "安全生产", "爱国卫生运动", "疫情防控", "食品安全", "健康教育", "健康促进", "信息化建设")
-
-
-@lru_cache(maxsize=1)
-def _tokenizer():
-    """A jieba tokenizer of our own (the shared one is the parser's), with the government terms."""
-    try:
-        import jieba
-    except ImportError:  # pragma: no cover - jieba is a dependency; keep titles printable without it
-        return None
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = private_tokenizer()  # its cache in the user's folder, not the shared /tmp
-    terms = RESOURCES_DIR / "gov_terms.dict"
-    if terms.is_file():
-        with open(terms, "rb") as handle:
-            tokenizer.load_userdict(handle)
-    for word in TITLE_WORDS:
-        tokenizer.add_word(word, freq=100000)
-    return tokenizer
-
-
 def _tokens(title: str) -> list[str]:
-    tokenizer = _tokenizer()
-    if tokenizer is None:  # pragma: no cover
-        return list(title)
-    return [t for t in tokenizer.lcut(title, HMM=True) if t]
+    return [t for t in title_tokens(title) if t]
 
 
 def _boundary_penalty(prev: str, nxt: str, inside_book: bool) -> float:
