@@ -84,15 +84,27 @@ def import_notice(store: Store, notice: dict, *, source_path: str | Path | None 
 def import_plan(store: Store, plan: CountyPlan, *, source_path: str | Path | None = None,
                 notice_id: int | None = None, delegate_units: bool = True, until: date | None = None,
                 now: datetime | None = None, progress: ProgressCallback = noop,
-                cancelled: CancelCheck = never, profile: CountyProfile | None = None) -> int:
+                cancelled: CancelCheck = never, profile: CountyProfile | None = None,
+                revise: bool = True) -> int:
     """Store a county plan, its tasks and their dated deadlines (recurring duties expanded over
     the plan's span); with ``delegate_units`` each task is delegated (交办) to its lead units
     (牵头) and support units (配合) that the county profile knows (``profile``, else the user's):
     a group (各乡镇卫生院) is one delegation until the clerk splits it; any other name waits on
     the clerk in ``pending_units``. Returns the plan id. The same plan twice (same content,
-    whichever file it came from) is refused. Without ``notice_id`` the plan is linked to the
+    whichever file it came from) is refused; a changed version of a stored plan (same 文号, or
+    same title and superior notice) updates it (``revise``, see :mod:`tracking.plan_revision`)
+    and returns its id. Without ``notice_id`` the plan is linked to the
     received notice whose 文号 is the plan's superior document number, if one was recorded."""
     sha = hashlib.sha256(plan.dumps().encode("utf-8")).hexdigest()
+    if revise and delegate_units:
+        from tracking.plan_revision import revise_plan, same_plan
+
+        previous = same_plan(store, plan)
+        if previous is not None and not store.conn.execute("SELECT 1 FROM plans WHERE source_sha256 = ?",
+                                                           (sha,)).fetchone():
+            revise_plan(store, previous, plan, until=until, now=now, profile=profile)
+            progress(1.0, "方案已更新")
+            return previous
     span_start, span_end = plan_span(plan, until)
     units = county_units(profile) if delegate_units else None
     with store.transaction() as conn:

@@ -81,6 +81,7 @@ def add_parser(subparsers, name: str) -> None:
     p.add_argument("file", type=Path)
     p.add_argument("--no-delegate", action="store_true", help="只导入任务，不自动交办给牵头、配合单位")
     p.add_argument("--until", type=_day, help="周期性任务展开到这一天（默认到方案最后时限）")
+    p.add_argument("--dry-run", action="store_true", help="修订已导入的方案时只列出变化，不应用")
     p = command("list", "列出交办事项")
     p.add_argument("--overdue", action="store_true", help="只列逾期未反馈的事项")
     p.add_argument("--unit", help="只列该单位的事项")
@@ -171,8 +172,19 @@ def _cmd_import(store, args) -> int:
         plan = CountyPlan.from_json(data)
     except (ValueError, TypeError) as exc:
         raise PolicyDeskError(f"{args.file.name}：不是方案（plan/1）或来文（notice/1）JSON：{exc}") from exc
+    from tracking.plan_revision import revise_plan, same_plan
+
+    previous = same_plan(store, plan) if not args.no_delegate else None
+    if previous is not None:
+        changes = revise_plan(store, previous, plan, apply=not args.dry_run, until=args.until, now=_now(args))
+        print(f"方案 {previous} 已导入过，本次为修订（第{changes.old_version}版 → 第{changes.new_version}版）：")
+        for line in changes.lines() or ["任务、责任单位和时限均无变化"]:
+            print(f"  {line}")
+        print(f"已更新方案 {previous} 至第{changes.new_version}版，原有反馈、附件和办理记录均保留。"
+              if changes.applied else "（预览，未更改；去掉 --dry-run 即应用）")
+        return 0
     plan_id = import_plan(store, plan, source_path=args.file, delegate_units=not args.no_delegate,
-                          until=args.until, now=_now(args))
+                          until=args.until, now=_now(args), revise=False)
     from tracking.queries import pending_units
 
     rows = list_delegations(store, plan_id=plan_id, today=_today(args))
