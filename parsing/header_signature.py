@@ -29,7 +29,8 @@ def date_only(text: str) -> bool:
         and len(value) - m.end() <= 8
 
 
-_NUMERIC_DATE = re.compile(r"(20[0-9]{2})\s*[.．\-－/]\s*(0?[1-9]|1[0-2])\s*[.．\-－/]\s*(0?[1-9]|[12][0-9]|3[01])$")
+_NUMERIC_DATE = re.compile(r"(20[0-9]{2})\s*[.．\-－/]\s*(0?[1-9]|1[0-2])\s*[.．\-－/]\s*(0?[1-9]|[12][0-9]|3[01])"
+                           r"(?=\s*(?:[（(][^（）()]{1,16}[）)])?$)")
 _MIXED_YEAR = re.compile(r"(?=[一二三四五六七八九〇○零0０OoＯ]{4}年)(?=[^年]*[一二三四五六七八九])[一二三四五六七八九〇○零0０OoＯ]{4}(?=年)")
 _HAO_DATE = re.compile(r"(月\s*[0-9０-９〇○一二三四五六七八九十]{1,3})\s*号$")  # 2024年3月5号
 _IMPRINT_RECIPIENTS = re.compile(r"^\s*主\s*送\s*[:：]")
@@ -88,6 +89,8 @@ def read_signature(paras: HeadParas, header: Header) -> None:
                     organ_paras.insert(0, k)
                     k -= 1
                     continue
+                if not organs and (tail := _glued_organs(prev)):
+                    organs = tail  # ``联系人：…0531-67876543山东省卫生健康委员会 …``: a wrap ran the line into the organs
                 break
             if not organs and i + 1 < len(paras) and is_organ_line(paras.text(i + 1)) \
                     and (i + 2 == len(paras) or _after_signature(paras.text(i + 2))):
@@ -134,6 +137,14 @@ def read_signature(paras: HeadParas, header: Header) -> None:
         if i + 1 < len(paras):
             header.enclosure_start = max(header.signature_paras, default=i) + 1
         return
+
+
+def _glued_organs(text: str) -> list[str]:
+    """The organs that close a line after a sentence, a label or a phone number (a wrap joined them)."""
+    tail = re.split(r"[0-9０-９。！；;：:，,)）]", text.strip())[-1]
+    if tail == text.strip() or len(compact(tail)) < 4 or not is_organ_line(tail):
+        return []
+    return organ_names(tail)
 
 
 def _closes_body(paras: HeadParas, i: int) -> bool:

@@ -238,3 +238,10 @@ def test_a_seal_note_between_organ_and_date(seal):
     assert (n.signatory, n.issue_date) == ("县卫生健康局", "2024-03-05")
     n = parse_text("关于做好汛期工作的通知\n各卫生院：" + BODY + "县卫生健康局（印）\n2024年3月5日\n")
     assert n.signatory == "县卫生健康局"
+
+
+def test_signature_organs_run_on_after_a_contact_line():
+    n = parse_text("关于做好汛期工作的通知\n各卫生院：" + BODY + "联系人：省卫生健康委医政处 孙涛0531-67876543山东省卫生健康委员会 山东省应急管理厅\n"
+                   "2025年8月6日\n")
+    assert (n.signatory, n.issue_date) == ("山东省卫生健康委员会、山东省应急管理厅", "2025-08-06")
+    assert [(c.name, c.phone) for c in n.contacts] == [("孙涛", "0531-67876543")]

@@ -28,8 +28,9 @@ def heads() -> list[Path]:
     for path in [*seed_paths(), *sorted(NOTICES.glob("*.txt"))]:
         _, clean = read_text(path)
         header = read_header(clean)
-        if "recipients" not in header.spans or "title" not in header.spans:
-            continue
+        if "recipients" not in header.spans or "title" not in header.spans \
+                or header.spans["recipients"][1] not in {p.end for p in clean.paragraphs}:
+            continue  # no 主送 line of its own (a notice already run on into one paragraph)
         texts = [clean.text[p.start:p.end] for p in clean.paragraphs if p.end <= header.spans["title"][0]]
         texts = [t for t in texts if compact(t)]
         if texts and is_organ_line(texts[-1]) and compact(header.title or "").startswith("关于"):
