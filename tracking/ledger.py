@@ -12,8 +12,10 @@ from drafting.gbt9704.model import Attachment, CellValue, OfficialDocument, Para
 from parsing.errors import PolicyDeskError
 from tracking.queries import (
     LIGHT_MEANING,
+    Achievement,
     DelegationRow,
     PlanSummary,
+    achievement,
     feedback_of,
     summarize,
     workday_caveats,
@@ -43,6 +45,24 @@ UNIT_COLUMNS: tuple[TableColumn, ...] = (
     TableColumn("未反馈", 0.8, "center"), TableColumn("逾期", 0.8, "center"),
     TableColumn("逾期反馈", 0.8, "center"),
 )
+
+RATE_COLUMNS: tuple[TableColumn, ...] = (
+    TableColumn("类别", 0.5, "center"), TableColumn("单位或任务", 2.0), TableColumn("交办", 0.6, "center"),
+    TableColumn("完成", 0.6, "center"), TableColumn("逾期", 0.6, "center"), TableColumn("应完成", 0.7, "center"),
+    TableColumn("按时完成", 0.7, "center"), TableColumn("工作达成率", 0.8, "center"), TableColumn("达成率图示", 1.4),
+)
+
+
+def rate_bar(a: Achievement) -> str:
+    """A small in-cell bar: one block per 10% of the on-time rate."""
+    return "" if a.rate is None else "█" * round(10 * a.rate) + "░" * (10 - round(10 * a.rate))
+
+
+def rate_rows(summary: PlanSummary) -> list[list[CellValue]]:
+    """Per unit, then per task: assigned, done, overdue, due, on time, 工作达成率 and its bar."""
+    by_unit, by_task = achievement(summary.rows, summary.today)
+    return [[label, a.name, a.assigned, a.done, a.overdue, a.due, a.on_time, a.rate_text, rate_bar(a)]
+            for label, items in (("单位", by_unit), ("任务", by_task)) for a in items]
 
 
 def md(day: date) -> str:
@@ -111,7 +131,7 @@ def ledger_caption(summary: PlanSummary) -> str:
 
 def write_ledger(store: Store, path: str | os.PathLike[str], *, plan_id: int,
                  today: date | None = None) -> Path:
-    """Write the plan's 台账 to ``path``: .xlsx (two sheets: 督办台账, 单位汇总) or .docx."""
+    """Write the plan's 台账 to ``path``: .xlsx (sheets 督办台账, 单位汇总, 工作达成率) or .docx."""
     target = Path(path)
     summary = summarize(store, plan_id, today)
     title = f"{summary.plan.title}督办台账"
@@ -126,6 +146,8 @@ def write_ledger(store: Store, path: str | os.PathLike[str], *, plan_id: int,
                       fills=light_fills(rows)),
             XlsxSheet(f"{summary.plan.title}单位落实情况汇总", list(UNIT_COLUMNS), unit_rows(summary),
                       name="单位汇总", subtitle=f"统计截至{cn_date(summary.today)}"),
+            XlsxSheet(f"{summary.plan.title}工作达成率", list(RATE_COLUMNS), rate_rows(summary), name="工作达成率",
+                      subtitle=f"统计截至{cn_date(summary.today)}；工作达成率＝按时完成÷应完成（周期性任务按次计）"),
         ], target)
     if suffix == ".docx":
         from drafting.gbt9704 import write_docx
@@ -184,6 +206,8 @@ def ledger_document(summary: PlanSummary, rows: list[list[CellValue]]) -> Offici
     blocks = [Paragraph(ledger_caption(summary)),
               Table(list(PRINT_COLUMNS), rows),
               Paragraph("单位落实情况汇总", indent=False, align="center"),
-              Table(list(UNIT_COLUMNS), unit_rows(summary))]
+              Table(list(UNIT_COLUMNS), unit_rows(summary)),
+              Paragraph("工作达成率（按时完成÷应完成，周期性任务按次计）", indent=False, align="center"),
+              Table(list(RATE_COLUMNS), rate_rows(summary))]
     return OfficialDocument(title=title, date=summary.today,
                             attachments=[Attachment(title=title, blocks=blocks, landscape=True)])

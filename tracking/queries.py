@@ -162,6 +162,7 @@ class DelegationRow:
     # A recurring duty (one row per task and unit): its occurrences and how they stand on today.
     occurrences: int = 0  # all occurrences over the plan's span (0: not a recurring duty)
     occurrences_reported: int = 0
+    occurrences_on_time: int = 0  # reported by their due date, among those due by today
     occurrences_due: int = 0  # due by today
     missed_dates: list[date] = field(default_factory=list)  # due before today, not reported
     next_due: date | None = None  # the earliest occurrence not yet reported
@@ -268,6 +269,8 @@ def _fill_occurrences(store: Store, rows: list[DelegationRow], today: date) -> N
                 row.occurrences_reported += 1
                 if datetime.fromisoformat(occ["reported_at"]).date() > due:
                     row.late_report = True
+                elif due <= today:
+                    row.occurrences_on_time += 1
             else:
                 if due < today and row.status != "办结":
                     row.missed_dates.append(due)
@@ -534,3 +537,62 @@ def history(store: Store, delegation_id: int) -> list[HistoryEntry]:
                               " ORDER BY id", ids).fetchall()
     return [HistoryEntry(datetime.fromisoformat(r["at"]), r["actor"], r["action"], json.loads(r["detail"]),
                          r["entity_id"]) for r in rows]
+
+
+@dataclass
+class Achievement:
+    """Assigned, done, overdue and the on-time rate (工作达成率) of one unit or one task.
+
+    A one-off delegation counts once; a recurring duty counts each occurrence. The rate is the
+    share done by its due date among those due by today (None when nothing is due yet)."""
+
+    name: str
+    assigned: int = 0
+    done: int = 0
+    overdue: int = 0
+    due: int = 0
+    on_time: int = 0
+
+    @property
+    def rate(self) -> float | None:
+        return self.on_time / self.due if self.due else None
+
+    @property
+    def rate_text(self) -> str:
+        return "—" if self.rate is None else f"{100 * self.rate:.1f}%".replace(".0%", "%")
+
+    def add(self, r: DelegationRow, today: date) -> None:
+        if r.recurring:
+            self.assigned += r.occurrences
+            self.done += r.occurrences_reported
+            self.overdue += r.occurrences_missed
+            self.due += r.occurrences_due
+            self.on_time += r.occurrences_on_time
+            return
+        self.assigned += 1
+        finished = r.reported_at or r.closed_at
+        self.done += not r.is_open
+        self.overdue += bool(r.is_open and r.due_date and r.due_date < today)
+        if r.due_date is None or r.due_date <= today or not r.is_open:
+            self.due += 1
+            self.on_time += bool(not r.is_open and (r.due_date is None or (finished and finished.date() <= r.due_date)))
+
+
+def achievement(rows: list[DelegationRow], today: date) -> tuple[list[Achievement], list[Achievement]]:
+    """Per unit (worst rate first) and per task (plan order): assigned, done, overdue, 工作达成率."""
+    units: dict[str, Achievement] = {}
+    tasks: dict[int, Achievement] = {}
+    order: dict[int, tuple[int, str]] = {}
+    for r in rows:
+        units.setdefault(r.unit, Achievement(r.unit)).add(r, today)
+        tasks.setdefault(r.task_id, Achievement(f"{r.task_key} {r.category}".strip())).add(r, today)
+        order.setdefault(r.task_id, (r.plan_id, r.task_key))
+    by_unit = sorted(units.values(), key=lambda a: (a.rate if a.rate is not None else 2.0, -a.overdue, a.name))
+    by_task = [tasks[t] for t in sorted(tasks, key=lambda t: (order[t][0], _task_order(order[t][1])))]
+    return by_unit, by_task
+
+
+def _task_order(key: str) -> tuple:
+    import re
+
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", key))

@@ -108,6 +108,8 @@ def add_parser(subparsers, name: str) -> None:
         p.add_argument("out", type=Path)
         p.add_argument("--plan", type=_id, help="方案编号（默认最近导入的方案）")
     command("plans", "列出已导入的方案")
+    p = command("summary", "按单位、按任务统计交办、完成、逾期和工作达成率")
+    p.add_argument("--plan", type=_id, help="方案编号（默认最近导入的方案）")
     p = command("log", "查看督办日志")
     p.add_argument("id", type=_id, nargs="?", help="只看该交办事项")
     p = command("history", "查看一件交办事项的全部办理记录（何人、何时、做了什么）")
@@ -376,4 +378,20 @@ def _cmd_resolve(store, args) -> int:
         print(f"已交办给{args.unit}，交办事项编号：{'、'.join(map(str, ids))}")
     else:
         print(f"待确认单位 {args.id} 已标记为不交办")
+    return 0
+
+
+def _cmd_summary(store, args) -> int:
+    from tracking.queries import achievement, list_delegations
+
+    plan_id = _plan_id(store, args)
+    today = _today(args)
+    by_unit, by_task = achievement(list_delegations(store, plan_id=plan_id, today=today), today)
+    for label, items in (("单位", by_unit), ("任务", by_task)):
+        print(f"{label}\t交办\t完成\t逾期\t应完成\t按时完成\t工作达成率\t")
+        for a in items:
+            bar = "█" * round(10 * a.rate) if a.rate is not None else ""
+            print(f"{a.name}\t{a.assigned}\t{a.done}\t{a.overdue}\t{a.due}\t{a.on_time}\t{a.rate_text}\t{bar}")
+        print()
+    print(f"统计截至{today.isoformat()}；工作达成率 = 按时完成 ÷ 截至当日应完成（周期性任务按次计）。")
     return 0

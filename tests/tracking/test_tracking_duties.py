@@ -216,3 +216,39 @@ def test_old_store_with_a_row_per_occurrence_is_merged_in_place(tmp_path):
     assert [(e.action, e.delegation_id) for e in history(store, 2)] == [("交办", 2), ("合并周期报送", 1)]
     assert store.integrity_ok()
     store.close()
+
+
+def test_summary_per_unit_and_task_with_the_on_time_rate(store, tmp_path, capsys):
+    import openpyxl
+
+    from tracking.ledger import write_ledger
+    from tracking.queries import achievement
+
+    plan_id = import_plan(store, duty_plan(), until=date(2024, 12, 31), now=datetime(2024, 11, 1, 9))
+    rows = list_delegations(store, plan_id=plan_id)
+    monthly = next(r for r in rows if r.task_key == "T2")
+    office = next(r for r in rows if r.task_key == "T3")
+    update_status(store, monthly.id, feedback="10月小结", now=datetime(2024, 11, 4, 9))  # on time
+    update_status(store, monthly.id, feedback="11月小结", now=datetime(2024, 12, 9, 9))  # late
+    update_status(store, office.id, feedback="物资已储备", now=datetime(2024, 11, 28, 9))  # on time
+    today = date(2024, 12, 10)
+    by_unit, by_task = achievement(list_delegations(store, plan_id=plan_id, today=today), today)
+    units = {a.name: (a.assigned, a.done, a.overdue, a.due, a.on_time, a.rate_text) for a in by_unit}
+    assert units["各乡镇卫生院"] == (2, 2, 0, 2, 1, "50%")
+    assert units["局办公室"] == (1, 1, 0, 1, 1, "100%")
+    # The daily report, never sent: 28 working days due by 12月10日, 27 of them missed (today's is not yet).
+    hospital = units["县人民医院"]
+    assert hospital[1:] == (0, 27, 28, 0, "0%") and hospital[0] > 28
+    assert by_unit[0].rate == 0 and [a.name for a in by_task] == ["T1 监测日报", "T2 月度小结", "T3 物资储备"]
+    assert by_task[0].due == 56 and by_task[2].rate_text == "100%"
+
+    path = write_ledger(store, tmp_path / "台账.xlsx", plan_id=plan_id, today=today)
+    sheet = openpyxl.load_workbook(path)["工作达成率"]
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    township = next(v for v in values if v[1] == "各乡镇卫生院")
+    assert township[:8] == ["单位", "各乡镇卫生院", 2, 2, 0, 2, 1, "50%"] and township[8] == "█████░░░░░"
+    db = store.path
+    capsys.readouterr()
+    assert main(["track", "--db", str(db), "summary", "--today", "2024-12-10"]) == 0
+    out = capsys.readouterr().out
+    assert "各乡镇卫生院\t2\t2\t0\t2\t1\t50%\t█████" in out and "T3 物资储备\t1\t1\t0\t1\t1\t100%" in out
