@@ -106,7 +106,10 @@ def schedule_deadline(deadline: Deadline, index: int | None, ctx: ScheduleContex
             time = _earlier_clock(time, ctx.report_hours_before)
             explanation += f"；上报时间{deadline.time}，各单位提前至{time}报送以便汇总"
         text = RECURRENCE_TEXT.get(deadline.recurrence or "", "定期") + (_clock_text(time) + "前" if time else "")
-        pd = PlanDeadline(kind="recurring", recurrence=deadline.recurrence, time=time, text=text,
+        start = _county_start(deadline.start, ctx)  # 自7月1日起，每周五前…: the duty repeats from that day
+        if start:
+            explanation += f"；自{cn_date(date.fromisoformat(start), ctx.draft_date.year)}起"
+        pd = PlanDeadline(kind="recurring", recurrence=deadline.recurrence, time=time, text=text, start=start,
                           superior_index=index, to=to, explanation=explanation)
         if deadline.text:
             pd.text = localise_phrase(deadline.text, deadline, pd, year)

@@ -23,7 +23,7 @@ from parsing.deadlines.context import Context
 from parsing.deadlines.events import read_events
 from parsing.deadlines.phases import read_phases
 from parsing.deadlines.phrases import YearResolver
-from parsing.deadlines.recurring import read_next_month, read_recurring
+from parsing.deadlines.recurring import attach_starts, read_next_month, read_recurring
 from parsing.deadlines.structure import (
     headings_from_paragraphs,
     headings_from_sections,
@@ -83,6 +83,6 @@ def extract_times(clean: CleanText, issue_date: date | None,
             read_next_month(ctx, lo, hi)
             read_events(ctx, lo, hi)
             read_sentence(ctx, lo, hi)
-    deadlines = sorted(ctx.found, key=lambda d: (d.span or (0, 0))[0])
+    deadlines = attach_starts(text, sorted(ctx.found, key=lambda d: (d.span or (0, 0))[0]))
     read_beyond(text, deadlines, headings, paragraphs, ctx.meeting_zones)
     return TimeExtraction(deadlines=deadlines, phases=phases, warnings=list(ctx.warnings))

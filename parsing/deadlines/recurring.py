@@ -173,3 +173,25 @@ def _recurring_action(text: str, start: int, end: int, lo: int, fallback: str | 
             return f"报送{thing}"[:40]
         return fallback
     return inner[:40]
+
+
+# what may stand between a span's start and the duty that repeats from it: 于6月份开始，在每月7日前…
+_START_GLUE = re.compile(r"^[\s，,、]*(?:在|于|并|要|须|应)?[\s，,、]*$")
+
+
+def attach_starts(text: str, deadlines: list[Deadline]) -> list[Deadline]:
+    """A span that opens the clause of a recurring duty gives the duty its start (``于6月份开始，在每月7日前报送``,
+    ``自7月1日起至9月30日，每周五前报送`` → one recurring duty from that day); the span is not a deadline of its own."""
+    kept: list[Deadline] = []
+    for k, d in enumerate(deadlines):
+        nxt = deadlines[k + 1] if k + 1 < len(deadlines) else None
+        if (d.kind == "range" and d.start and d.span and nxt is not None and nxt.kind == "recurring"
+                and nxt.start is None and nxt.span and _START_GLUE.match(text[d.span[1]:nxt.span[0]])):
+            nxt.start = d.start
+            nxt.text = squash(text[d.span[0]:nxt.span[1]])
+            nxt.span = (d.span[0], nxt.span[1])
+            until = f"，至{cn_date(date.fromisoformat(d.date))}止" if d.date else ""
+            nxt.explanation += f"；自{cn_date(date.fromisoformat(d.start))}起{until}"
+            continue
+        kept.append(d)
+    return kept

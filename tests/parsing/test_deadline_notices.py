@@ -185,3 +185,20 @@ def test_due_date_on_a_day_off_is_pointed_out():
     assert "国庆节" in holiday.explanation
     assert "周末" in weekend.explanation
     assert "注意" not in working.explanation
+
+
+@pytest.mark.parametrize(("sentence", "issued", "start", "recurrence"), [
+    ("各地要于6月份开始，在每月7日前报送监测数据。", "2015-05-20", "2015-06-01", "monthly"),
+    ("各地要自7月1日起至9月30日，每周五下午5点前将本周汇总表报省卫生健康委。", "2025-06-17", "2025-07-01", "weekly"),
+    ("自2025年7月1日起，每月5日前报送上月情况。", "2025-05-20", "2025-07-01", "monthly"),
+])
+def test_a_span_that_opens_a_recurring_duty_is_its_start(sentence, issued, start, recurrence):
+    _, clean = text_from_string(sentence)
+    (duty,) = extract_times(clean, date.fromisoformat(issued)).deadlines
+    assert (duty.kind, duty.date, duty.start, duty.recurrence) == ("recurring", None, start, recurrence)
+
+
+def test_a_span_in_another_sentence_stays_a_range():
+    _, clean = text_from_string("即日起至9月30日，各单位开展自查。每月5日前报送进展。")
+    kinds = [(d.kind, d.start) for d in extract_times(clean, date(2025, 5, 20)).deadlines]
+    assert kinds == [("range", "2025-05-20"), ("recurring", None)]

@@ -74,7 +74,7 @@ def test_phrase(issue: date, text: str, expected: str):
             if key in item:
                 assert getattr(deadline, key) == item[key], (key, summary)
         options = item["options"]
-        if item["kind"] == "event" and "start" in options:
+        if item["kind"] in ("event", "recurring") and "start" in options:
             assert deadline.start == options["start"]
         assert deadline.time == options.get("time"), summary
         if "to" in options:  # to=- : no recipient named
