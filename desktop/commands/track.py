@@ -108,6 +108,14 @@ def add_parser(subparsers, name: str) -> None:
         p.add_argument("out", type=Path)
         p.add_argument("--plan", type=_id, help="方案编号（默认最近导入的方案）")
     command("plans", "列出已导入的方案")
+    p = command("form", "导出某单位的反馈表（.xlsx，任务列锁定）或督办单（.docx）")
+    p.add_argument("unit", help="责任单位")
+    p.add_argument("out", type=Path, help="反馈表.xlsx 或 督办单.docx")
+    p.add_argument("--plan", type=_id, help="方案编号（默认最近导入的方案）")
+    p = command("feedback", "导入单位填好的反馈表（先列出变化，再一次性应用）")
+    p.add_argument("file", type=Path, help="填好的反馈表 .xlsx")
+    p.add_argument("--unit", help="核对反馈表属于该单位")
+    p.add_argument("--dry-run", action="store_true", help="只列出变化，不应用")
     p = command("summary", "按单位、按任务统计交办、完成、逾期和工作达成率")
     p.add_argument("--plan", type=_id, help="方案编号（默认最近导入的方案）")
     p = command("log", "查看督办日志")
@@ -394,4 +402,35 @@ def _cmd_summary(store, args) -> int:
             print(f"{a.name}\t{a.assigned}\t{a.done}\t{a.overdue}\t{a.due}\t{a.on_time}\t{a.rate_text}\t{bar}")
         print()
     print(f"统计截至{today.isoformat()}；工作达成率 = 按时完成 ÷ 截至当日应完成（周期性任务按次计）。")
+    return 0
+
+
+def _cmd_form(store, args) -> int:
+    from tracking.feedback_form import write_feedback_form, write_supervision_sheet
+
+    plan_id = _plan_id(store, args)
+    suffix = args.out.suffix.lower()
+    if suffix == ".xlsx":
+        path = write_feedback_form(store, args.out, plan_id=plan_id, unit=args.unit, today=_today(args))
+        print(f"已导出{args.unit}的反馈表：{path}")
+    elif suffix == ".docx":
+        path = write_supervision_sheet(store, args.out, plan_id=plan_id, unit=args.unit, today=_today(args))
+        print(f"已导出{args.unit}的督办单：{path}")
+    else:
+        raise PolicyDeskError(f"{args.out.name}：反馈表应为 .xlsx，督办单应为 .docx")
+    return 0
+
+
+def _cmd_feedback(store, args) -> int:
+    from tracking.feedback_form import apply_feedback_form, read_feedback_form
+
+    preview = read_feedback_form(store, args.file, unit=args.unit, today=_today(args))
+    print(f"{preview.unit}的反馈表（方案 {preview.plan_id}）：")
+    for line in preview.lines():
+        print(f"  {line}")
+    if args.dry_run or not preview.changes:
+        print("（预览，未更改）" if preview.changes else "未作更改。")
+        return 0
+    count = apply_feedback_form(store, preview, now=_now(args))
+    print(f"已导入反馈 {count} 项。")
     return 0
