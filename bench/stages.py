@@ -58,6 +58,30 @@ def parse_pdf100():
     return _parse(path, _page_count(path))
 
 
+@stage("parse_pdf500", "PolicyDesk 解析文字版 PDF（500 页）")
+def parse_pdf500():
+    path = inputs.notice_pdf(500)
+    return _parse(path, _page_count(path))
+
+
+def _load_pdf(pages: int, reader: str):
+    from parsing.loaders.pdf import load_pdf
+
+    path = inputs.notice_pdf(pages)
+    load_pdf(path, reader=reader)
+    return (lambda: load_pdf(path, reader=reader)), _page_count(path)
+
+
+@stage("load_pdf100", "PolicyDesk 读取 PDF 页面（100 页，pdfium）")
+def load_pdf100():
+    return _load_pdf(100, "pdfium")
+
+
+@stage("load_pdf100_pdfplumber", "改前：按 pdfplumber 读取 PDF 页面（100 页）")
+def load_pdf100_pdfplumber():
+    return _load_pdf(100, "pdfplumber")
+
+
 @stage("text_pdf100", "PolicyDesk 读取+清理 PDF（100 页，不解析）")
 def text_pdf100():
     from parsing.pipeline import read_text
@@ -103,6 +127,37 @@ def raw_pdfium100():
         pdf.close()
 
     return work, _page_count(path)
+
+
+@stage("draft_cli", "命令 policydesk draft（notice/1 JSON → 方案 .docx，含解释器启动）")
+def draft_cli():
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from parsing.parser import parse_file
+
+    folder = Path(tempfile.mkdtemp())
+    notice = folder / "notice.json"
+    notice.write_text(json.dumps(parse_file(inputs.SEEDS / "002_99f2e0c5d8a631cb.txt").to_json(), ensure_ascii=False),
+                      encoding="utf-8")
+    env = dict(os.environ, POLICYDESK_HOME=str(folder))
+    command = [sys.executable, "-c", "import sys; from desktop.cli import main; sys.exit(main())", "draft",
+               str(notice), "-o", str(folder / "plan.docx")]
+
+    def work():
+        subprocess.run(command, env=env, capture_output=True, check=True, timeout=120)
+
+    return work, None
+
+
+@stage("python_pass", "python -c pass（解释器启动，对照）")
+def python_pass():
+    import subprocess
+    import sys
+
+    return (lambda: subprocess.run([sys.executable, "-c", "pass"], check=True)), None
 
 
 @stage("raw_docx", "原始库：python-docx 读段落（10 页）")

@@ -1,12 +1,13 @@
 """Characters of a PDF page through pdfium, in the form the line builder reads (``text``, ``x0``,
-``x1``, ``top``, ``bottom``, ``size``, ``upright``), about ten times faster than pdfminer.
+``x1``, ``top``, ``bottom``, ``size``, ``upright``), about five times faster than pdfminer.
 
-The coordinates follow pdfplumber's (top-left origin, ``bottom`` on the baseline, ``top`` one font
-size above it, ``x1`` the end of the advance), so both readers give the same lines. A page pdfium
-cannot describe the same way — rotated, skewed or mirrored text, a page turned by /Rotate or with a
-shifted media box, glyphs without a Unicode mapping, or vector paths that may rule a table — is
-reported by :func:`page_chars` as needing pdfplumber instead.
-"""
+The coordinates follow pdfplumber's (top-left origin, ``top`` one font size above ``bottom``,
+``x1`` the end of the advance), so both readers give the same lines. ``bottom`` is the baseline:
+pdfminer lowers it by the font descriptor's Descent, which LibreOffice writes as 0 and pdfium does
+not report; a shift the same for every character of a font changes no line. A page pdfium cannot
+describe the same way — rotated, skewed or mirrored text, a page turned by /Rotate or with a
+shifted media box, glyphs without a Unicode mapping, vector paths that may rule a table — is
+reported by :func:`read_page` as needing pdfplumber instead."""
 
 from __future__ import annotations
 
