@@ -16,6 +16,7 @@ from drafting.gbt9704.model import (
     TASK_TABLE_COLUMNS,
     Attachment,
     Block,
+    CellValue,
     Colophon,
     Heading,
     Letterhead,
@@ -174,4 +175,5 @@ def write_task_table_xlsx(plan: CountyPlan, path: str | os.PathLike[str]) -> Pat
     """The 任务分工表 as .xlsx, by the same writer as the sample export (:mod:`drafting.xlsx_table`)."""
     from drafting.xlsx_table import write_task_table_xlsx as write_xlsx
 
-    return write_xlsx(f"{plan.title}{TABLE_TITLE}", task_table_rows(plan), Path(path), unit=plan.issuer)
+    rows: list[list[CellValue]] = [[int(r[0]) if r[0].isdigit() else r[0], *r[1:]] for r in task_table_rows(plan)]
+    return write_xlsx(f"{plan.title}{TABLE_TITLE}", rows, Path(path), unit=plan.issuer)  # 序号 a number

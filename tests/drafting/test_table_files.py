@@ -65,6 +65,7 @@ def test_plan_workbook_heads_wraps_and_freezes_like_the_sample(plans, name, tmp_
     assert sheet.page_setup.orientation == "landscape"
     body = list(sheet.iter_rows(min_row=4))
     assert len(body) == len(plan.tasks)
+    assert [row[0].value for row in body] == list(range(1, len(plan.tasks) + 1))  # 序号 as numbers, not text
     for row in body:
         assert all(cell.alignment.wrap_text for cell in row)
         assert all(cell.border.left.style == "thin" for cell in row)
