@@ -67,7 +67,7 @@ def _objects(handle, count_fn, get_fn, depth: int = 0):
     for index in range(count_fn(handle)):
         obj = get_fn(handle, index)
         kind = raw.FPDFPageObj_GetType(obj)
-        yield kind, obj
+        yield kind, obj, depth
         if kind == raw.FPDF_PAGEOBJ_FORM and depth < 8:
             yield from _objects(obj, raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, depth + 1)
 
@@ -84,8 +84,11 @@ def read_page(page: pdfium.PdfPage) -> PdfiumPage:
     """The characters of ``page``, or ``needs_pdfplumber`` when only pdfplumber reads it alike."""
     handle = page.raw
     kinds: dict[int, list] = {}
-    for kind, obj in _objects(handle, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject):
+    nested_text: set[int] = set()  # text objects inside a form XObject
+    for kind, obj, depth in _objects(handle, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject):
         kinds.setdefault(kind, []).append(obj)
+        if depth and kind == raw.FPDF_PAGEOBJ_TEXT:
+            nested_text.add(ctypes.addressof(obj.contents))
     has_images = bool(kinds.get(raw.FPDF_PAGEOBJ_IMAGE))
     left, bottom_edge, _, top_edge = page.get_mediabox()
     if (page.get_rotation() or left or bottom_edge or _may_rule_a_table(kinds.get(raw.FPDF_PAGEOBJ_PATH, []))):
@@ -98,9 +101,8 @@ def read_page(page: pdfium.PdfPage) -> PdfiumPage:
     if read is None:
         return PdfiumPage([], has_images, True)
     chars, seen = read
-    top_level = {ctypes.addressof(obj.contents) for obj in _top_level_text(handle)}
     dropped = [obj for obj in kinds.get(raw.FPDF_PAGEOBJ_TEXT, []) if ctypes.addressof(obj.contents) not in seen]
-    if any(ctypes.addressof(obj.contents) not in top_level for obj in dropped):
+    if any(ctypes.addressof(obj.contents) in nested_text for obj in dropped):
         return PdfiumPage([], has_images, True)  # a form's own matrix would misplace them
     for obj in dropped:
         spaces = _whitespace_object(obj, chars, top_edge)
@@ -108,13 +110,6 @@ def read_page(page: pdfium.PdfPage) -> PdfiumPage:
             return PdfiumPage([], has_images, True)
         chars += spaces
     return PdfiumPage(chars, has_images, False)
-
-
-def _top_level_text(handle):
-    for index in range(raw.FPDFPage_CountObjects(handle)):
-        obj = raw.FPDFPage_GetObject(handle, index)
-        if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_TEXT:
-            yield obj
 
 
 def _whitespace_object(obj, chars: list[dict], top_edge: float) -> list[dict] | None:
@@ -166,9 +161,11 @@ def _chars(tp, top_edge: float) -> tuple[list[dict], set[int]] | None:
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     object_address, origin, is_generated = _object_address, raw.FPDFText_GetCharOrigin, raw.FPDFText_IsGenerated
     objects: dict[int, _TextObject] = {}
-    advances: dict[tuple[int, float, float, int], float] = {}  # (font, size, scale, code) -> advance
+    tables: dict[tuple[int, float, float], dict[int, float]] = {}  # (font, size, scale) -> code -> advance
     out: list[dict] = []
     owners: list[int] = []  # text object of each character in ``out``
+    current, info, table, size = 0, None, {}, 0.0
+    after_space = False
     for index, code in enumerate(codes):
         if 0xD800 <= code <= 0xDFFF:  # outside the BMP: the buffer is not one unit per character
             code = raw.FPDFText_GetUnicode(tp, index)
@@ -179,30 +176,33 @@ def _chars(tp, top_edge: float) -> tuple[list[dict], set[int]] | None:
             return None
         if code in _UNMAPPED:
             return None  # pdfminer writes such glyphs as (cid:N)
-        info = objects.get(address)
-        if info is None:
-            obj = raw.FPDFText_GetTextObject(tp, index)
-            raw.FPDFText_GetMatrix(tp, index, matrix)
-            if matrix.b or matrix.c or matrix.a <= 0 or matrix.d <= 0:
-                return None
-            raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
-            font_size = raw.FPDFText_GetFontSize(tp, index)
-            font = raw.FPDFTextObj_GetFont(obj)
-            info = objects[address] = _TextObject(matrix.a, font_size, font_size * matrix.d, font,
-                                                  ctypes.addressof(font.contents), right.value)
-        key = (info.font_key, info.font_size, info.a, code)
-        advance = advances.get(key)
+        if address != current:
+            info = objects.get(address)
+            if info is None:
+                obj = raw.FPDFText_GetTextObject(tp, index)
+                raw.FPDFText_GetMatrix(tp, index, matrix)
+                if matrix.b or matrix.c or matrix.a <= 0 or matrix.d <= 0:
+                    return None
+                raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+                font_size = raw.FPDFText_GetFontSize(tp, index)
+                font = raw.FPDFTextObj_GetFont(obj)
+                info = objects[address] = _TextObject(matrix.a, font_size, font_size * matrix.d, font,
+                                                      ctypes.addressof(font.contents), right.value)
+            current, size = address, info.size
+            table = tables.setdefault((info.font_key, info.font_size, info.a), {})
+        advance = table.get(code)
         if advance is None:
             if not raw.FPDFFont_GetGlyphWidth(info.font, code, ctypes.c_float(info.font_size), width):
                 return None
-            advance = advances[key] = width.value * info.a
+            advance = table[code] = width.value * info.a
         origin(tp, index, x, y)
-        size = info.size
+        x0 = x.value
         base = top_edge - y.value
-        char = {"text": chr(code), "x0": x.value, "x1": x.value + advance, "top": base - size, "bottom": base,
+        char = {"text": chr(code), "x0": x0, "x1": x0 + advance, "top": base - size, "bottom": base,
                 "size": size, "upright": True}
-        if out and out[-1]["text"] == " ":
+        if after_space:
             _restore_spaces(out, owners, char, address, objects)
+        after_space = code == 0x20
         out.append(char)
         owners.append(address)
     if out and out[-1]["text"] == " ":  # a run of spaces closing the last object
