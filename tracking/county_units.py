@@ -52,6 +52,10 @@ class CountyUnits:
             for member in members:
                 for form in _forms(member, organ):
                     self._units.setdefault(form, member)
+        departments = tuple(d.name for d in profile.departments)
+        if departments:  # 局机关各股室: every 股室 of the bureau
+            self._groups.setdefault(_compact(profile.departments_collective),
+                                    (profile.departments_collective, departments))
         everyone = tuple(m for g in profile.unit_groups for m in g.members)
         if profile.units_word:
             self._groups.setdefault(_compact(profile.units_word), (profile.units_word, everyone))

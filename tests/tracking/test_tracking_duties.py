@@ -252,3 +252,20 @@ def test_summary_per_unit_and_task_with_the_on_time_rate(store, tmp_path, capsys
     assert main(["track", "--db", str(db), "summary", "--today", "2024-12-10"]) == 0
     out = capsys.readouterr().out
     assert "各乡镇卫生院\t2\t2\t0\t2\t1\t50%\t█████" in out and "T3 物资储备\t1\t1\t0\t1\t1\t100%" in out
+
+
+def test_unit_names_as_real_plans_write_them():
+    from drafting.profile import load_sample_profile
+    from tracking.county_units import CountyUnits
+
+    units = CountyUnits(load_sample_profile())
+    got = {name: (r.kind, r.target) for name in ("局医政股", "县疾控中心", "中医医院", "乡镇卫生院", "局机关各股室",
+                                                 "各级卫生健康行政部门", "社会单位", "各生产经营单位", "县卫健局")
+           for r in [units.resolve(name)]}
+    assert got == {
+        "局医政股": ("unit", "医政医管股"), "县疾控中心": ("unit", "县疾病预防控制中心"), "中医医院": ("unit", "县中医医院"),
+        "乡镇卫生院": ("group", "各乡镇卫生院"), "局机关各股室": ("group", "局机关各股室"),
+        "各级卫生健康行政部门": ("unresolved", None), "社会单位": ("unresolved", None),
+        "各生产经营单位": ("unresolved", None), "县卫健局": ("sender", None)}
+    assert "医政医管股" in units.resolve("局机关各股室").members
+    assert units.is_sender("局办公室") and units.is_sender("办公室") and not units.is_sender("县人民医院")
