@@ -21,6 +21,12 @@ _RECIPIENT = re.compile(r"(?:报送至|报送|上报|报至|报|提交|发送至
 
 def iter_plan_text(plan: CountyPlan) -> Iterator[tuple[str, str]]:
     """Every piece of text the plan prints, with where it is: (place, text)."""
+    yield from iter_body_text(plan)
+    yield from iter_table_text(plan)
+
+
+def iter_body_text(plan: CountyPlan) -> Iterator[tuple[str, str]]:
+    """The titles, the cover notice and the plan's body, with where each piece stands."""
     yield "标题", plan.title
     yield "通知标题", plan.cover_title
     for text in plan.cover_body:
@@ -36,6 +42,10 @@ def iter_plan_text(plan: CountyPlan) -> Iterator[tuple[str, str]]:
             yield from walk(s.children, place)
 
     yield from walk(plan.sections, "正文")
+
+
+def iter_table_text(plan: CountyPlan) -> Iterator[tuple[str, str]]:
+    """The 任务分工表's cells, row by row."""
     for task in plan.tasks:
         where = f"任务分工表第{task.number}项"
         yield where, task.category

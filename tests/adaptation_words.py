@@ -24,7 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from corpus import FIXTURES
 
-from drafting.plan import CountyPlan, PlanSection
+from drafting.completeness import iter_body_text, iter_table_text
+from drafting.plan import CountyPlan
 from drafting.plan_builder import build_plan, load_notice
 from drafting.profile import load_sample_profile
 from parsing.model import Notice
@@ -63,29 +64,13 @@ class Measure:
 def printed_text(plan: CountyPlan) -> Iterator[tuple[str, str]]:
     """The plan as printed: titles, cover notice, body (the table repeats the body's tasks). A
     转发通知 takes the superior's own title: that one is cited, not the county's sentence."""
-    if plan.title != (plan.superior or {}).get("title"):
-        yield "标题", plan.title
-    yield "通知标题", plan.cover_title
-    for text in plan.cover_body:
-        yield "印发通知", text
-
-    def walk(sections: list[PlanSection], where: str) -> Iterator[tuple[str, str]]:
-        for s in sections:
-            place = s.heading or where
-            if s.heading:
-                yield place, s.heading
-            for text in s.paragraphs:
-                yield place, text
-            yield from walk(s.children, place)
-
-    yield from walk(plan.sections, "正文")
+    for where, text in iter_body_text(plan):
+        if not (where == "标题" and text == (plan.superior or {}).get("title")):
+            yield where, text
 
 
 def table_text(plan: CountyPlan) -> Iterator[tuple[str, str]]:
-    for task in plan.tasks:
-        where = f"任务分工表第{task.number}项"
-        for text in (task.category, task.measures, *task.lead, *task.support):
-            yield where, text
+    yield from iter_table_text(plan)
 
 
 def level_words(text: str) -> tuple[list[tuple[str, str]], list[str]]:
