@@ -328,7 +328,7 @@ def _delegate_in(store: Store, task_id: int, unit: str, role: str, now: datetime
             store.log("交办", "delegation", ids[-1],
                       {"方案": task["plan_id"], "任务": task["task_key"], "单位": unit, "角色": role,
                        "时限": inst["due_date"] if inst else None,
-                       "周期": bool(inst and inst["series"])},
+                       "周期性任务": bool(inst and inst["series"])},
                       at=now)
     return ids
 

@@ -76,12 +76,25 @@ def cn_date(day: date) -> str:
 
 
 def due_cell(row: DelegationRow) -> CellValue:
-    """完成时限: the date (with the clock time), else the deadline as written, else 长期坚持."""
+    """完成时限: the date (with the clock time), else the deadline as written, else 长期坚持; a
+    recurring duty as written, with its count and next report."""
+    if row.recurring:
+        return recurring_due(row)
     if row.due_date is None:
         return row.deadline_text or "长期坚持"
     if row.due_time:
         return f"{cn_date(row.due_date)}{row.due_time}前"
     return row.due_date
+
+
+def recurring_due(row: DelegationRow) -> str:
+    """每日16时前（共24次，已报3次，缺报4次，下次6月19日）."""
+    parts = [f"共{row.occurrences}次", f"已报{row.occurrences_reported}次"]
+    if row.occurrences_missed:
+        parts.append(f"缺报{row.occurrences_missed}次")
+    if row.next_due and row.is_open:
+        parts.append(f"下次{md(row.next_due)}")
+    return f"{row.deadline_text or '周期性报送'}（{'，'.join(parts)}）"
 
 
 def hint_cell(row: DelegationRow) -> str:
@@ -175,7 +188,8 @@ def print_rows(store: Store, rows: Sequence[DelegationRow]) -> list[list[CellVal
     for n, r in enumerate(rows, 1):
         steps = [(name, when) for name, when in (("交办", r.assigned_at), ("签收", r.signed_at),
                                                   ("反馈", r.reported_at), ("办结", r.closed_at)) if when]
-        due = (f"{md(r.due_date)}{r.due_time or ''}前" if r.due_date else (r.deadline_text or "长期坚持"))
+        due = recurring_due(r) if r.recurring else (
+            f"{md(r.due_date)}{r.due_time or ''}前" if r.due_date else (r.deadline_text or "长期坚持"))
         hint = hint_cell(r)
         if r.reminder_count:
             hint += f"\n已催办{r.reminder_count}次"

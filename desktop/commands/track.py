@@ -340,7 +340,8 @@ def _cmd_history(store, args) -> int:
     from tracking.queries import history
 
     for e in history(store, args.id):
-        text = "，".join(f"{k}：{v}" for k, v in e.detail.items() if v not in (None, [], "", False))
+        text = "，".join(f"{k}：{'是' if v is True else ('、'.join(map(str, v)) if isinstance(v, list) else v)}"
+                        for k, v in e.detail.items() if v not in (None, [], "", False))
         where = f"（原事项 {e.delegation_id}）" if e.delegation_id != args.id else ""
         print(f"{e.at:%Y-%m-%d %H:%M}\t{e.actor}\t{e.action}{where}\t{text}")
     return 0

@@ -247,3 +247,10 @@ def test_user_errors_are_one_chinese_line(walked, capsys):
     assert "已交办给县人民医院" in capsys.readouterr().err
     assert main(["track", "import", str(walked["plan"])]) == 2
     assert "已导入" in capsys.readouterr().err
+
+
+def test_the_ledger_shows_a_duty_once_with_its_reports(walked, capsys, tmp_path):
+    track(capsys, "export", str(tmp_path / "台账.xlsx"), "--today", "2021-06-23")
+    sheet = openpyxl.load_workbook(tmp_path / "台账.xlsx")["督办台账"]
+    (duty,) = [[c.value for c in row] for row in sheet.iter_rows() if row[1].value == "T4"]
+    assert "每日16时前（共24次，已报3次，缺报4次，下次6月19日）" in duty
