@@ -235,8 +235,47 @@ def _big_store(delegations: int = 10_000):
     plan = CountyPlan(title="基准测试实施方案", cover_title="关于印发《基准测试实施方案》的通知",
                       issuer="示例县卫生健康局", issue_date="2026-01-05", tasks=tasks)
     store = open_store()
-    plan_id = import_plan(store, plan)
+    plan_id = import_plan(store, plan, profile=_bench_profile())
     return store, plan_id
+
+
+def _bench_profile():
+    """The sample profile with the benchmark's 40 股 and 25 卫生院 (only profile units are delegated)."""
+    from drafting.profile import Department, load_sample_profile
+
+    profile = load_sample_profile()
+    profile.departments += [Department(name=f"第{i}股") for i in range(40)]
+    profile.departments += [Department(name=f"第{i}卫生院") for i in range(25)]
+    return profile
+
+
+def _duty_store(plans: int = 10_000):
+    """``plans`` plans of one monthly duty each (10 reports): 10,000 recurring delegations, 100k occurrences."""
+    import os
+
+    os.environ["POLICYDESK_HOME"] = tempfile.mkdtemp()
+    from drafting.plan import CountyPlan, PlanDeadline, PlanTask
+    from tracking.delegations import import_plan
+    from tracking.store import open_store
+
+    profile = _bench_profile()
+    store = open_store()
+    for p in range(plans):
+        task = PlanTask(id="T1", number="1", category="月度报送", measures="每月5日前报送进展。", lead=[f"第{p % 40}股"],
+                        deadlines=[PlanDeadline(kind="recurring", recurrence="monthly", text="每月5日前")])
+        import_plan(store, CountyPlan(title=f"基准方案{p}", cover_title="", issuer="示例县卫生健康局",
+                                      issue_date="2026-01-01", tasks=[task]),
+                    until=dt.date(2026, 10, 31), profile=profile)
+    return store
+
+
+@stage("track_duties_overdue", "督办：10000 项周期性任务（10万次报送）中查逾期")
+def track_duties_overdue():
+    from tracking.queries import list_delegations
+
+    store = _duty_store()
+    today = dt.date(2026, 6, 10)
+    return (lambda: list_delegations(store, today=today, overdue=True)), None
 
 
 @stage("track_overdue", "督办：10000 条交办中查逾期")
