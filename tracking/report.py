@@ -38,15 +38,17 @@ def task_summary(store: Store, rows: Sequence[DelegationRow], today: date) -> st
     if any(r.recurring for r in rows):
         due = sum(r.occurrences_due for r in rows)
         done = sum(r.occurrences_reported for r in rows)
-        return text + f"截至目前应报送{due}次，已报送{done}次。"
+        missed = [f"{r.unit}缺报{r.occurrences_missed}次" for r in rows if r.occurrences_missed]
+        return text + f"截至目前应报送{due}次，已报送{done}次" + (f"，其中{'、'.join(missed)}" if missed else "") + "。"
     said: list[str] = []
     for unit in dict.fromkeys(r.unit for r in rows):
         mine = [r for r in rows if r.unit == unit]
         feedback = [f for r in mine for f in feedback_of(store, r.id)]
         if feedback:
+            # What was done (the unit's own words), by whom, by when.
             words = _SELF_REFERENCE.sub("", feedback[-1]["text"]).rstrip("。；;")
             closed = all(r.status == "办结" for r in mine)
-            said.append(f"{unit}{words}{'，已办结' if closed else ''}")
+            said.append(f"{unit}{words}（{md(feedback[-1]['at'].date())}反馈{'，已办结' if closed else ''}）")
         else:
             said.append(f"{unit}正在办理" if any(r.status != "交办" for r in mine) else f"{unit}尚未签收")
     return text + "；".join(said) + "。"

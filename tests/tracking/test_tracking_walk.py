@@ -180,9 +180,10 @@ def test_late_feedback_ledger_report_and_calendar(walked, capsys, tmp_path):
     assert "《关于在全市卫健系统立即开展安全生产大排查大整治专项行动的紧急通知》（忻卫健办函〔2021〕214号）" in text
     assert "将5项重点任务分解为11件交办事项，落实到6个责任单位" in text
     assert "已办结1件，已反馈待办结1件" in text  # 县人民医院 T1; 县中医医院
-    assert "县人民医院排查隐患12处，已整改10处，其余2处限期整改，已办结" in text
-    assert "县中医医院已完成自查，发现隐患5处，全部整改" in text
-    assert "应报送9次，已报送3次" in text  # the reports of 6-16 … 6-24
+    # Built from the feedback: what was done, by whom, by when.
+    assert "县人民医院排查隐患12处，已整改10处，其余2处限期整改（6月21日反馈，已办结）" in text
+    assert "县中医医院已完成自查，发现隐患5处，全部整改（6月24日反馈）" in text
+    assert "应报送9次，已报送3次，其中各乡镇卫生院缺报5次" in text  # the reports of 6-16 … 6-24
     assert "逾期未反馈，已发出催办" in text and "特此报告。" in text
 
     # Calendar
