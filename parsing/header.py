@@ -35,7 +35,10 @@ _URGENCY = re.compile(r"^(特急|加急|平急|紧急)(?:[★☆]|$|\d)")
 _SUMMARY_HINTS = re.compile(r"今年以来|截至目前|截至\d|累计开展|已开展|取得(?:了)?(?:明显|显著)?成效")
 _GENRES_BY_ENDING = (("通知", "通知"), ("方案", "方案"), ("要点", "要点"), ("总结", "总结"), ("报告", "报告"),
                      ("函", "函"))
-_BASIS_TRIGGER = re.compile(r"根据|按照|依据")
+# 根据/按照/依据/依照/遵照 anywhere; 为（深入）贯彻落实 only where it opens a sentence (not 是否贯彻落实《…》;
+# 为深入贯彻《…法》 without 落实 cites a law in general, not the basis)
+_BASIS_TRIGGER = re.compile(r"根据|按照|依据|依照|遵照|(?:^|(?<=[。；;！？!?\n]))[ \t　]*为(?:深入|认真|全面|进一步|坚决|切实)*贯彻落实",
+                            re.M)
 _CLAUSE_END = re.compile(r"[，,。；;！？]")
 
 
@@ -356,7 +359,7 @@ def _genre(title: str | None, text: str, paras: HeadParas, header: Header) -> st
 
 
 def find_basis(text: str) -> tuple[list[str], list[Span]]:
-    """Titles cited as the basis: every 《…》 in the clause after 根据/按照/依据, first time only."""
+    """Titles cited as the basis: every 《…》 in the clause after a basis trigger, first time only."""
     titles: list[str] = []
     spans: list[Span] = []
     for m in _BASIS_TRIGGER.finditer(text):

@@ -57,9 +57,10 @@ _BARE_LEVEL = re.compile(r"^各?(?:省|自治区|直辖市|计划单列市|副�
 # A kind that needs the head before it (``单位`` in ``省有关部门、单位``); a part with its own 各
 # (``国务院各部委、各直属机构``) is a recipient of its own
 _BARE_KIND = re.compile(r"^(?:有关|直属|所属|下属)?(?:单位|部门|机构|企业|事业单位|人民团体|团体)$")
-# An organ word with no place of its own (``能源局`` in ``各省、自治区、直辖市发展改革委、能源局``)
+# An organ word with no place of its own (``能源局`` in ``各省、自治区、直辖市发展改革委、能源局``,
+# ``人民政府`` in ``各乡镇党委、人民政府``)
 _BARE_ORGAN = re.compile(r"^(?!各|全|有关|国家|国务院|中共|中央|[省市县区州旗盟乡镇](?!场)|[\u4e00-\u9fa5]{1,4}[省市县区州旗盟])"
-                         r"[\u4e00-\u9fa5]{1,7}(?:局|委|厅|办|中心|委员会|管委会|大队|支队|中队|站|所)$")
+                         r"[\u4e00-\u9fa5]{0,7}(?:局|委|厅|办|中心|委员会|管委会|大队|支队|中队|站|所|人民政府|政府|办事处)$")
 # A recipient headed by a level of places (``各省、自治区、直辖市…``, ``各县（市、区）…``)
 _PLACE_HEADED = re.compile(r"^各(?:省|市|县|区|州|盟|旗|乡镇|乡|镇|地)")
 # A place alone (``高新区``, ``兰州新区``) and a place with its organ (``榆中生态创新城管委会``): in

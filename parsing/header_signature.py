@@ -120,6 +120,8 @@ def read_signature(paras: HeadParas, header: Header) -> None:
                 organs = organ_names(tail)
                 inline = True
                 value = value[m.start():]
+        # a seal's text read by OCR (``XX县卫生健康局（章）``) beside the printed organ names it again: once
+        organs = list(dict.fromkeys(organs))
         if not organs:
             continue
         day = parse_full_date(value)

@@ -181,6 +181,9 @@ def explicit_units(text: str, base: int) -> Responsibility:
     return found
 
 
+_SUBJECT_TIME_TAIL = re.compile(r"(?:于|在)[0-9０-９一二三四五六七八九十〇○零年月日号底初中末旬上下半]+(?:前|之前|以前)?$")
+
+
 def _subject_before_marker(clause: str) -> tuple[str, int] | None:
     """The unit phrase before the first duty marker that has one: (phrase, its length in clause)."""
     for m in _MARKER.finditer(clause):
@@ -189,6 +192,8 @@ def _subject_before_marker(clause: str) -> tuple[str, int] | None:
             if len(subject) > 45:
                 return None
             continue
+        # 各乡镇、各有关部门于9月28日前将…: the time before the marker is no part of the subjects
+        subject = _SUBJECT_TIME_TAIL.sub("", subject) or subject
         if "由" in subject[1:] and is_unit(subject[subject.rindex("由") + 1:]):
             subject = subject[subject.rindex("由") + 1:]  # 该项工作由县卫健委负责
         if ("的" in subject and not _DESCRIBED_UNIT.match(subject)) \

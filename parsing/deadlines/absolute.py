@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from parsing.cnnum import cn_to_int
-from parsing.deadlines.actions import is_past, read_action, row_action
+from parsing.deadlines.actions import alone_in_cell, is_past, read_action, row_action
 from parsing.deadlines.context import Context, squash
 from parsing.deadlines.grammar import RELATIVE_RE, match_range, offset_due
 from parsing.deadlines.phrases import (
@@ -183,6 +183,8 @@ def _read_at(ctx: Context, atoms: list[DateAtom], i: int, lo: int, hi: int) -> i
             return 1  # 6月底前已全部完成 / 6月底前完成了…: a report, not a duty
         start = atom.start - len(cutoff.group(0)) if cutoff else _prefix_start(text, lo, atom.start)
         _add_due(ctx, atom, clock, (start, end), lo, hi, "")
+        if alone_in_cell(text, start, end):  # ``\t2025年11月30日前\n``: the row's task is the work
+            ctx.found[-1].action = row_action(text, start) or ctx.found[-1].action
         return 1
     if _alone_in_cell(text, atom, pos):
         _add_due(ctx, atom, clock, (atom.start, pos), lo, hi, "表格中的完成时限")

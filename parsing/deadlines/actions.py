@@ -218,6 +218,15 @@ def read_toward(clause: str) -> tuple[str | None, str | None] | None:
     return _tidy(m.group(2) + m.group(3)), recipient(clause[m.start(1):m.start(2)])
 
 
+def alone_in_cell(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` fills a table cell by itself (a 完成时限 cell: ``\t2025年11月30日前\n``)."""
+    row_start = text.rfind("\n", 0, start) + 1
+    before = text[row_start:start]
+    after_end = text.find("\n", end)
+    after = text[end:len(text) if after_end < 0 else after_end]
+    return "\t" in before and not before.split("\t")[-1].strip() and not after.split("\t")[0].strip()
+
+
 def row_action(text: str, pos: int) -> str | None:
     """The work of the table row holding ``text[pos]``: its first wordy cell (序号 skipped)."""
     start = text.rfind("\n", 0, pos) + 1
@@ -226,7 +235,7 @@ def row_action(text: str, pos: int) -> str | None:
     for cell in cells:
         if len(cell) >= 4 and not re.search(r"[0-9０-９]{4}\s*年|月\s*[0-9０-９]{1,2}\s*日", cell) \
                 and not re.fullmatch(r"[0-9０-９.、]+", cell):
-            return _tidy(cell)
+            return _tidy(re.split(r"[。；;]", cell)[0])  # a cell's first sentence names the work
     return None
 
 
@@ -235,17 +244,21 @@ _MANNER_TAIL = re.compile(r"(?:以[^，。；]{1,10}(?:形式|方式)|通过[^�
 _MANNER_LEAD = re.compile(r"^(?:以[^，。；将把]{1,10}(?:形式|方式)|通过[^，。；将把]{1,12})(?=[将把])")
 
 
+# a note on the form of what is sent: 书面意见（加盖单位公章）, 汇总表（含电子版）, 材料（一式两份）
+_MANNER_NOTE = re.compile(r"[（(][^（()）]{0,12}(?:盖章|公章|签字|签名|电子版|纸质版?|一式[^（()）]{1,3}份|附件\d?)[^（()）]{0,8}[）)]")
+
+
 def read_action_reporting(clause: str) -> tuple[str | None, str | None] | None:
-    """``将X报送至Y`` (a clause after a time phrase, whitespace removed) → (报送X, Y)."""
+    """``将X报送至Y`` / ``将X反馈至Y`` (a clause after a time phrase, whitespace removed) → (报送X, Y)."""
     clause = _MANNER_LEAD.sub("", clause)
     m = re.match(rf"^(?:并|请|须|要)?(?:将|把)(.{{2,40}}?)(报送至|报送到|上报至|上报到|报至|报送|上报|提交至|提交到|提交|"
-                 rf"发送至|发送到|发至|发送|报(?![告表名刊纸]))"
+                 rf"发送至|发送到|发至|发送|反馈至|反馈到|交至|报(?![告表名刊纸]))"
                  rf"([^，。；（(]{{0,24}}?{_UNIT_SUFFIX})?(?:[（(][^）)]*[）)]?)?(?:备案|审核|审批|审定|汇总)?$", clause)
     if m:
-        thing = _MANNER_TAIL.sub("", m.group(1))
+        thing = _MANNER_NOTE.sub("", _MANNER_TAIL.sub("", m.group(1)))
         return _tidy("报送" + thing), recipient(clause[m.start(3):m.end()]) if m.group(3) else None
     # 将汇总表发送至xyz@163.com / 发送至县卫健委办公室邮箱（…）: the address is where, not whom
-    m = re.match(r"^(?:并|请|须|要)?(?:将|把)(.{2,40}?)(?:报送至|报送到|发送至|发送到|发至|上报至|提交至)(.{0,60})$", clause)
+    m = re.match(r"^(?:并|请|须|要)?(?:将|把)(.{2,40}?)(?:报送至|报送到|发送至|发送到|发至|上报至|提交至|反馈至)(.{0,60})$", clause)
     if not m or not re.search(r"@|邮箱|信箱|电子邮件", m.group(2)):
         return None
     unit = re.match(rf"^([^，。；@（(]{{1,24}}?{_UNIT_SUFFIX})(?:的)?(?:电子)?(?:邮箱|信箱|电子邮件)", m.group(2))

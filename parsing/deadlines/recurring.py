@@ -12,7 +12,13 @@ import re
 from datetime import date
 
 from parsing.cnnum import cn_to_int
-from parsing.deadlines.actions import read_action, read_action_reporting, read_toward
+from parsing.deadlines.actions import (
+    alone_in_cell,
+    read_action,
+    read_action_reporting,
+    read_toward,
+    row_action,
+)
 from parsing.deadlines.context import Context, squash
 from parsing.deadlines.phrases import CLOCK_RE, CLOCK_SPAN_RE, cn_date, iso, parse_clock
 from parsing.deadlines.structure import in_quotes
@@ -31,7 +37,12 @@ _NAMED_SYSTEM = re.compile(r"^[^，。；、]{0,6}?(?:制度|机制|例会制|�
 
 def _clause_end(text: str, pos: int, hi: int, limit: int = 48) -> int:
     end = pos
-    while end < hi and end - pos < limit and text[end] not in _CLAUSE_END:
+    depth = 0  # a parenthesis opened inside the clause (乡镇（街道）负责人) does not end it
+    while end < hi and end - pos < limit and (text[end] not in _CLAUSE_END or (depth and text[end] in "、）)")):
+        if text[end] in "（(" and not re.match(r"[（(](?:联系|电话|邮箱|手机)", text[end:end + 3]):
+            depth += 1
+        elif text[end] in "）)" and depth:
+            depth -= 1
         if re.match(r"[（(](?:联系|电话|邮箱|手机)", text[end:end + 3]):
             close = re.compile(r"[）)]").search(text, end, hi)
             if close is None or close.end() >= hi or text[close.end()] in _CLAUSE_END:
@@ -77,8 +88,11 @@ def read_recurring(ctx: Context, lo: int, hi: int) -> None:
         if handed and handed[1]:
             to = handed[1]
         phrase = squash(text[span[0]:span[1]])
+        action = _recurring_action(text, m.start(), end, lo, reading.action)
+        if alone_in_cell(text, span[0], span[1]):  # a 完成时限 cell ``\t每月10日前\n``: the row's task
+            action = row_action(text, span[0]) or action
         deadline = Deadline(text=phrase, kind="recurring", recurrence=recurrence, time=clock, span=span,
-                            action=_recurring_action(text, m.start(), end, lo, reading.action), to=to)
+                            action=action, to=to)
         how = "每个工作日一次（节假日不计）" if "工作日" in m.group("p") else f"{_PERIOD_CN[recurrence]}一次"
         deadline.explanation = (f"“{phrase}”{how}，是重复的任务，没有固定截止日期"
                                 + (f"；每次的时间为{clock}" if clock else ""))
@@ -146,13 +160,15 @@ def _item_before(text: str, start: int, lo: int) -> str:
 
 
 def _recurring_action(text: str, start: int, end: int, lo: int, fallback: str | None) -> str | None:
-    """``…报送表格每日17时前报送`` → 报送…表格; ``每季度至少开展1次带队检查`` → 开展1次带队检查."""
+    """``…报送表格每日17时前报送`` → 报送…表格; ``每季度至少开展1次带队检查`` → 开展带队检查."""
     inner = squash(text[start:end])
     inner = re.sub(r"^每\s*(?:个工作日|工作日|个季度|季度|半年|年度|个星期|星期|个礼拜|礼拜|个月|季|年|月|周|日|天)", "", inner)
     inner = CLOCK_RE.sub("", CLOCK_SPAN_RE.sub("", inner))
     inner = re.sub(r"^(?:[0-9一二三四五六七八九十]+日|[一二三四五六日]|月?(?:底|末|初)|(?:的)?最后一(?:个工作日|天|日|周))?"
                    r"(?:下班|上班|中午)?(?:前|之前|以前)?", "", inner)
-    inner = re.sub(r"^(?:至少|不少于|组织|均|都|要|须|应)+", "", inner)
+    inner = re.sub(r"^(?:至少|不少于|组织(?=开展|实施|进行|召开)|均|都|要|须|应)+", "", inner)
+    # 组织一次巡查 → 组织巡查: how many times is the schedule, not the work
+    inner = re.sub(r"^(组织|开展|进行)(?:[1１一]|一个)次", r"\1", inner)
     toward = read_toward(inner) or read_action_reporting(inner)
     if toward and toward[0]:
         return toward[0]  # 每日16时前向局应急办报告当日值班情况 → 报告当日值班情况; 将X发送至… → 报送X

@@ -50,7 +50,8 @@ def test_county_government_opinion_with_responsible_and_supporting_units():
     assert n.genre == "其他"
     assert n.recipients == ["各乡镇人民政府", "县政府各部门"]
     assert n.issue_date == "2025-04-02"
-    assert n.basis == ["河北省县域医疗卫生共同体建设实施方案"]  # 贯彻落实《…》 is not 根据/按照
+    # 为深入贯彻落实《…》 opening the sentence is a basis trigger too (notice-json.md, second round)
+    assert n.basis == ["中共中央办公厅国务院办公厅关于进一步完善医疗卫生服务体系的意见", "河北省县域医疗卫生共同体建设实施方案"]
     tasks = by_path(n)
     assert (tasks[("二", "（一）")].lead, tasks[("二", "（一）")].support) == (
         ["县卫生健康局"], ["县委编办", "县财政局", "县人力资源社会保障局"])
