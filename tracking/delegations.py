@@ -393,7 +393,10 @@ def update_status(store: Store, delegation_id: int, status: str | None = None, *
             raise StoreError(f"附件不存在：{path}")
     at = stamp(now)
     if store.conn.execute("SELECT 1 FROM delegations WHERE id = ?", (delegation_id,)).fetchone() is None:
-        raise StoreError(f"没有编号为 {delegation_id} 的交办事项")
+        from tracking.queries import current_delegation_id
+
+        head = current_delegation_id(store, delegation_id)  # raises 没有编号为… when it never existed
+        raise StoreError(f"交办事项 {delegation_id} 已并入周期性任务事项 {head}，请更新事项 {head}")
     copied: list[_StoredFile] = []
     try:
         # Files are copied before the transaction, so the write lock is never held during a copy.

@@ -518,16 +518,23 @@ class HistoryEntry:
     delegation_id: int
 
 
+def current_delegation_id(store: Store, delegation_id: int) -> int:
+    """The delegation ``delegation_id`` is now: itself, or the recurring duty an older store's
+    per-occurrence row was merged into."""
+    if store.conn.execute("SELECT 1 FROM delegations WHERE id = ?", (delegation_id,)).fetchone() is not None:
+        return delegation_id
+    merged = store.conn.execute(
+        "SELECT entity_id FROM events WHERE action = '合并周期报送' AND EXISTS (SELECT 1 FROM"
+        " json_each(json_extract(detail, '$.合并')) WHERE value = ?)", (delegation_id,)).fetchone()
+    if merged is None:
+        raise StoreError(f"没有编号为 {delegation_id} 的交办事项")
+    return int(merged[0])
+
+
 def history(store: Store, delegation_id: int) -> list[HistoryEntry]:
     """Every recorded move of a delegation (who, when, what), oldest first — including the
     history of the per-occurrence rows an older store merged into it."""
-    if store.conn.execute("SELECT 1 FROM delegations WHERE id = ?", (delegation_id,)).fetchone() is None:
-        merged = store.conn.execute(
-            "SELECT entity_id FROM events WHERE action = '合并周期报送' AND EXISTS (SELECT 1 FROM"
-            " json_each(json_extract(detail, '$.合并')) WHERE value = ?)", (delegation_id,)).fetchone()
-        if merged is None:
-            raise StoreError(f"没有编号为 {delegation_id} 的交办事项")
-        delegation_id = int(merged[0])
+    delegation_id = current_delegation_id(store, delegation_id)
     ids = [delegation_id]
     for e in store.events("delegation", delegation_id):
         if e["action"] == "合并周期报送":

@@ -337,12 +337,15 @@ def _cmd_log(store, args) -> int:
 
 
 def _cmd_history(store, args) -> int:
-    from tracking.queries import history
+    from tracking.queries import current_delegation_id, history
 
-    for e in history(store, args.id):
+    head = current_delegation_id(store, args.id)
+    if head != args.id:
+        print(f"交办事项 {args.id} 已并入周期性任务事项 {head}，以下为其全部记录：")
+    for e in history(store, head):
         text = "，".join(f"{k}：{'是' if v is True else ('、'.join(map(str, v)) if isinstance(v, list) else v)}"
                         for k, v in e.detail.items() if v not in (None, [], "", False))
-        where = f"（原事项 {e.delegation_id}）" if e.delegation_id != args.id else ""
+        where = f"（原事项 {e.delegation_id}）" if e.delegation_id != head else ""
         print(f"{e.at:%Y-%m-%d %H:%M}\t{e.actor}\t{e.action}{where}\t{text}")
     return 0
 

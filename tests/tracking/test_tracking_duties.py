@@ -214,6 +214,8 @@ def test_old_store_with_a_row_per_occurrence_is_merged_in_place(tmp_path):
     assert get_delegation(store, 4, date(2021, 6, 21)).reminder_count == 1
     # The merged rows' history is found from their old ids too.
     assert [(e.action, e.delegation_id) for e in history(store, 2)] == [("交办", 2), ("合并周期报送", 1)]
+    with pytest.raises(StoreError, match="交办事项 2 已并入周期性任务事项 1"):
+        update_status(store, 2, feedback="18日已报")
     assert store.integrity_ok()
     store.close()
 
