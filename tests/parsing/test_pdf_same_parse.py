@@ -122,3 +122,14 @@ def test_many_pages_and_a_page_without_text_mixed(tmp_path):
     document = load_pdf(path, ocr=False)
     assert [page.text for page in document.pages][:2] == ["Page 1 of the annex", "Page 2 of the annex"]
     assert document.pages[29].text == "" and not document.pages[29].needs_ocr
+
+
+@pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
+def test_the_page_limit_is_named_in_chinese_by_both_readers(tmp_path, monkeypatch, reader):
+    from parsing.errors import LoadError
+    from parsing.loaders import limits
+
+    path = _write_pdf([_line(72, 760, f"Page {i}") for i in range(1, 6)], tmp_path / "five.pdf")
+    monkeypatch.setattr(limits, "MAX_PDF_PAGES", 3)
+    with pytest.raises(LoadError, match="PDF 共 5 页，超过可处理的上限 3 页"):
+        load_pdf(path, ocr=False, reader=reader)
