@@ -603,3 +603,14 @@ def _task_order(key: str) -> tuple:
     import re
 
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", key))
+
+
+def delegated_units(store: Store, plan_id: int | None = None) -> list[str]:
+    """The units holding a current (not withdrawn) delegation, by name: the board's unit filter."""
+    sql = ("SELECT DISTINCT d.unit FROM delegations d JOIN tasks t ON t.id = d.task_id"
+           " WHERE d.withdrawn_at IS NULL")
+    args: list[object] = []
+    if plan_id is not None:
+        sql += " AND t.plan_id = ?"
+        args.append(plan_id)
+    return [r[0] for r in store.conn.execute(sql + " ORDER BY d.unit", args)]

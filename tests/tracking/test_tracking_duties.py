@@ -122,6 +122,9 @@ def test_only_profile_units_are_delegated_the_rest_wait_on_the_clerk(store, caps
     assert {r.unit for r in list_delegations(store, task_id=find_task(store, "T2"))} == {
         "城关镇中心卫生院", "河口镇卫生院", "石桥乡卫生院", "新安镇卫生院"}
     assert [e.action for e in history(store, group.id)] == ["交办", "签收", "分别交办"]
+    from tracking.queries import delegated_units
+
+    assert "各乡镇卫生院" not in delegated_units(store, plan_id) and "河口镇卫生院" in delegated_units(store)
     with pytest.raises(StoreError, match="已撤回"):
         update_status(store, group.id, "办理中")
     # The 催办 never goes to the office that sends it.
