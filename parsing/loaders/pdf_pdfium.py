@@ -158,7 +158,6 @@ def _chars(tp, top_edge: float) -> tuple[list[dict], set[int]] | None:
     x, y = ctypes.c_double(), ctypes.c_double()
     matrix = raw.FS_MATRIX()
     width = ctypes.c_float()
-    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     object_address, origin, is_generated = _object_address, raw.FPDFText_GetCharOrigin, raw.FPDFText_IsGenerated
     objects: dict[int, _TextObject] = {}
     tables: dict[tuple[int, float, float], dict[int, float]] = {}  # (font, size, scale) -> code -> advance
@@ -183,11 +182,10 @@ def _chars(tp, top_edge: float) -> tuple[list[dict], set[int]] | None:
                 raw.FPDFText_GetMatrix(tp, index, matrix)
                 if matrix.b or matrix.c or matrix.a <= 0 or matrix.d <= 0:
                     return None
-                raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
                 font_size = raw.FPDFText_GetFontSize(tp, index)
                 font = raw.FPDFTextObj_GetFont(obj)
                 info = objects[address] = _TextObject(matrix.a, font_size, font_size * matrix.d, font,
-                                                      ctypes.addressof(font.contents), right.value)
+                                                      ctypes.addressof(font.contents), obj)
             current, size = address, info.size
             table = tables.setdefault((info.font_key, info.font_size, info.a), {})
         advance = table.get(code)
@@ -206,20 +204,29 @@ def _chars(tp, top_edge: float) -> tuple[list[dict], set[int]] | None:
         out.append(char)
         owners.append(address)
     if out and out[-1]["text"] == " ":  # a run of spaces closing the last object
-        _fill_spaces(out, owners, objects[owners[-1]].right)
+        _fill_spaces(out, owners, objects[owners[-1]].right())
     return out, set(objects)
 
 
-@dataclass
 class _TextObject:
-    """What every character of one text object shares."""
+    """What every character of one text object shares (LibreOffice writes an object every two or
+    three characters, so this is made often and cheaply)."""
 
-    a: float  # horizontal scale of the character matrix
-    font_size: float  # the size set in the content stream
-    size: float  # the printed size (pdfminer's ``size``)
-    font: object
-    font_key: int  # the font's address: one font, one table of advances
-    right: float  # right edge of the object's bounds
+    __slots__ = ("a", "font", "font_key", "font_size", "obj", "size")
+
+    def __init__(self, a: float, font_size: float, size: float, font, font_key: int, obj) -> None:
+        self.a = a  # horizontal scale of the character matrix
+        self.font_size = font_size  # the size set in the content stream
+        self.size = size  # the printed size (pdfminer's ``size``)
+        self.font = font
+        self.font_key = font_key  # the font's address: one font, one table of advances
+        self.obj = obj
+
+    def right(self) -> float:
+        """Right edge of the object's bounds: where its last character starts if that is a space."""
+        left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+        raw.FPDFPageObj_GetBounds(self.obj, left, bottom, right, top)
+        return right.value
 
 
 def _spaces_after(space: dict, last_origin: float) -> list[dict]:
@@ -248,4 +255,4 @@ def _restore_spaces(out: list[dict], owners: list[int], char: dict, address: int
     if owners[-1] == address and abs(char["bottom"] - last["bottom"]) < 0.5:
         _fill_spaces(out, owners, char["x0"] - (last["x1"] - last["x0"]))
     else:
-        _fill_spaces(out, owners, objects[owners[-1]].right)
+        _fill_spaces(out, owners, objects[owners[-1]].right())
