@@ -116,6 +116,8 @@ def _join_spaced_names(pieces: list[str]) -> list[str]:
 
 def _names(chunk: str) -> list[str]:
     """Names right after 联系人：, several when listed with 、."""
+    if re.match(r"^\s*(?![\u4e00-\u9fa5]{0,5}(?:电话|手机|邮箱|联系|传真|座机|电子|方式))[\u4e00-\u9fa5]{2,6}\s*[:：]", chunk):
+        return []  # a blank form (回执): 联系人：  修改意见： — the next field's label is no one
     # the name stops at the next label, even when only spaces separate them (``刘晓燕  联系电话：``)
     head = re.split(r"[，,；;。\n]|联系|电话|手机|邮箱|电子|传真|座机|地址|[Ee]-?mail", chunk, maxsplit=1)[0].strip()
     head = re.sub(r"^[^\u4e00-\u9fa5]+", "", head)

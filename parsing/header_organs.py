@@ -60,7 +60,8 @@ def split_joined_organs(name: str) -> list[str]:
 
 def organ_names(text: str) -> list[str]:
     """The organs named on a line: several when spaces or 、 separate whole names, else one."""
-    text = re.sub(r"[（(](?:代章|印章|盖章|公章|签章|章|印)[）)]\s*$", "", text.strip())
+    # a seal mark after each organ (``中共X县委办公室（印）  X县人民政府办公室（印）``) separates the names
+    text = re.sub(r"\s*[（(](?:代章|印章|盖章|公章|签章|章|印)[）)]\s*", "  ", text.strip()).strip()
     parts = [compact(p) for p in _ORGAN_SPLIT.split(text) if p.strip()]
     if parts and all(is_organ(p) and not p.startswith(("各", "全")) for p in parts):
         return [name for part in parts for name in split_joined_organs(part)]

@@ -181,6 +181,8 @@ def explicit_units(text: str, base: int) -> Responsibility:
     return found
 
 
+# …，县卫生监督所于5月1日至6月15日开展现场检查: the time after a later clause's subject, before its verb
+_SUBJECT_TIME_HEAD = re.compile(r"^(?:于|在)[0-9０-９一二三四五六七八九十〇○零年月日号底初中末旬上下半至到—－~-]+(?:前|之前|以前|期间)?")
 _SUBJECT_TIME_TAIL = re.compile(r"(?:于|在)[0-9０-９一二三四五六七八九十〇○零年月日号底初中末旬上下半]+(?:前|之前|以前)?$")
 
 
@@ -267,7 +269,7 @@ def duty_subjects(text: str, base: int) -> Responsibility:
                     hit = None  # 医疗机构消防安全责任落实情况: a list of things to check
             if hit is None and ci > 0 and (later := _subject_at_sentence_start(clause)) \
                     and (unit_level(later[0]) is not None or later[0].startswith("各")) \
-                    and _LATER_CLAUSE_VERB.match(clause[later[1]:]):
+                    and _LATER_CLAUSE_VERB.match(_SUBJECT_TIME_HEAD.sub("", clause[later[1]:])):
                 hit = later  # …，省卫生健康委组织评估: an organ of a named level opens a new clause
             if hit is None and clause.startswith("请"):  # 请各单位于…报送
                 clause, start = clause[1:], start + 1

@@ -51,7 +51,8 @@ _ONLY_REQUEST = re.compile(r"^[^。；要应须]{0,30}请")
 _ACTION_HEADING = re.compile(r"^(?:明确|确定|扩大|划定|界定|合理确定|科学确定|拓展|调整|规范|落实|加强|做好|强化|推进)")
 # A request to the recipients (请于9月20日前报送…): work assigned without naming the unit.
 _REQUEST = re.compile(r"^请(?:于|在|按|将|及时|务必|认真|各)")
-# Top-level sections whose single paragraph is not a task even when someone is told to act.
+# Top-level sections whose single paragraph is not a task even when someone is told to act — except in a
+# flat notice, where ``二、时间安排。各单位于4月30日前完成自查，县卫生监督所…开展现场检查`` assigns that step.
 _NOT_TASK_TOP = re.compile(r"时间安排|实施步骤|进度安排|联系方式|附则")
 # A leadership section is no task where it sets up the group (成立…领导小组, 组长：…); a flat notice's
 # 一、加强组织领导 that tells the recipients what to do (各地要…于6月30日前制定方案) is one.
@@ -230,7 +231,7 @@ def find_tasks(clean: CleanText, outline: list[Section], region_end: int, report
                                                  or not _ONLY_REQUEST.match(compact(body)))
                 checklist = bool(_CHECK_HEADING.search(section.heading))  # 一、监管重点。重点检查…情况
                 if not (own_line or (inline and (units.lead or _REQUEST.match(body) or checklist))) \
-                        or _NOT_TASK_TOP.search(section.heading) \
+                        or (_NOT_TASK_TOP.search(section.heading) and not (flat and inline and units.lead)) \
                         or (_LEADERSHIP_TOP.search(section.heading) and (not flat or _SETS_UP_GROUP.search(said))):
                     continue
         tasks.append(_make_task(path, section.heading, body, units, (section.span[0], t_end)))

@@ -12,6 +12,7 @@ import importlib.util
 import re
 import threading
 from functools import cache, lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from parsing.jieba_cache import private_tokenizer
@@ -154,6 +155,16 @@ _LEVEL_ORGAN = re.compile(r"^(?:省|自治区|直辖市|市|州|盟|县|区|旗|
 BARE_HEADS = frozenset(("单位", "部门", "机构", "企业", "组织", "机关", "地区"))
 
 
+_LEVEL_RANK = {"省": 0, "自治区": 0, "直辖市": 0, "市": 1, "州": 1, "盟": 1, "县": 2, "区": 2, "旗": 2,
+               "乡": 3, "镇": 3, "乡镇": 3, "街道": 3}
+
+
+def _levels_descend(pieces: list[str]) -> bool:
+    """Levels sharing one organ go down (各市、县卫生健康局); 各乡镇、县住建局 climbs: two units."""
+    ranks = [_LEVEL_RANK.get(re.match(r"^各?(自治区|直辖市|乡镇|街道|.)", p).group(1), 0) for p in pieces]
+    return all(a <= b for a, b in pairwise(ranks))
+
+
 def split_units(phrase: str) -> list[str]:
     """Split a list of units (``局办公室、人事股、工委办``) on 、，；和 outside brackets.
 
@@ -187,7 +198,7 @@ def split_units(phrase: str) -> list[str]:
         else:
             out.append(piece)
     if len(out) > 1 and _LEVEL_LIST.match(out[0]) and all(_LEVEL_LIST.match(p) for p in out[1:-1]) \
-            and (m := _LEVEL_ORGAN.match(out[-1])) and is_unit(m.group(1)):
+            and (m := _LEVEL_ORGAN.match(out[-1])) and is_unit(m.group(1)) and _levels_descend(out):
         return ["、".join(out)]  # 各市、县（市、区）人民政府: levels before one organ word
     if len(out) > 1 and out[0].startswith("各") and all(_LEVEL_LIST.match(p) for p in out) \
             and not all(_PLACES.match(p) for p in out):

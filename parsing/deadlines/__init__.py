@@ -55,6 +55,23 @@ def _fallback_year(text: str) -> int | None:
     return years[0] if years else None
 
 
+# what a restated date closes with: ``（民政部牵头，2026年底前完成）`` after ``2026年底前实现全覆盖``
+_RESTATED_DONE = re.compile(r"^\s*(?:全部|全面|基本)?(?:完成|办结|到位)(?:任务|工作)?\s*(?:[）)。；;，,]|$)")
+
+
+def _without_restatements(text: str, deadlines: list[Deadline], paragraphs: list[tuple[int, int]]) -> list[Deadline]:
+    """A bare ``X前完成`` repeating the date of a duty earlier in the same paragraph restates that deadline."""
+    kept: list[Deadline] = []
+    for d in deadlines:
+        if d.kind == "due" and d.span and _RESTATED_DONE.match(text[d.span[1]:d.span[1] + 12]):
+            para = next(((a, b) for a, b in paragraphs if a <= d.span[0] < b), None)
+            if para and any(k.kind == "due" and k.date == d.date and k.span and para[0] <= k.span[0] < d.span[0]
+                            for k in kept):
+                continue
+        kept.append(d)
+    return kept
+
+
 def extract_times(clean: CleanText, issue_date: date | None,
                   sections: Sequence[Section] = ()) -> TimeExtraction:
     """Deadlines and phases of the clean text, in document order."""
@@ -85,4 +102,5 @@ def extract_times(clean: CleanText, issue_date: date | None,
             read_sentence(ctx, lo, hi)
     deadlines = attach_starts(text, sorted(ctx.found, key=lambda d: (d.span or (0, 0))[0]))
     read_beyond(text, deadlines, headings, paragraphs, ctx.meeting_zones)
+    deadlines = _without_restatements(text, deadlines, paragraphs)
     return TimeExtraction(deadlines=deadlines, phases=phases, warnings=list(ctx.warnings))

@@ -86,3 +86,73 @@ def test_a_due_date_filling_a_table_cell_takes_the_rows_task():
 2025年9月15日
 """)
     assert [(d.kind, d.action) for d in n.deadlines] == [("due", "开展自评"), ("recurring", "报送进展情况")]
+
+
+def test_a_date_restated_in_the_responsibility_parenthesis_is_one_deadline():
+    n = parse_text("""国务院办公厅关于印发《甲任务分工》的通知
+
+各省、自治区、直辖市人民政府：
+
+一、扩大服务供给
+
+（一）支持社区养老服务设施建设，2026年底前实现街道全覆盖。（民政部牵头，财政部按职责分工负责，2026年底前完成）
+
+（二）完善医保支付政策，2026年6月底前出台配套文件。（国家医保局负责，2026年底前完成）
+
+国务院办公厅
+2025年10月9日
+""")
+    # the first item's 2026年底前完成 repeats its own date; the second's names a later one and stays
+    assert [d.date for d in n.deadlines] == ["2026-12-31", "2026-06-30", "2026-12-31"]
+    assert n.deadlines[0].action == "实现街道全覆盖"
+
+
+JOINT = """中共榆社县委办公室
+榆社县人民政府办公室
+
+关于做好冬季供暖保障工作的通知
+
+各乡镇党委和人民政府，县直各单位：
+
+一、时间安排。各乡镇于11月15日前完成自查，县住建局于11月16日至11月30日开展抽查。
+
+二、落实责任。各乡镇、县住建局要于十一月十五日前完成供热管网检修。
+
+联系人：县住建局  王  强，电话：0354-6621234
+
+附：1.供暖保障工作方案
+    2.意见反馈回执
+
+中共榆社县委办公室（印）      榆社县人民政府办公室（印）
+中共榆社县委办公室      榆社县人民政府办公室
+2025年10月20日
+
+附件2
+
+意见反馈回执
+
+单位名称：              联系人：
+
+修改意见：
+"""
+
+
+def test_seal_marks_after_each_joint_organ_separate_the_names():
+    n = parse_text(JOINT)
+    assert n.signatory == "中共榆社县委办公室、榆社县人民政府办公室"
+
+
+def test_a_lower_level_before_a_county_organ_is_a_unit_of_its_own():
+    tasks = {tuple(t.outline_path): t for t in parse_text(JOINT).tasks}
+    assert tasks[("二",)].lead == ["各乡镇", "县住建局"]  # not 各乡镇住建局 and 县住建局
+
+
+def test_a_flat_timetable_item_that_names_units_is_a_task_with_every_subject():
+    tasks = {tuple(t.outline_path): t for t in parse_text(JOINT).tasks}
+    assert tasks[("一",)].lead == ["各乡镇", "县住建局"]
+
+
+def test_fu_list_stands_on_its_own_line_and_a_blank_form_names_nobody():
+    n = parse_text(JOINT)
+    assert n.attachments == ["供暖保障工作方案", "意见反馈回执"]
+    assert [(c.name, c.phone) for c in n.contacts] == [("王强", "0354-6621234")]
