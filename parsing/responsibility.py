@@ -183,7 +183,7 @@ def explicit_units(text: str, base: int) -> Responsibility:
 
 # …，县卫生监督所于5月1日至6月15日开展现场检查: the time after a later clause's subject, before its verb
 _SUBJECT_TIME_HEAD = re.compile(r"^(?:于|在)[0-9０-９一二三四五六七八九十〇○零年月日号底初中末旬上下半至到—－~-]+(?:前|之前|以前|期间)?")
-_SUBJECT_TIME_TAIL = re.compile(r"(?:于|在)[0-9０-９一二三四五六七八九十〇○零年月日号底初中末旬上下半]+(?:前|之前|以前)?$")
+_SUBJECT_TIME_TAIL = re.compile(r"(?:于|在)(?:每个?(?:工作日|季度|半年|月|周|年|日|天))?[0-9０-９一二三四五六七八九十〇○零年月日号底初中末旬上下半]+(?:前|之前|以前)?$")
 
 
 def _subject_before_marker(clause: str) -> tuple[str, int] | None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from parsing.deadlines.absolute import read_sentence
+from parsing.deadlines.actions import alone_in_cell, row_action
 from parsing.deadlines.beyond import read_beyond
 from parsing.deadlines.context import Context
 from parsing.deadlines.events import read_events
@@ -103,4 +104,7 @@ def extract_times(clean: CleanText, issue_date: date | None,
     deadlines = attach_starts(text, sorted(ctx.found, key=lambda d: (d.span or (0, 0))[0]))
     read_beyond(text, deadlines, headings, paragraphs, ctx.meeting_zones)
     deadlines = _without_restatements(text, deadlines, paragraphs)
+    for d in deadlines:
+        if d.action is None and d.span and alone_in_cell(text, *d.span):
+            d.action = row_action(text, d.span[0])  # a 完成时限 cell (``\t2026年1月至2月\n``, ``\t春节前\n``)
     return TimeExtraction(deadlines=deadlines, phases=phases, warnings=list(ctx.warnings))

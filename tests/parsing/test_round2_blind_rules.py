@@ -156,3 +156,23 @@ def test_fu_list_stands_on_its_own_line_and_a_blank_form_names_nobody():
     n = parse_text(JOINT)
     assert n.attachments == ["供暖保障工作方案", "意见反馈回执"]
     assert [(c.name, c.phone) for c in n.contacts] == [("王强", "0354-6621234")]
+
+
+def test_a_range_or_festival_filling_a_table_cell_takes_the_rows_task():
+    n = parse_text("""一、重点任务
+
+序号\t重点任务\t责任单位\t完成时间
+1\t组织消防安全宣传进农村\t县应急管理局\t2026年1月至2月
+2\t检查烟花爆竹经营网点\t县市场监管局\t春节前
+
+二、工作要求
+
+各乡镇、各有关单位于每月25日前将工作进展报县应急管理局。
+
+左权县应急管理局
+2025年11月20日
+""")
+    assert [(d.kind, d.action) for d in n.deadlines][:2] == [("range", "组织消防安全宣传进农村"),
+                                                            ("event", "检查烟花爆竹经营网点")]
+    tasks = {tuple(t.outline_path): t for t in n.tasks}
+    assert tasks[("二",)].lead == ["各乡镇", "各有关单位"]  # 于每月25日前 is no part of the subjects
