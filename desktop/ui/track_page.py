@@ -1,4 +1,5 @@
-"""督办: the delegation board — filters, lights, status changes, feedback, 催办, report, 台账."""
+"""督办: the delegation board — filters, lights, status changes, feedback (per occurrence of a
+recurring duty), history, 工作达成率 per unit, units waiting on the clerk, 催办, report, 台账."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QCompleter,
     QDateEdit,
@@ -24,12 +26,20 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop import jobs
 from desktop.core_bridge import core
+from desktop.ui.board_details import (
+    AchievementModel,
+    HistoryModel,
+    OccurrenceModel,
+    PendingModel,
+    RateBarDelegate,
+)
 from desktop.ui.board_model import DelegationModel
 from desktop.ui.session import Session
 from desktop.worker import TaskState
@@ -65,6 +75,13 @@ class TrackPage(QWidget):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
         filters.addStretch(1)
+        self.pending_badge = QPushButton()
+        self.pending_badge.setObjectName("pendingBadge")
+        self.pending_badge.setToolTip(self.tr("单位资料中没有的责任单位，等待确认由谁承担"))
+        self.pending_badge.setStyleSheet("QPushButton#pendingBadge { color: #b71c1c; font-weight: bold; }")
+        self.pending_badge.clicked.connect(lambda: self.tabs.setCurrentWidget(self.pending_tab))
+        self.pending_badge.hide()
+        filters.addWidget(self.pending_badge)
         for combo in (self.plan_filter, self.unit_filter, self.status_filter):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.day.dateChanged.connect(self._day_changed)
@@ -82,6 +99,7 @@ class TrackPage(QWidget):
         for col, width in ((0, 64), (1, 44), (3, 140), (4, 44), (5, 200), (6, 60), (7, 160), (8, 44)):
             self.view.setColumnWidth(col, width)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._selected())
+        self._build_tabs()
 
         self.detail = QLabel(self.tr("选择一行查看详情。"))
         self.detail.setWordWrap(True)
@@ -102,6 +120,9 @@ class TrackPage(QWidget):
         status_row.addWidget(self.status_button)
         form.addRow(self.tr("状态"), status_row)
         form.addRow(self.tr("反馈"), self.feedback)
+        self.occurrence_label = QLabel()
+        self.occurrence_label.setWordWrap(True)
+        form.addRow("", self.occurrence_label)
         self.attach_button = QPushButton(self.tr("附件…"))
         self.attach_button.setToolTip(self.tr("选择单位报来的材料，随反馈一并登记"))
         self.attach_button.clicked.connect(self.choose_attachments)
@@ -143,8 +164,14 @@ class TrackPage(QWidget):
         side_layout.addWidget(outputs)
         side_layout.addStretch(1)
 
+        board = QSplitter(Qt.Orientation.Vertical)
+        board.addWidget(self.view)
+        board.addWidget(self.tabs)
+        board.setStretchFactor(0, 3)
+        board.setStretchFactor(1, 2)
+        board.setSizes([330, 220])
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.view)
+        splitter.addWidget(board)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
@@ -157,6 +184,67 @@ class TrackPage(QWidget):
         session.tracking_changed.connect(self.reload)
         self._loaded = False
         self._set_enabled(False)
+
+    def _table(self, model) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().setVisible(False)
+        view.horizontalHeader().setStretchLastSection(True)
+        return view
+
+    def _build_tabs(self) -> None:
+        """Under the board: the selected duty's occurrences and history, 工作达成率, pending units."""
+        self.tabs = QTabWidget()
+        self.tabs.setMinimumWidth(180)  # the window stays as narrow as before; the tabs scroll
+        self.tabs.setUsesScrollButtons(True)
+        self.occurrence_model = OccurrenceModel(self)
+        self.occurrence_view = self._table(self.occurrence_model)
+        for col, width in ((0, 36), (1, 120), (2, 110), (3, 100)):
+            self.occurrence_view.setColumnWidth(col, width)
+        self.occurrence_view.selectionModel().currentRowChanged.connect(lambda *_: self._occurrence_chosen())
+        self.tabs.addTab(self.occurrence_view, self.tr("报送情况"))
+        self.history_model = HistoryModel(self)
+        self.history_view = self._table(self.history_model)
+        for col, width in ((0, 130), (1, 90), (2, 90)):
+            self.history_view.setColumnWidth(col, width)
+        self.tabs.addTab(self.history_view, self.tr("办理记录"))
+        self.achievement_model = AchievementModel(self)
+        self.achievement_view = self._table(self.achievement_model)
+        self.achievement_view.setItemDelegateForColumn(AchievementModel.BAR_COLUMN, RateBarDelegate(self))
+        for col, width in ((0, 200), (1, 56), (2, 56), (3, 56)):
+            self.achievement_view.setColumnWidth(col, width)
+        self.achievement_view.setToolTip(self.tr("工作达成率 = 按时完成 ÷ 截至当日应完成（周期性任务按次计）"))
+        self.tabs.addTab(self.achievement_view, self.tr("工作达成率"))
+        self.pending_tab = QWidget()
+        pending_layout = QVBoxLayout(self.pending_tab)
+        pending_layout.setContentsMargins(0, 0, 0, 0)
+        self.pending_model = PendingModel(self)
+        self.pending_view = self._table(self.pending_model)
+        for col, width in ((0, 44), (1, 180), (2, 200), (3, 44)):
+            self.pending_view.setColumnWidth(col, width)
+        self.resolve_unit = QComboBox()
+        self.resolve_unit.setEditable(True)
+        self.resolve_unit.setMinimumWidth(120)
+        self.resolve_unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.resolve_unit.setMinimumContentsLength(8)
+        self.resolve_unit.lineEdit().setPlaceholderText(self.tr("单位资料中的单位"))
+        self.resolve_each = QCheckBox(self.tr("单位组分别交办各成员"))
+        self.resolve_button = QPushButton(self.tr("交办给该单位"))
+        self.resolve_button.clicked.connect(lambda: self.resolve_pending(self.resolve_unit.currentText()))
+        self.drop_button = QPushButton(self.tr("不交办"))
+        self.drop_button.clicked.connect(lambda: self.resolve_pending(None))
+        resolve_row = QHBoxLayout()
+        resolve_row.addWidget(QLabel(self.tr("确认为")))
+        resolve_row.addWidget(self.resolve_unit, 1)
+        resolve_row.addWidget(self.resolve_button)
+        resolve_row.addWidget(self.drop_button)
+        pending_layout.addWidget(self.pending_view, 1)
+        pending_layout.addLayout(resolve_row)
+        pending_layout.addWidget(self.resolve_each)
+        self.tabs.addTab(self.pending_tab, self.tr("待确认单位"))
 
     # --- data ------------------------------------------------------------------------------------
     def today(self) -> dt.date:
@@ -182,7 +270,7 @@ class TrackPage(QWidget):
             queries = self._queries()
             store = self.session.store
             plans = queries.list_plans(store)
-            units = [r[0] for r in store.conn.execute("SELECT DISTINCT unit FROM delegations ORDER BY unit")]
+            units = queries.delegated_units(store)  # withdrawn (撤回) rows' units are not listed
         except PolicyDeskError as exc:
             self.summary.setText(str(exc))
             return
@@ -194,6 +282,12 @@ class TrackPage(QWidget):
         completer = QCompleter(known, self.unit_edit)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.unit_edit.setCompleter(completer)
+        profile_names = [] if self.session.profile is None else (
+            self.session.profile.department_names() + self.session.profile.unit_names())
+        typed = self.resolve_unit.currentText()
+        self.resolve_unit.clear()
+        self.resolve_unit.addItems(list(dict.fromkeys(profile_names + units)))
+        self.resolve_unit.setEditText(typed)
         for combo, items in ((self.plan_filter, [(p.title, p.id) for p in reversed(plans)]),
                              (self.unit_filter, [(u, u) for u in units])):
             current = combo.currentData()
@@ -225,6 +319,7 @@ class TrackPage(QWidget):
         elif status in STATUSES:
             rows = [r for r in rows if r.status == status]
         self.model.set_rows(rows)
+        self._refresh_summaries(queries, rows)
         if selected is not None:
             for i, r in enumerate(self.model.rows):
                 if r.id == selected.id:
@@ -245,6 +340,19 @@ class TrackPage(QWidget):
             button.setEnabled(self.plan_filter.count() > 1)
         self._selected()
 
+    def _refresh_summaries(self, queries: Any, rows: list[Any]) -> None:
+        """The per-unit 工作达成率 of the rows shown, and the plan's units waiting on the clerk."""
+        by_unit, _by_task = queries.achievement(rows, self.today())
+        self.achievement_model.set_rows(by_unit)
+        pending = queries.pending_units(self.session.store, plan_id=self.plan_filter.currentData())
+        self.pending_model.set_rows(pending)
+        index = self.tabs.indexOf(self.pending_tab)
+        self.tabs.setTabText(index, f"待确认单位（{len(pending)}）" if pending else "待确认单位")
+        self.pending_badge.setText(f"⚑ 待确认单位 {len(pending)}")
+        self.pending_badge.setVisible(bool(pending))
+        for widget in (self.resolve_button, self.drop_button):
+            widget.setEnabled(bool(pending))
+
     def current_row(self) -> Any:
         index = self.view.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
@@ -259,14 +367,59 @@ class TrackPage(QWidget):
         self._set_enabled(row is not None)
         if row is None:
             self.detail.setText(self.tr("选择一行查看详情。"))
+            self.occurrence_model.set_rows([])
+            self.history_model.set_rows([])
+            self._occurrence_chosen()
             return
         times = [(name, getattr(row, attr)) for name, attr in (("交办", "assigned_at"), ("签收", "signed_at"),
                  ("办理中", "started_at"), ("反馈", "reported_at"), ("办结", "closed_at"))]
         steps = " → ".join(f"{n} {t:%m-%d}" for n, t in times if t)
         due = html.escape(str(row.deadline_text or row.due_date or "无"))
-        self.detail.setText(f"<b>{html.escape(row.unit)}</b>（{row.role}）<br>{html.escape(row.measures[:120])}<br>"
-                            f"时限：{due}<br>{steps}")
+        duty = ""
+        if row.recurring:
+            duty = (f"<br>周期报送：共{row.occurrences}次，已报{row.occurrences_reported}次"
+                    + (f"，<span style='color:#e53935'>缺报{row.occurrences_missed}次</span>"
+                       if row.occurrences_missed else "")
+                    + (f"，下次{row.next_due:%m月%d日}" if row.next_due else ""))
+        self.detail.setText(f"<b>{html.escape(row.unit)}</b>（{row.role}）· 方案第{row.plan_version}版<br>"
+                            f"{html.escape(row.measures[:120])}<br>时限：{due}{duty}<br>{steps}")
         self.status_box.setCurrentText(row.status)
+        try:
+            queries = self._queries()
+            occurrences = queries.occurrences_of(self.session.store, row.id, self.today()) if row.recurring else []
+            events = queries.history(self.session.store, row.id)
+        except PolicyDeskError as exc:
+            self.error.emit(str(exc))
+            occurrences, events = [], []
+        self.occurrence_model.set_rows(occurrences)
+        self.history_model.set_rows(events)
+        self.tabs.setTabText(0, f"报送情况（{len(occurrences)}次）" if occurrences else "报送情况")
+        self.tabs.setTabText(1, f"办理记录（{len(events)}）")
+        waiting = next((i for i, o in enumerate(occurrences) if o.reported_at is None), None)
+        if waiting is not None:
+            self.occurrence_view.selectRow(waiting)
+            self.occurrence_view.scrollTo(self.occurrence_model.index(waiting, 0))
+        self._occurrence_chosen()
+
+    def chosen_occurrence(self) -> Any:
+        """The occurrence chosen in 报送情况 that is not yet reported (None for a one-off task)."""
+        row = self.current_row()
+        index = self.occurrence_view.currentIndex()
+        if row is None or not row.recurring or not index.isValid():
+            return None
+        occ = self.occurrence_model.row_at(index.row())
+        return occ if occ is not None and occ.reported_at is None else None
+
+    def _occurrence_chosen(self) -> None:
+        occ = self.chosen_occurrence()
+        row = self.current_row()
+        if occ is not None:
+            text = f"本次反馈作为第{occ.number}次报送（应报{occ.due:%m月%d日}，{occ.state}）"
+        elif row is not None and row.recurring:
+            text = "所选一次已报送；反馈将作为最早一次未报送的报送"
+        else:
+            text = ""
+        self.occurrence_label.setText(text)
 
     # --- changes (quick single-row writes on the UI thread) ----------------------------------------
     def _change(self, **kwargs: Any) -> bool:
@@ -300,7 +453,9 @@ class TrackPage(QWidget):
         if not text.strip() and not self.attachments:
             self.error.emit("请填写反馈内容。")
             return False
-        ok = self._change(feedback=text.strip() or None, files=list(self.attachments))
+        occ = self.chosen_occurrence()
+        extra = {"occurrence": occ.number} if occ is not None else {}
+        ok = self._change(feedback=text.strip() or None, files=list(self.attachments), **extra)
         if ok:
             self.feedback.clear()
             self.set_attachments([])
@@ -321,6 +476,32 @@ class TrackPage(QWidget):
         self.unit_edit.clear()
         self.reload()
         self.session.message.emit(f"已交办给{unit.strip()}。")
+        return True
+
+    def current_pending(self) -> Any:
+        index = self.pending_view.currentIndex()
+        return self.pending_model.row_at(index.row()) if index.isValid() else None
+
+    def resolve_pending(self, unit: str | None, *, each: bool | None = None) -> bool:
+        """Settle the chosen waiting unit: 交办 its task to ``unit`` of the profile, or (None) 不交办 —
+        as ``policydesk track resolve`` does."""
+        pending = self.current_pending()
+        if pending is None:
+            self.error.emit("请先在“待确认单位”中选择一条。")
+            return False
+        unit = (unit or "").strip() or None
+        each = self.resolve_each.isChecked() if each is None else each
+        try:
+            delegations = core("tracking.delegations", "督办", "resolve_pending")
+            ids = delegations.resolve_pending(self.session.store, pending.id, unit, each=each,
+                                              profile=self.session.profile)
+        except PolicyDeskError as exc:
+            self.error.emit(str(exc))
+            return False
+        self.resolve_unit.setEditText("")
+        self.reload()
+        self.session.message.emit(f"“{pending.unit}”已交办给{unit}（{len(ids)}件）。" if unit
+                                  else f"“{pending.unit}”已标记为不交办。")
         return True
 
     # --- documents (worker jobs) -----------------------------------------------------------------
