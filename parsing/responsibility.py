@@ -222,7 +222,7 @@ def _subject_at_sentence_start(clause: str) -> tuple[str, int] | None:
         if len(subject) < 2:
             continue
         if _PREDICATE_START.match(clause[end:]) and not re.match(r"负责(?:人|同志)|为成员", clause[end:]) \
-                and _plausible(subject) and "的" not in subject \
+                and _plausible(subject) and "的" not in subject and not _MARKER.search(subject) \
                 and not _CAUSATIVE.search(subject):
             return subject, end
     if (place := _PLACE_SUBJECT.match(clause)) and _PREDICATE_START.match(clause[place.end():]) \

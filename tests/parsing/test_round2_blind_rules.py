@@ -176,3 +176,9 @@ def test_a_range_or_festival_filling_a_table_cell_takes_the_rows_task():
                                                             ("event", "检查烟花爆竹经营网点")]
     tasks = {tuple(t.outline_path): t for t in n.tasks}
     assert tasks[("二",)].lead == ["各乡镇", "各有关单位"]  # 于每月25日前 is no part of the subjects
+
+
+def test_a_thing_that_must_be_signed_by_a_head_is_no_unit():
+    # 总结材料须经单位主要负责人审签: a name holding a modal verb (须) is no unit
+    assert duty_subjects("总结材料须经单位主要负责人审签，字数控制在3000字以内。", 0).lead == []
+    assert duty_subjects("县卫生健康局主要负责同志要亲自部署。", 0).lead == ["县卫生健康局"]
