@@ -12,6 +12,7 @@ Red wins over yellow, yellow over blue. Closed or reported items have no light.
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -600,8 +601,7 @@ def achievement(rows: list[DelegationRow], today: date) -> tuple[list[Achievemen
 
 
 def _task_order(key: str) -> tuple:
-    import re
-
+    """T2 before T10: a task key's digits compared as numbers."""
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", key))
 
 
